@@ -1,0 +1,49 @@
+import GSLKit
+
+/// The distribution of the monthly log-return shocks.
+public enum Innovations: Sendable, Equatable {
+    case normal
+    /// Multivariate Student-t, scaled to unit variance: z * sqrt((nu - 2) / W), W ~ chi-squared(nu).
+    case studentT(degreesOfFreedom: Double)
+}
+
+/// One market state: per-asset log-return parameters and their correlation.
+public struct RegimeSpec: Sendable, Equatable {
+    public var name: String
+    /// Indexed like the scenario's assets.
+    public var parameters: [LogReturnParameters]
+    public var correlation: SquareMatrix
+
+    public init(name: String, parameters: [LogReturnParameters], correlation: SquareMatrix) {
+        self.name = name
+        self.parameters = parameters
+        self.correlation = correlation
+    }
+
+    /// diag(sigma) C diag(sigma)
+    public var covariance: SquareMatrix {
+        var cov = correlation
+        for i in 0..<cov.order {
+            for j in 0..<cov.order { cov[i, j] *= parameters[i].sigma * parameters[j].sigma }
+        }
+        return cov
+    }
+}
+
+/// The market part of a scenario: one regime for the normal and Student-t models, several with a
+/// Markov chain between them for regime switching.
+public struct MarketSpec: Sendable, Equatable {
+    public var regimes: [RegimeSpec]
+    /// Row-stochastic monthly transition matrix (1 x 1 identity for a single regime).
+    public var transition: SquareMatrix
+    /// Distribution of the first month's regime.
+    public var start: [Double]
+    public var innovations: Innovations
+
+    public init(regimes: [RegimeSpec], transition: SquareMatrix, start: [Double], innovations: Innovations) {
+        self.regimes = regimes
+        self.transition = transition
+        self.start = start
+        self.innovations = innovations
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import GSLKit
+
+/// Multivariate normal or Student-t monthly log returns whose parameters follow a Markov chain of
+/// regimes. With one regime it is the plain multivariate normal / Student-t model.
+public struct MarkovSwitchingModel: ReturnModel {
+    public let assetCount: Int
+    public let regimeNames: [String]
+    /// [regime][asset] means of monthly log returns.
+    let mu: [Double]
+    /// [regime][packed lower triangle] Cholesky factors of each regime's log-return covariance.
+    let lower: [Double]
+    /// [from][to] cumulative transition rows, and the cumulative start distribution, so the next
+    /// regime takes one uniform draw.
+    let cumulativeTransition: [Double]
+    let cumulativeStart: [Double]
+    let innovations: Innovations
+
+    public init(_ spec: MarketSpec) throws(GSLError) {
+        assetCount = spec.regimes[0].parameters.count
+        regimeNames = spec.regimes.map(\.name)
+        mu = spec.regimes.flatMap { $0.parameters.map(\.mu) }
+        var packed: [Double] = []
+        for regime in spec.regimes {
+            let l = try regime.covariance.cholesky()
+            for i in 0..<assetCount { for j in 0...i { packed.append(l[i, j]) } }
+        }
+        lower = packed
+        let k = spec.regimes.count
+        cumulativeTransition = (0..<k).flatMap { i in Self.cumulative((0..<k).map { spec.transition[i, $0] }) }
+        cumulativeStart = Self.cumulative(spec.start)
+        innovations = spec.innovations
+    }
+
+    static func cumulative(_ p: [Double]) -> [Double] {
+        var total = 0.0
+        var result = p.map { total += $0; return total }
+        result[result.count - 1] = .infinity  // rounding never lets a uniform fall off the end
+        return result
+    }
+
+    @inline(__always) static func draw(_ cumulative: UnsafeBufferPointer<Double>, _ u: Double) -> Int {
+        var i = 0
+        while u >= cumulative[i] { i += 1 }
+        return i
+    }
+
+    public func generatePath(
+        months: Int, random: RandomSource,
+        returns: UnsafeMutableBufferPointer<Double>, regimes: UnsafeMutableBufferPointer<Int32>
+    ) {
+        let n = assetCount
+        let k = regimeNames.count
+        let packedSize = n * (n + 1) / 2
+        let nu: Double? = if case .studentT(let dof) = innovations { dof } else { nil }
+        mu.withUnsafeBufferPointer { mu in
+        lower.withUnsafeBufferPointer { lower in
+        cumulativeTransition.withUnsafeBufferPointer { transition in
+        cumulativeStart.withUnsafeBufferPointer { start in
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: n) { z in
+            var regime = k == 1 ? 0 : Self.draw(start, random.uniform())
+            for t in 0..<months {
+                if t > 0 && k > 1 {
+                    regime = Self.draw(UnsafeBufferPointer(rebasing: transition[(regime * k)..<((regime + 1) * k)]), random.uniform())
+                }
+                regimes[t] = Int32(regime)
+                random.fillNormals(z)
+                let scale = nu.map { (($0 - 2) / random.chiSquared($0)).squareRoot() } ?? 1
+                let m = mu.baseAddress! + regime * n
+                let l = lower.baseAddress! + regime * packedSize
+                let row = returns.baseAddress! + t * n
+                var p = 0
+                for i in 0..<n {
+                    var x = 0.0
+                    for j in 0...i {
+                        x += l[p] * z[j]
+                        p += 1
+                    }
+                    row[i] = expm1(m[i] + scale * x)
+                }
+            }
+        }
+        }
+        }
+        }
+        }
+    }
+}

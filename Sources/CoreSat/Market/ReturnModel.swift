@@ -1,0 +1,13 @@
+import GSLKit
+
+/// Produces market paths: for each month, one simple return per asset and a regime label.
+/// Monte Carlo models draw from `random`; a historical replay would ignore it and have one path.
+public protocol ReturnModel: Sendable {
+    var assetCount: Int { get }
+    var regimeNames: [String] { get }
+
+    /// Writes `months` rows of `assetCount` simple returns (row-major) and one regime index per month.
+    func generatePath(
+        months: Int, random: RandomSource,
+        returns: UnsafeMutableBufferPointer<Double>, regimes: UnsafeMutableBufferPointer<Int32>)
+}

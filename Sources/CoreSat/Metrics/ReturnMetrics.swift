@@ -1,0 +1,143 @@
+import Foundation
+import GSLKit
+
+/// Performance figures of one series of simple returns, with empyrical's definitions
+/// (docs/metrics.md gives every formula). `periodsPerYear` is P; `riskFree` is per period.
+public enum ReturnMetrics {
+    /// Everything one pass over the series can gather; the figures below are built from it.
+    public struct Scan: Sendable, Equatable {
+        public var count: Int
+        /// prod(1 + r)
+        public var growth: Double
+        public var mean: Double
+        /// Sample standard deviation (ddof=1), from a second pass around the mean as numpy does.
+        public var standardDeviation: Double
+        /// Sum of min(r - rf, 0)^2.
+        public var downsideSquares: Double
+        /// min over t of W_t / max_{s<=t} W_s - 1, with W_0 = 1 counted as a peak (zero or negative).
+        public var maxDrawdown: Double
+        /// Longest run of consecutive periods with W_t below its running peak.
+        public var longestDrawdown: Int
+    }
+
+    /// Written out rather than built from GSL's running-mean statistics, which divide per element
+    /// and dominated the simulation's profile.
+    public static func scan(_ r: UnsafeBufferPointer<Double>, riskFree: Double) -> Scan {
+        var wealth = 1.0
+        var peak = 1.0
+        var worst = 0.0
+        var run = 0
+        var longest = 0
+        var sum = 0.0
+        var downside = 0.0
+        for x in r {
+            sum += x
+            let excess = x - riskFree
+            if excess < 0 { downside += excess * excess }
+            wealth *= 1 + x
+            if wealth >= peak {
+                peak = wealth
+                run = 0
+            } else {
+                run += 1
+                longest = max(longest, run)
+                worst = min(worst, wealth / peak - 1)
+            }
+        }
+        let n = r.count
+        let mean = n > 0 ? sum / Double(n) : .nan
+        var squares = 0.0
+        for x in r {
+            let d = x - mean
+            squares += d * d
+        }
+        return Scan(
+            count: n, growth: wealth, mean: mean,
+            standardDeviation: n > 1 ? (squares / Double(n - 1)).squareRoot() : .nan,
+            downsideSquares: downside, maxDrawdown: worst, longestDrawdown: longest)
+    }
+
+    /// (prod(1 + r))^(P/n) - 1
+    public static func cagr(_ s: Scan, periodsPerYear: Double) -> Double {
+        s.count > 0 ? pow(s.growth, periodsPerYear / Double(s.count)) - 1 : .nan
+    }
+
+    /// std(r, ddof=1) * sqrt(P)
+    public static func annualVolatility(_ s: Scan, periodsPerYear: Double) -> Double {
+        s.standardDeviation * periodsPerYear.squareRoot()
+    }
+
+    /// mean(r - rf) / std(r - rf, ddof=1) * sqrt(P); subtracting a constant leaves the std unchanged.
+    public static func sharpe(_ s: Scan, riskFree: Double, periodsPerYear: Double) -> Double {
+        (s.mean - riskFree) / s.standardDeviation * periodsPerYear.squareRoot()
+    }
+
+    /// mean(r - rf) * P / (sqrt(mean(min(r - rf, 0)^2)) * sqrt(P)); the scan must use the same rf.
+    public static func sortino(_ s: Scan, riskFree: Double, periodsPerYear: Double) -> Double {
+        let downsideRisk = (s.downsideSquares / Double(s.count)).squareRoot() * periodsPerYear.squareRoot()
+        return (s.mean - riskFree) * periodsPerYear / downsideRisk
+    }
+
+    /// CAGR / |max drawdown|; NaN when there was no drawdown (as empyrical).
+    public static func calmar(cagr: Double, maxDrawdown: Double) -> Double {
+        maxDrawdown < 0 ? cagr / abs(maxDrawdown) : .nan
+    }
+
+    public struct Tail: Sendable, Equatable {
+        /// 5th percentile of r, linear interpolation (numpy.percentile).
+        public var valueAtRisk: Double
+        /// Mean of the k smallest r, k = floor((n - 1) * 0.05) + 1.
+        public var conditionalValueAtRisk: Double
+    }
+
+    /// VaR and CVaR at `cutoff` (0.05 for 95%), from a partial sort of the smallest values.
+    public static func tail(_ r: UnsafeBufferPointer<Double>, cutoff: Double = 0.05) -> Tail {
+        guard !r.isEmpty else { return Tail(valueAtRisk: .nan, conditionalValueAtRisk: .nan) }
+        let position = cutoff * Double(r.count - 1)
+        let lowIndex = Int(position.rounded(.down))
+        let needed = min(lowIndex + 2, r.count)
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: needed) { smallest in
+            Statistics.smallest(needed, of: r, into: smallest)
+            var sum = 0.0
+            for i in 0...lowIndex { sum += smallest[i] }
+            let low = smallest[lowIndex]
+            let high = lowIndex + 1 < needed ? smallest[lowIndex + 1] : low
+            let fraction = position - Double(lowIndex)
+            return Tail(valueAtRisk: low + fraction * (high - low), conditionalValueAtRisk: sum / Double(lowIndex + 1))
+        }
+    }
+}
+
+/// Figures of a series against a benchmark series of the same length.
+public enum RelativeMetrics {
+    public struct Result: Sendable, Equatable {
+        /// std(r - b, ddof=1) * sqrt(P)
+        public var trackingError: Double
+        /// mean(r - b) * P / tracking error
+        public var informationRatio: Double
+        /// Share of periods with r > b.
+        public var winRate: Double
+    }
+
+    public static func compute(
+        _ r: UnsafeBufferPointer<Double>, benchmark b: UnsafeBufferPointer<Double>, periodsPerYear: Double
+    ) -> Result {
+        precondition(r.count == b.count)
+        let n = r.count
+        guard n > 0 else { return Result(trackingError: .nan, informationRatio: .nan, winRate: .nan) }
+        var sum = 0.0
+        var wins = 0
+        for i in 0..<n {
+            sum += r[i] - b[i]
+            if r[i] > b[i] { wins += 1 }
+        }
+        let mean = sum / Double(n)
+        var squares = 0.0
+        for i in 0..<n {
+            let d = r[i] - b[i] - mean
+            squares += d * d
+        }
+        let te = n > 1 ? (squares / Double(n - 1)).squareRoot() * periodsPerYear.squareRoot() : .nan
+        return Result(trackingError: te, informationRatio: mean * periodsPerYear / te, winRate: Double(wins) / Double(n))
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// The terminal report: three tables that each fit in 80 columns.
+public enum TableReport {
+    public static func render(_ s: RunSummary) -> String {
+        var out = "\(s.scenario)\n\(s.paths) paths x \(s.months) months, seed \(s.seed), benchmark: \(s.benchmark)\n"
+        if s.regimes.count > 1 {
+            out += "time in regimes: " + s.regimes.map { "\($0.name) \(percent($0.shareOfMonths, 0))" }.joined(separator: ", ") + "\n"
+        }
+
+        out += "\nOutcomes (median across paths; max drawdown: median and 5th percentile)\n"
+        var outcomes = TextTable(header: ["policy", "CAGR", "vol", "Sharpe", "maxDD", "p05 DD", "turn/yr", "drag/yr"])
+        for p in s.policies {
+            let f = p.figures
+            outcomes.rows.append([
+                p.name, percent(f[.cagr]!.median), percent(f[.annualVolatility]!.median), number(f[.sharpe]!.median),
+                percent(f[.maxDrawdown]!.median, 1), percent(f[.maxDrawdown]!.p05, 1),
+                percent(f[.annualTurnover]!.mean, 1), percent(f[.costDrag]!.mean),
+            ])
+        }
+        out += outcomes.rendered()
+
+        out += "\nTerminal wealth (percentiles across paths) and probability of a loss\n"
+        var wealth = TextTable(header: ["policy", "p05", "p25", "p50", "p75", "p95", "P(loss)"])
+        for p in s.policies {
+            let w = p.figures[.terminalWealth]!
+            wealth.rows.append([p.name] + [w.p05, w.p25, w.median, w.p75, w.p95].map(money) + [percent(p.probabilityOfLoss, 1)])
+        }
+        out += wealth.rendered()
+
+        out += "\nAgainst \(s.benchmark), path by path (CAGR difference: mean and 95% CI)\n"
+        var versus = TextTable(header: ["policy", "dCAGR", "95% CI", "P(beat)", "TE", "IR", "win/mo"])
+        for p in s.policies {
+            guard let c = p.versusBenchmark else { continue }
+            let ci = c.cagrDifference.confidence95
+            versus.rows.append([
+                p.name, signedPercent(c.cagrDifference.mean), "\(signedPercent(ci.low)) \(signedPercent(ci.high))",
+                percent(c.probabilityOutperform, 1), percent(c.trackingError.median), number(c.informationRatio.median),
+                percent(c.winRate.median, 1),
+            ])
+        }
+        out += versus.rows.isEmpty ? "(only the benchmark was run)\n" : versus.rendered()
+        return out
+    }
+
+    static func percent(_ x: Double, _ decimals: Int = 2) -> String {
+        x.isFinite ? String(format: "%.\(decimals)f%%", x * 100) : "n/a"
+    }
+
+    static func signedPercent(_ x: Double) -> String {
+        x.isFinite ? String(format: "%+.2f%%", x * 100) : "n/a"
+    }
+
+    static func number(_ x: Double) -> String {
+        x.isFinite ? String(format: "%.2f", x) : "n/a"
+    }
+
+    /// Wealth with three significant figures and a k/M suffix, so big portfolios stay narrow.
+    static func money(_ x: Double) -> String {
+        guard x.isFinite else { return "n/a" }
+        let magnitude = abs(x)
+        if magnitude >= 1e9 { return String(format: "%.3gB", x / 1e9) }
+        if magnitude >= 1e6 { return String(format: "%.3gM", x / 1e6) }
+        if magnitude >= 1e4 { return String(format: "%.3gk", x / 1e3) }
+        return String(format: "%.3g", x)
+    }
+}

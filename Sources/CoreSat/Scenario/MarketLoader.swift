@@ -1,0 +1,188 @@
+import GSLKit
+
+/// Reads `market:`: per-asset return parameters, correlations, and for regime switching the
+/// regimes, their transition matrix and start distribution.
+enum MarketLoader {
+    enum Model: String, CaseIterable {
+        case normal
+        case studentT = "student-t"
+        case regimeSwitching = "regime-switching"
+    }
+
+    enum InnovationKind: String, CaseIterable {
+        case normal
+        case studentT = "student-t"
+    }
+
+    static let rowTolerance = 1e-9
+
+    static func read(_ cursor: YAMLCursor, assets: [String]) throws(InputError) -> MarketSpec {
+        let probe = try cursor.mapping(allowed: [
+            "model", "degrees_of_freedom", "innovations", "assets", "correlation", "regimes", "transition", "start",
+        ])
+        let model = try probe.required("model").choice(Model.self)
+        switch model {
+        case .normal, .studentT:
+            let m = try cursor.mapping(allowed: model == .normal ? ["model", "assets", "correlation"]
+                : ["model", "degrees_of_freedom", "assets", "correlation"])
+            let regime = try readRegime(m, name: "all", assets: assets)
+            let innovations = model == .normal ? Innovations.normal : try studentT(m.required("degrees_of_freedom"))
+            return MarketSpec(regimes: [regime], transition: .identity(1), start: [1], innovations: innovations)
+        case .regimeSwitching:
+            let m = try cursor.mapping(allowed: ["model", "innovations", "degrees_of_freedom", "regimes", "transition", "start"])
+            var innovations = Innovations.normal
+            if try m.optional("innovations")?.choice(InnovationKind.self) == .studentT {
+                innovations = try studentT(m.required("degrees_of_freedom"))
+            } else if let dof = m.optional("degrees_of_freedom") {
+                throw dof.error("degrees_of_freedom applies only with 'innovations: student-t'")
+            }
+            let regimesCursor = try m.required("regimes")
+            var regimes: [RegimeSpec] = []
+            for item in try regimesCursor.sequence() {
+                let r = try item.mapping(allowed: ["name", "assets", "correlation"])
+                let nameCursor = try r.required("name")
+                let name = try nameCursor.string()
+                if regimes.contains(where: { $0.name == name }) { throw nameCursor.error("regime name '\(name)' is used twice") }
+                regimes.append(try readRegime(r, name: name, assets: assets))
+            }
+            if regimes.isEmpty { throw regimesCursor.error("at least one regime is needed") }
+            let transition = try readTransition(m.required("transition"), count: regimes.count)
+            let start = try readStart(m.required("start"), names: regimes.map(\.name))
+            return MarketSpec(regimes: regimes, transition: transition, start: start, innovations: innovations)
+        }
+    }
+
+    static func studentT(_ c: YAMLCursor) throws(InputError) -> Innovations {
+        let nu = try c.double()
+        guard nu > 2 else { throw c.error("degrees of freedom must be above 2 for a finite variance, got \(nu)") }
+        return .studentT(degreesOfFreedom: nu)
+    }
+
+    static func readRegime(_ m: YAMLMapping, name: String, assets: [String]) throws(InputError) -> RegimeSpec {
+        let paramsCursor = try m.required("assets")
+        var parameters = [LogReturnParameters?](repeating: nil, count: assets.count)
+        for (id, (_, value)) in try paramsCursor.entries() {
+            guard let i = assets.firstIndex(of: id) else { throw value.error(ScenarioLoader.unknownAsset(id, assets)) }
+            parameters[i] = try readParameters(value)
+        }
+        if let missing = parameters.firstIndex(where: { $0 == nil }) {
+            throw paramsCursor.error("no return parameters for asset '\(assets[missing])'")
+        }
+        let correlation = try readCorrelation(m.required("correlation"), assets: assets)
+        return RegimeSpec(name: name, parameters: parameters.map { $0! }, correlation: correlation)
+    }
+
+    /// `{annual_return, annual_volatility}` as a fact sheet states them, or
+    /// `{monthly_mean, monthly_volatility}` of simple returns.
+    static func readParameters(_ cursor: YAMLCursor) throws(InputError) -> LogReturnParameters {
+        let m = try cursor.mapping(allowed: ["annual_return", "annual_volatility", "monthly_mean", "monthly_volatility"])
+        if m.has("annual_return") || m.has("annual_volatility") {
+            for key in ["monthly_mean", "monthly_volatility"] where m.has(key) {
+                throw m.optional(key)!.error("give annual_return/annual_volatility or monthly_mean/monthly_volatility, not both")
+            }
+            let ret = try m.required("annual_return").double()
+            if ret <= -1 { throw m.optional("annual_return")!.error("annual return must be above -100%") }
+            let vol = try volatility(m.required("annual_volatility"))
+            return .factSheet(annualReturn: ret, annualVolatility: vol)
+        }
+        let mean = try m.required("monthly_mean").double()
+        if mean <= -1 { throw m.optional("monthly_mean")!.error("monthly mean must be above -100%") }
+        return .monthlyMoments(mean: mean, volatility: try volatility(m.required("monthly_volatility")))
+    }
+
+    static func volatility(_ c: YAMLCursor) throws(InputError) -> Double {
+        let v = try c.double()
+        guard v >= 0 else { throw c.error("volatility cannot be negative, got \(v)") }
+        return v
+    }
+
+    /// A single number (every pair has that correlation) or one row per asset id, columns in the
+    /// same order as the rows.
+    static func readCorrelation(_ cursor: YAMLCursor, assets: [String]) throws(InputError) -> SquareMatrix {
+        let n = assets.count
+        var matrix = SquareMatrix.identity(n)
+        if case .scalar = cursor.node {
+            let rho = try cursor.double()
+            guard (-1...1).contains(rho) else { throw cursor.error("a correlation must be between -1 and 1, got \(rho)") }
+            for i in 0..<n { for j in 0..<n where i != j { matrix[i, j] = rho } }
+        } else {
+            let rows = try cursor.entries()
+            let order = rows.map(\.0)
+            for (id, (_, row)) in rows where !assets.contains(id) { throw row.error(ScenarioLoader.unknownAsset(id, assets)) }
+            if let missing = assets.first(where: { !order.contains($0) }) {
+                throw cursor.error("no correlation row for asset '\(missing)'")
+            }
+            for (r, (id, (_, rowCursor))) in rows.enumerated() {
+                let values = try rowCursor.numbers()
+                guard values.count == n else { throw rowCursor.error("expected \(n) values (one per asset, in row order), found \(values.count)") }
+                let i = assets.firstIndex(of: id)!
+                for (c, value) in values.enumerated() {
+                    let cell = try rowCursor.sequence()[c]
+                    guard (-1...1).contains(value) else { throw cell.error("a correlation must be between -1 and 1, got \(value)") }
+                    if r == c && value != 1 { throw cell.error("the diagonal of a correlation matrix must be 1, got \(value)") }
+                    matrix[i, assets.firstIndex(of: order[c])!] = value
+                }
+            }
+            if matrix.asymmetry > 1e-12 {
+                let (i, j) = worstAsymmetry(matrix)
+                throw cursor.error("correlation matrix is not symmetric: \(assets[i])/\(assets[j]) is \(matrix[i, j]) but \(assets[j])/\(assets[i]) is \(matrix[j, i])")
+            }
+        }
+        let eigenvalues: [Double]
+        do { eigenvalues = try matrix.symmetricEigenvalues() } catch { throw cursor.error(error.description) }
+        if eigenvalues[0] <= 1e-10 {
+            throw cursor.error("correlation matrix is not positive definite (smallest eigenvalue \(eigenvalues[0]))")
+        }
+        return matrix
+    }
+
+    static func worstAsymmetry(_ m: SquareMatrix) -> (Int, Int) {
+        var best = (0, 0)
+        var worst = -1.0
+        for i in 0..<m.order { for j in 0..<i where abs(m[i, j] - m[j, i]) > worst {
+            worst = abs(m[i, j] - m[j, i])
+            best = (i, j)
+        } }
+        return best
+    }
+
+    static func readTransition(_ cursor: YAMLCursor, count: Int) throws(InputError) -> SquareMatrix {
+        let rows = try cursor.sequence()
+        guard rows.count == count else {
+            throw cursor.error("transition matrix has \(rows.count) rows but there are \(count) regimes")
+        }
+        var values: [Double] = []
+        for row in rows {
+            let p = try row.numbers()
+            guard p.count == count else { throw row.error("transition row has \(p.count) entries but there are \(count) regimes") }
+            if let bad = p.firstIndex(where: { !(0...1).contains($0) }) {
+                throw try row.sequence()[bad].error("a transition probability must be between 0 and 1, got \(p[bad])")
+            }
+            let total = p.reduce(0, +)
+            guard abs(total - 1) <= rowTolerance else { throw row.error("transition row sums to \(total), not 1") }
+            values += p
+        }
+        return SquareMatrix(order: count, values: values)
+    }
+
+    /// A regime name (start there) or one probability per regime.
+    static func readStart(_ cursor: YAMLCursor, names: [String]) throws(InputError) -> [Double] {
+        if case .scalar = cursor.node {
+            let name = try cursor.string()
+            guard let k = names.firstIndex(of: name) else {
+                throw cursor.error("unknown regime '\(name)'\(NearestName.hint(name, among: names))")
+            }
+            return names.indices.map { $0 == k ? 1 : 0 }
+        }
+        let p = try cursor.numbers()
+        guard p.count == names.count else {
+            throw cursor.error("start distribution has \(p.count) entries but there are \(names.count) regimes")
+        }
+        if let bad = p.firstIndex(where: { !(0...1).contains($0) }) {
+            throw cursor.error("a start probability must be between 0 and 1, got \(p[bad])")
+        }
+        let total = p.reduce(0, +)
+        guard abs(total - 1) <= rowTolerance else { throw cursor.error("start distribution sums to \(total), not 1") }
+        return p
+    }
+}

@@ -1,0 +1,39 @@
+import GSLKit
+
+/// How a static policy's targets were given, kept for reports.
+public struct PolicySpec: Sendable, Equatable {
+    public var name: String
+    /// Indexed like the scenario's assets; sums to 1.
+    public var targets: [Double]
+    public var rule: RebalanceRule
+}
+
+/// A validated scenario file.
+public struct Scenario: Sendable {
+    public var file: String
+    public var name: String
+    public var seed: UInt64
+    public var paths: Int
+    public var months: Int
+    public var generator: GeneratorKind
+    public var riskFreeAnnual: Double
+    public var assets: [Asset]
+    public var market: MarketSpec
+    public var rules: AccountRules
+    public var policies: [PolicySpec]
+    public var benchmark: Int
+    /// Where `paths` was set in the file, for errors about the size of a run.
+    public var pathsLocation: InputError
+
+    public static let pathRange = 1...10_000_000
+    public static let monthRange = 1...1_200
+
+    /// The simulation this scenario describes.
+    public func plan() throws(GSLError) -> SimulationPlan {
+        SimulationPlan(
+            model: try MarkovSwitchingModel(market),
+            policies: policies.map { StaticPolicy(name: $0.name, targets: $0.targets, rule: $0.rule) },
+            benchmark: benchmark, rules: rules, paths: paths, months: months, seed: seed,
+            generator: generator, riskFreeAnnual: riskFreeAnnual)
+    }
+}

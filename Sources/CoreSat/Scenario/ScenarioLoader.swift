@@ -1,0 +1,154 @@
+import Foundation
+import GSLKit
+import Yams
+
+/// Reads and validates a scenario file. Every problem becomes one `InputError` naming the file,
+/// line:column, key path and reason.
+public enum ScenarioLoader {
+    static let topKeys = [
+        "name", "description", "seed", "paths", "months", "generator", "initial_wealth", "risk_free_annual",
+        "assets", "market", "costs", "cash_flow", "policies", "benchmark",
+    ]
+
+    public static func load(path: String) throws(InputError) -> Scenario {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw InputError(file: path, reason: "cannot read the scenario file (\(error.localizedDescription))")
+        }
+        return try parse(text, file: path)
+    }
+
+    public static func parse(_ text: String, file: String) throws(InputError) -> Scenario {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw InputError(file: file, line: 1, column: 1, reason: "the file is empty")
+            }
+            root = node
+        } catch let error as InputError {
+            throw error
+        } catch let error as YamlError {
+            throw yamlSyntaxError(error, file: file)
+        } catch {
+            throw InputError(file: file, reason: "not valid YAML: \(error)")
+        }
+        let top = try YAMLCursor(node: root, path: "", file: file).mapping(allowed: topKeys)
+
+        let name = try top.required("name").string()
+        let seed = try top.optional("seed").map { (c) throws(InputError) in try seedValue(c) } ?? 1
+        let pathsCursor = try top.required("paths")
+        let paths = try pathsCursor.int()
+        guard Scenario.pathRange.contains(paths) else {
+            throw pathsCursor.error("\(paths) paths is out of range \(Scenario.pathRange.lowerBound)...\(Scenario.pathRange.upperBound)")
+        }
+        let monthsCursor = try top.required("months")
+        let months = try monthsCursor.int()
+        guard Scenario.monthRange.contains(months) else {
+            throw monthsCursor.error("\(months) months is out of range \(Scenario.monthRange.lowerBound)...\(Scenario.monthRange.upperBound)")
+        }
+        let generator = try top.optional("generator")?.choice(GeneratorKind.self) ?? .mt19937
+        let initialWealth = try top.optional("initial_wealth").map { (c) throws(InputError) in
+            try positive(c, "initial wealth")
+        } ?? 1
+        let riskFree = try top.optional("risk_free_annual")?.double() ?? 0
+        guard riskFree > -1 else { throw top.optional("risk_free_annual")!.error("risk-free rate must be above -100%") }
+
+        let assets = try readAssets(top.required("assets"))
+        let ids = assets.map(\.id)
+        let market = try MarketLoader.read(top.required("market"), assets: ids)
+        let costRates = try readCosts(top.optional("costs"), ids: ids)
+        let cashFlow = try top.optional("cash_flow").map { (c) throws(InputError) in try readCashFlow(c) }
+        let policiesCursor = try top.required("policies")
+        let policies = try PolicyLoader.read(policiesCursor, assets: assets)
+
+        let benchmarkCursor = try top.required("benchmark")
+        let benchmarkName = try benchmarkCursor.string()
+        guard let benchmark = policies.firstIndex(where: { $0.name == benchmarkName }) else {
+            throw benchmarkCursor.error(
+                "benchmark policy '\(benchmarkName)' is not among the policies\(NearestName.hint(benchmarkName, among: policies.map(\.name)))")
+        }
+        return Scenario(
+            file: file, name: name, seed: seed, paths: paths, months: months, generator: generator,
+            riskFreeAnnual: riskFree, assets: assets, market: market,
+            rules: AccountRules(
+                initialWealth: initialWealth, expenseRatios: assets.map(\.expenseRatio), costRates: costRates,
+                cashFlow: cashFlow),
+            policies: policies, benchmark: benchmark, pathsLocation: pathsCursor.error(""))
+    }
+
+    static func yamlSyntaxError(_ error: YamlError, file: String) -> InputError {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
+            return InputError(file: file, line: mark.line, column: mark.column, reason: "not valid YAML: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return InputError(
+                file: file, line: context.mark.line, column: context.mark.column,
+                reason: "duplicate keys: \(duplicates.joined(separator: ", "))")
+        default:
+            return InputError(file: file, reason: "not valid YAML: \(error)")
+        }
+    }
+
+    static func seedValue(_ c: YAMLCursor) throws(InputError) -> UInt64 {
+        guard let value = UInt64(try c.string()) else { throw c.error("seed must be a whole number from 0 to 2^64-1") }
+        return value
+    }
+
+    static func positive(_ c: YAMLCursor, _ what: String) throws(InputError) -> Double {
+        let x = try c.double()
+        guard x > 0 else { throw c.error("\(what) must be positive, got \(x)") }
+        return x
+    }
+
+    static func readAssets(_ cursor: YAMLCursor) throws(InputError) -> [Asset] {
+        var assets: [Asset] = []
+        for item in try cursor.sequence() {
+            let m = try item.mapping(allowed: ["id", "name", "sleeve", "kind", "expense_ratio"])
+            let idCursor = try m.required("id")
+            let id = try idCursor.string()
+            if assets.contains(where: { $0.id == id }) { throw idCursor.error("asset id '\(id)' is used twice") }
+            let expense = try m.optional("expense_ratio")?.double() ?? 0
+            if expense < 0 || expense >= 1 {
+                throw m.optional("expense_ratio")!.error("expense ratio must be in [0, 1) as a decimal (0.005 = 0.5%), got \(expense)")
+            }
+            assets.append(
+                Asset(
+                    id: id, name: try m.optional("name")?.string() ?? id,
+                    sleeve: try m.required("sleeve").choice(Sleeve.self),
+                    kind: try m.required("kind").choice(AssetKind.self), expenseRatio: expense))
+        }
+        if assets.isEmpty { throw cursor.error("at least one asset is needed") }
+        return assets
+    }
+
+    static func readCosts(_ cursor: YAMLCursor?, ids: [String]) throws(InputError) -> [Double] {
+        guard let cursor else { return Array(repeating: 0, count: ids.count) }
+        let m = try cursor.mapping(allowed: ["transaction_bps", "per_asset_bps"])
+        let defaultBps = try m.optional("transaction_bps")?.double() ?? 0
+        if defaultBps < 0 { throw m.optional("transaction_bps")!.error("transaction cost cannot be negative") }
+        var rates = Array(repeating: defaultBps / 10_000, count: ids.count)
+        if let perAsset = m.optional("per_asset_bps") {
+            for (id, (_, value)) in try perAsset.entries() {
+                guard let i = ids.firstIndex(of: id) else { throw value.error(unknownAsset(id, ids)) }
+                let bps = try value.double()
+                if bps < 0 { throw value.error("transaction cost cannot be negative") }
+                rates[i] = bps / 10_000
+            }
+        }
+        return rates
+    }
+
+    static func readCashFlow(_ cursor: YAMLCursor) throws(InputError) -> CashFlowPlan {
+        let m = try cursor.mapping(allowed: ["monthly_amount", "inflation_annual"])
+        let inflation = try m.optional("inflation_annual")?.double() ?? 0
+        if inflation <= -1 { throw m.optional("inflation_annual")!.error("inflation must be above -100%") }
+        return CashFlowPlan(monthlyAmount: try m.required("monthly_amount").double(), inflationAnnual: inflation)
+    }
+
+    static func unknownAsset(_ id: String, _ ids: [String]) -> String {
+        "unknown asset id '\(id)'\(NearestName.hint(id, among: ids))"
+    }
+}

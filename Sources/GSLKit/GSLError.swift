@@ -1,0 +1,31 @@
+import CGSL
+
+/// A GSL call that did not return `GSL_SUCCESS`, with GSL's own reason text.
+public struct GSLError: Error, CustomStringConvertible, Sendable, Equatable {
+    public let status: Int32
+    public let operation: String
+
+    public init(status: Int32, operation: String) {
+        self.status = status
+        self.operation = operation
+    }
+
+    public var reason: String { String(cString: gsl_strerror(status)) }
+    public var description: String { "\(operation) failed: \(reason)" }
+}
+
+enum GSL {
+    /// GSL's default handler aborts the process; turn it off once so every failure
+    /// comes back as a status code that we turn into a `GSLError`.
+    static let errorHandlerDisabled: Bool = {
+        _ = gsl_set_error_handler_off()
+        return true
+    }()
+
+    static func check(_ status: Int32, _ operation: String) throws(GSLError) {
+        precondition(errorHandlerDisabled)
+        if status != Int32(GSL_SUCCESS) {
+            throw GSLError(status: status, operation: operation)
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import CoreSat
+import Foundation
+
+@main
+struct Coresat: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "coresat",
+        abstract: "Compare core-satellite ETF allocation policies on the same simulated markets.",
+        subcommands: [Run.self, Validate.self, Metrics.self])
+
+    /// Bad input of any kind (scenario, CSV, flags) ends with one line on stderr and exit status 2.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as InputError {
+            fail(error.description)
+        } catch let error as ExitCode {
+            Foundation.exit(error.rawValue)
+        } catch {
+            if exitCode(for: error) == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            fail(fullMessage(for: error))
+        }
+    }
+
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        Foundation.exit(2)
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import CoreSat
+
+struct Metrics: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Metrics of your own return series (CSV: a date column, then simple returns in decimals).")
+
+    @Argument(help: "CSV file of returns.")
+    var returns: String
+
+    @Option(help: "Column to measure the others against (tracking error, information ratio, win rate).")
+    var benchmark: String?
+
+    @Option(help: "Annual risk-free rate, converted per period as (1 + R)^(1/P) - 1.")
+    var riskFreeAnnual: Double = 0
+
+    @Option(help: "Periods per year (default: inferred from the dates).")
+    var periodsPerYear: Double?
+
+    @Option(help: "table or json.")
+    var format: MetricsFormat = .table
+
+    @OptionGroup var output: OutputOptions
+
+    enum MetricsFormat: String, ExpressibleByArgument, CaseIterable { case table, json }
+
+    func run() throws {
+        let table = try ReturnTable.load(path: returns)
+        var benchmarkIndex: Int?
+        if let benchmark {
+            guard let i = table.columns.firstIndex(of: benchmark) else {
+                throw InputError(file: returns, line: 1, keyPath: "--benchmark",
+                    reason: "no column '\(benchmark)'; the columns are \(table.columns.joined(separator: ", "))")
+            }
+            benchmarkIndex = i
+        }
+        if let periodsPerYear, !(periodsPerYear > 0) {
+            throw InputError(file: "--periods-per-year", reason: "must be positive, got \(periodsPerYear)")
+        }
+        guard riskFreeAnnual > -1 else { throw InputError(file: "--risk-free-annual", reason: "must be above -1") }
+        let p = periodsPerYear ?? table.inferredPeriodsPerYear
+        let series = SeriesMetrics.compute(table, benchmark: benchmarkIndex, riskFreeAnnual: riskFreeAnnual, periodsPerYear: p)
+        switch format {
+        case .table: try output.emit(SeriesMetrics.table(series, periodsPerYear: p, rows: table.dates.count))
+        case .json: try output.emit(SeriesMetrics.json(series))
+        }
+    }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+import CoreSat
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check a scenario file without running it.")
+
+    @Argument(help: "Scenario file (YAML).")
+    var scenario: String
+
+    func run() throws {
+        let s = try ScenarioLoader.load(path: scenario)
+        _ = try s.plan()
+        print("\(scenario): ok (\(s.assets.count) assets, \(s.market.regimes.count) regime(s), \(s.policies.count) policies, \(s.paths) paths x \(s.months) months)")
+    }
+}
