@@ -4,13 +4,16 @@ import CGSL
 public struct GSLError: Error, CustomStringConvertible, Sendable, Equatable {
     public let status: Int32
     public let operation: String
+    /// What the status means for this operation, when GSL's generic text would not say.
+    public let detail: String?
 
-    public init(status: Int32, operation: String) {
+    public init(status: Int32, operation: String, detail: String? = nil) {
         self.status = status
         self.operation = operation
+        self.detail = detail
     }
 
-    public var reason: String { String(cString: gsl_strerror(status)) }
+    public var reason: String { detail ?? String(cString: gsl_strerror(status)) }
     public var description: String { "\(operation) failed: \(reason)" }
 }
 
@@ -22,10 +25,10 @@ enum GSL {
         return true
     }()
 
-    static func check(_ status: Int32, _ operation: String) throws(GSLError) {
+    static func check(_ status: Int32, _ operation: String, details: [Int32: String] = [:]) throws(GSLError) {
         precondition(errorHandlerDisabled)
         if status != Int32(GSL_SUCCESS) {
-            throw GSLError(status: status, operation: operation)
+            throw GSLError(status: status, operation: operation, detail: details[status])
         }
     }
 }

@@ -41,7 +41,7 @@ struct Run: ParsableCommand {
         if let seed { scenario.seed = seed }
         guard (1...1024).contains(threads) else { throw InputError(file: "--threads", reason: "\(threads) is out of range 1...1024") }
         let plan = try scenario.plan()
-        try refuseIfTooBig(plan, scenario: scenario)
+        try scenario.checkMemory(plan, threads: threads, physicalMemory: ProcessInfo.processInfo.physicalMemory, pathsFlag: paths != nil)
 
         if drawOnly {
             let checksum = Simulator.drawOnly(plan, threads: threads)
@@ -59,18 +59,5 @@ struct Run: ParsableCommand {
         case .json: try output.emit(JSONReport.render(summary))
         case .csv: try output.emit(CSVReport.render(summary))
         }
-    }
-
-    /// Refuses a run that would not fit in half of this machine's memory, before starting it.
-    func refuseIfTooBig(_ plan: SimulationPlan, scenario: Scenario) throws {
-        let needed = Double(plan.estimatedBytes(threads: threads))
-        let available = Double(ProcessInfo.processInfo.physicalMemory)
-        guard needed > available / 2 else { return }
-        var error = scenario.pathsLocation
-        error.reason = String(
-            format: "%d paths need about %.1f GB of memory but this machine has %.1f GB; use fewer paths",
-            plan.paths, needed / 1e9, available / 1e9)
-        if paths != nil { error = InputError(file: "--paths", reason: error.reason) }
-        throw error
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import GSLKit
 
 /// How a static policy's targets were given, kept for reports.
@@ -35,5 +36,17 @@ public struct Scenario: Sendable {
             policies: policies.map { StaticPolicy(name: $0.name, targets: $0.targets, rule: $0.rule) },
             benchmark: benchmark, rules: rules, paths: paths, months: months, seed: seed,
             generator: generator, riskFreeAnnual: riskFreeAnnual)
+    }
+
+    /// Refuses, before starting, a run whose memory estimate exceeds half of `physicalMemory`.
+    public func checkMemory(_ plan: SimulationPlan, threads: Int, physicalMemory: UInt64, pathsFlag: Bool = false) throws(InputError) {
+        let needed = Double(plan.estimatedBytes(threads: threads))
+        let available = Double(physicalMemory)
+        guard needed > available / 2 else { return }
+        var error = pathsFlag ? InputError(file: "--paths", reason: "") : pathsLocation
+        error.reason = String(
+            format: "%d paths need about %.1f GB of memory but this machine has %.1f GB; use fewer paths",
+            plan.paths, needed / 1e9, available / 1e9)
+        throw error
     }
 }

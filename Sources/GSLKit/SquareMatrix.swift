@@ -42,9 +42,9 @@ public struct SquareMatrix: Sendable, Equatable {
             var view = gsl_matrix_view_array(buffer.baseAddress, order, order)
             return gsl_linalg_cholesky_decomp1(&view.matrix)
         }
-        try GSL.check(status, "Cholesky factorization")
+        try GSL.check(status, "Cholesky factorization", details: [Int32(GSL_EDOM): "matrix is not positive definite"])
         var lower = SquareMatrix(order: order, values: copy)
-        for i in 0..<order { for j in (i + 1)..<order where j < order { lower[i, j] = 0 } }
+        for i in 0..<order { for j in (i + 1)..<order { lower[i, j] = 0 } }
         return lower
     }
 

@@ -1,0 +1,179 @@
+import Foundation
+import Testing
+
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// The `coresat` executable built beside the test bundle.
+let executable: URL = {
+    var candidates = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
+    candidates.append(Bundle.main.bundleURL)
+    candidates.append(packageRoot.appendingPathComponent(".build/debug"))
+    for dir in candidates {
+        for base in [dir, dir.deletingLastPathComponent()] {
+            let url = base.appendingPathComponent("coresat")
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue { return url }
+        }
+    }
+    return packageRoot.appendingPathComponent(".build/debug/coresat")
+}()
+
+struct Outcome {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+}
+
+func coresat(_ arguments: String...) throws -> Outcome {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = packageRoot
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+}
+
+func temporaryFile(_ name: String, _ contents: String) throws -> String {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("coresat-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let url = dir.appendingPathComponent(name)
+    try contents.write(to: url, atomically: true, encoding: .utf8)
+    return url.path
+}
+
+struct RunCommandTests {
+    @Test func defaultScenarioPrintsTablesThatFitEightyColumns() throws {
+        let r = try coresat("run", "scenarios/a-share-core-satellite.yaml", "--paths", "300")
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("Against 100% core"))
+        #expect(r.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
+        #expect(r.stderr.isEmpty)  // no progress line when stderr is not a terminal
+    }
+
+    @Test func jsonHasTheDocumentedShape() throws {
+        let r = try coresat("run", "scenarios/us-factor-sleeves.yaml", "--paths", "250", "--seed", "3", "--format", "json", "--threads", "2")
+        #expect(r.status == 0)
+        let top = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(top["scenario"] as? String == "US factor sleeves")
+        #expect(top["seed"] as? Int == 3 && top["paths"] as? Int == 250 && top["months"] as? Int == 240)
+        #expect(top["benchmark"] as? String == "S&P 500 only")
+        let policies = try #require(top["policies"] as? [[String: Any]])
+        #expect(policies.count == 4)
+        for policy in policies {
+            let metrics = try #require(policy["metrics"] as? [String: [String: Any]])
+            for key in ["cagr", "annual_volatility", "sharpe", "sortino", "max_drawdown", "calmar", "longest_drawdown",
+                        "var_95", "cvar_95", "annual_turnover", "cost_drag"] {
+                let m = try #require(metrics[key], "missing metric \(key)")
+                for stat in ["mean", "median", "p05", "p95"] { #expect(m[stat] != nil, "\(key).\(stat)") }
+            }
+            let wealth = try #require(policy["terminal_wealth"] as? [String: Double])
+            #expect(Set(wealth.keys) == ["p05", "p25", "p50", "p75", "p95", "mean"])
+            #expect(policy["probability_of_loss"] is Double)
+            if policy["name"] as? String == "S&P 500 only" {
+                #expect(policy["vs_benchmark"] is NSNull)
+            } else {
+                let vs = try #require(policy["vs_benchmark"] as? [String: Any])
+                let diff = try #require(vs["cagr_difference"] as? [String: Double])
+                #expect(diff["ci95_low"]! < diff["mean"]! && diff["mean"]! < diff["ci95_high"]!)
+                #expect(vs["probability_outperform"] is Double)
+                for key in ["tracking_error", "information_ratio", "win_rate"] { #expect(vs[key] is [String: Any]) }
+            }
+        }
+    }
+
+    @Test func threadCountDoesNotChangeTheOutput() throws {
+        let one = try coresat("run", "scenarios/a-share-core-satellite.yaml", "--paths", "600", "--format", "json", "--threads", "1")
+        let two = try coresat("run", "scenarios/a-share-core-satellite.yaml", "--paths", "600", "--format", "json", "--threads", "2")
+        #expect(one.status == 0 && one.stdout == two.stdout)
+    }
+
+    @Test func outputFileIsWrittenWhole() throws {
+        let path = try temporaryFile("result.csv", "old contents")
+        let r = try coresat("run", "scenarios/a-share-core-satellite.yaml", "--paths", "100", "--format", "csv", "--output", path)
+        #expect(r.status == 0 && r.stdout.isEmpty)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.hasPrefix("policy,section,figure,statistic,value\n"))
+        let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["result.csv"])  // no temporary left behind
+    }
+
+    @Test func badScenarioExitsWithTwoAndOneLineAndWritesNothing() throws {
+        let scenario = try String(contentsOfFile: packageRoot.appendingPathComponent("scenarios/a-share-core-satellite.yaml").path, encoding: .utf8)
+        let bad = try temporaryFile("bad.yaml", scenario.replacingOccurrences(of: "months: 120", with: "monts: 120"))
+        let output = URL(fileURLWithPath: bad).deletingLastPathComponent().appendingPathComponent("out.json").path
+        let r = try coresat("run", bad, "--output", output)
+        #expect(r.status == 2)
+        #expect(r.stderr.hasPrefix("error: \(bad):"))
+        #expect(r.stderr.contains("monts: unknown key 'monts' (did you mean 'months'?)"))
+        #expect(r.stderr.split(separator: "\n").count == 1)
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    @Test func missingFileAndBadFlagsExitWithTwo() throws {
+        let missing = try coresat("run", "no/such/file.yaml")
+        #expect(missing.status == 2 && missing.stderr.contains("no/such/file.yaml: cannot read the scenario file"))
+        let paths = try coresat("run", "scenarios/a-share-core-satellite.yaml", "--paths", "0")
+        #expect(paths.status == 2 && paths.stderr == "error: --paths: 0 paths is out of range 1...10000000\n")
+        let flag = try coresat("run", "scenarios/a-share-core-satellite.yaml", "--colour")
+        #expect(flag.status == 2 && flag.stderr.contains("Unknown option '--colour'"))
+        let format = try coresat("run", "scenarios/a-share-core-satellite.yaml", "--format", "xml")
+        #expect(format.status == 2)
+    }
+
+    @Test func validateChecksWithoutRunning() throws {
+        let ok = try coresat("validate", "scenarios/us-factor-sleeves.yaml")
+        #expect(ok.status == 0 && ok.stdout.contains("ok (5 assets, 2 regime(s), 4 policies"))
+        let bad = try temporaryFile("bad.yaml", "name: x\npaths: 10\nmonths: 12\nassets: []\n")
+        let r = try coresat("validate", bad)
+        #expect(r.status == 2 && r.stderr.contains(":4:9: assets: at least one asset is needed"))
+    }
+
+    @Test func helpExitsWithZero() throws {
+        let r = try coresat("--help")
+        #expect(r.status == 0 && r.stdout.contains("run") && r.stdout.contains("metrics"))
+    }
+}
+
+struct MetricsCommandTests {
+    let csv = "date,fund,bench\n2024-01-31,0.02,0.01\n2024-02-29,-0.03,-0.02\n2024-03-31,0.04,0.03\n2024-04-30,0.01,0.02\n"
+
+    @Test func jsonHasOneObjectPerSeriesWithRelativeFiguresOnlyWithABenchmark() throws {
+        let path = try temporaryFile("r.csv", csv)
+        let r = try coresat("metrics", path, "--benchmark", "bench", "--format", "json")
+        #expect(r.status == 0)
+        let top = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let series = try #require(top["series"] as? [String: [String: Any]])
+        #expect(Set(series.keys) == ["fund", "bench"])
+        let keys: Set = ["cagr", "annual_volatility", "sharpe", "sortino", "max_drawdown", "calmar", "longest_drawdown", "var_95", "cvar_95"]
+        #expect(Set(series["fund"]!.keys) == keys.union(["tracking_error", "information_ratio", "win_rate"]))
+        #expect(series["fund"]!["win_rate"] as? Double == 0.5)  // beats the benchmark in months 1 and 3
+        #expect(abs(series["fund"]!["max_drawdown"] as! Double - (-0.03)) < 1e-15)
+        let plain = try coresat("metrics", path, "--format", "json")
+        let noBench = try #require(try JSONSerialization.jsonObject(with: Data(plain.stdout.utf8)) as? [String: [String: [String: Any]]])
+        #expect(Set(noBench["series"]!["fund"]!.keys) == keys)
+    }
+
+    @Test func periodsPerYearFlagOverridesTheDates() throws {
+        let path = try temporaryFile("r.csv", csv)
+        let monthly = try coresat("metrics", path, "--format", "json")
+        let quarterly = try coresat("metrics", path, "--format", "json", "--periods-per-year", "4")
+        #expect(monthly.stdout != quarterly.stdout)
+        let table = try coresat("metrics", path, "--benchmark", "bench")
+        #expect(table.status == 0 && table.stdout.contains("4 periods, 12 per year"))
+    }
+
+    @Test func malformedCSVExitsWithTwoAndTheRow() throws {
+        let path = try temporaryFile("r.csv", csv.replacingOccurrences(of: "0.04,0.03", with: "0.04"))
+        let r = try coresat("metrics", path)
+        #expect(r.status == 2)
+        #expect(r.stderr == "error: \(path):4: row 4: has 2 fields but the header has 3\n")
+        let unknown = try coresat("metrics", try temporaryFile("r.csv", csv), "--benchmark", "index")
+        #expect(unknown.status == 2 && unknown.stderr.contains("no column 'index'"))
+    }
+}

@@ -1,0 +1,66 @@
+import Testing
+
+@testable import CoreSat
+
+struct ReturnTableTests {
+    func error(_ text: String) -> InputError? {
+        do {
+            _ = try ReturnTable.parse(text, file: "r.csv")
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func readsColumnsAndInfersMonthlyPeriods() throws {
+        let t = try ReturnTable.parse("date,a,b\n2020-01-31,0.01,0.02\n2020-02-29,-0.01,0.00\n2020-03-31,0.03,-0.02\n", file: "r.csv")
+        #expect(t.columns == ["a", "b"])
+        #expect(t.values == [[0.01, -0.01, 0.03], [0.02, 0, -0.02]])
+        #expect(t.inferredPeriodsPerYear == 12)
+    }
+
+    @Test(arguments: [
+        ("2020-01-02\n2020-01-03\n2020-01-06\n2020-01-07", 252.0), ("2020-01-03\n2020-01-10\n2020-01-17\n2020-01-24", 52),
+        ("202001\n202002\n202003\n202004", 12), ("2019-12-31\n2020-03-31\n2020-06-30\n2020-09-30", 4),
+        ("2019-12-31\n2020-12-31\n2021-12-31\n2022-12-31", 1),
+    ])
+    func infersPeriodsPerYearFromTheDates(dates: String, expected: Double) throws {
+        let rows = dates.split(separator: "\n").map { "\($0),0.01" }.joined(separator: "\n")
+        let t = try ReturnTable.parse("date,x\n" + rows, file: "r.csv")
+        #expect(t.inferredPeriodsPerYear == expected)
+    }
+
+    @Test func raggedRowGivesItsLine() throws {
+        let e = try #require(error("date,a,b\n2020-01-31,0.01,0.02\n2020-02-29,0.01\n2020-03-31,0.03,-0.02\n"))
+        #expect(e.description == "r.csv:3: row 3: has 2 fields but the header has 3")
+    }
+
+    @Test func nonNumericCellGivesLineAndColumn() throws {
+        let e = try #require(error("date,a,b\n2020-01-31,0.01,0.02\n2020-02-29,0.01,1.2%\n2020-03-31,0.03,-0.02\n"))
+        #expect(e.description == "r.csv:3:3: row 3, column b: '1.2%' is not a number (returns are decimals, 0.012 for 1.2%)")
+    }
+
+    @Test func nanAndEmptyCellsAreRejected() throws {
+        let nan = try #require(error("date,a\n2020-01-31,0.01\n2020-02-29,NaN\n2020-03-31,0.03\n"))
+        #expect(nan.line == 3 && nan.reason.hasPrefix("'NaN' is not a number"))
+        let empty = try #require(error("date,a\n2020-01-31,0.01\n2020-02-29,\n2020-03-31,0.03\n"))
+        #expect(empty.reason.hasPrefix("an empty cell is not a number"))
+    }
+
+    @Test func tooFewRows() throws {
+        let e = try #require(error("date,a\n2020-01-31,0.01\n2020-02-29,0.02\n"))
+        #expect(e.reason == "too few rows: 2 data rows, at least 3 are needed")
+    }
+
+    @Test func badAndUnorderedDates() throws {
+        let bad = try #require(error("date,a\n2020-01-31,0.01\nyesterday,0.02\n2020-03-31,0.03\n"))
+        #expect(bad.line == 3 && bad.reason.hasPrefix("'yesterday' is not a date"))
+        let unordered = try #require(error("date,a\n2020-01-31,0.01\n2020-03-31,0.02\n2020-02-29,0.03\n"))
+        #expect(unordered.line == 4 && unordered.reason.hasPrefix("dates must increase"))
+    }
+
+    @Test func lossesBeyondAllTheMoneyAreRejected() throws {
+        let e = try #require(error("date,a\n2020-01-31,0.01\n2020-02-29,-1.5\n2020-03-31,0.03\n"))
+        #expect(e.reason == "a return of -1.5 is a loss of more than 100%")
+    }
+}

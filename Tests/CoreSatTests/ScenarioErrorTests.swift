@@ -1,0 +1,190 @@
+import Foundation
+import Testing
+
+@testable import CoreSat
+
+/// A small valid scenario; each test breaks one thing and checks the one-line message.
+let validScenario = """
+    name: test
+    seed: 5
+    paths: 100
+    months: 24
+    assets:
+      - {id: core, sleeve: core, kind: broad, expense_ratio: 0.001}
+      - {id: sat, sleeve: satellite, kind: thematic}
+    market:
+      model: regime-switching
+      regimes:
+        - name: calm
+          assets:
+            core: {monthly_mean: 0.008, monthly_volatility: 0.04}
+            sat: {monthly_mean: 0.01, monthly_volatility: 0.06}
+          correlation:
+            core: [1.0, 0.6]
+            sat: [0.6, 1.0]
+        - name: stressed
+          assets:
+            core: {annual_return: -0.1, annual_volatility: 0.3}
+            sat: {annual_return: -0.2, annual_volatility: 0.4}
+          correlation: 0.85
+      transition:
+        - [0.97, 0.03]
+        - [0.10, 0.90]
+      start: calm
+    costs: {transaction_bps: 10}
+    benchmark: all core
+    policies:
+      - name: all core
+        weights: {core: 1.0}
+      - name: 70/30
+        core: 0.7
+        core_weights: equal
+        satellite_weights: {sat: 1.0}
+        rebalance: quarterly
+
+    """
+
+func scenarioError(_ text: String) -> InputError? {
+    do {
+        _ = try ScenarioLoader.parse(text, file: "s.yaml")
+        return nil
+    } catch {
+        return error
+    }
+}
+
+func replacing(_ old: String, with new: String) -> String {
+    precondition(validScenario.contains(old), "test edit does not apply: \(old)")
+    return validScenario.replacingOccurrences(of: old, with: new)
+}
+
+struct ScenarioErrorTests {
+    @Test func theValidScenarioLoads() throws {
+        let s = try ScenarioLoader.parse(validScenario, file: "s.yaml")
+        #expect(s.assets.map(\.id) == ["core", "sat"])
+        #expect(s.market.regimes.count == 2)
+        #expect(zip(s.policies[1].targets, [0.7, 0.3]).allSatisfy { abs($0 - $1) < 1e-15 })
+        #expect(s.policies[0].rule == .calendar(months: 1))
+        #expect(s.rules.costRates == [0.001, 0.001])
+        #expect(s.benchmark == 0)
+    }
+
+    @Test func unknownKeyNamesTheNearestValidKey() throws {
+        let e = try #require(scenarioError(replacing("paths: 100", with: "pathz: 100")))
+        #expect(e.description == "s.yaml:3:1: pathz: unknown key 'pathz' (did you mean 'paths'?)")
+    }
+
+    @Test func unknownNestedKey() throws {
+        let e = try #require(scenarioError(replacing("rebalance: quarterly", with: "rebalence: quarterly")))
+        #expect(e.line == 36)
+        #expect(e.keyPath == "policies[1].rebalence")
+        #expect(e.reason == "unknown key 'rebalence' (did you mean 'rebalance'?)")
+    }
+
+    @Test func wrongType() throws {
+        let e = try #require(scenarioError(replacing("months: 24", with: "months: two years")))
+        #expect(e.description == "s.yaml:4:9: months: expected a whole number, found 'two years'")
+    }
+
+    @Test func weightsThatDoNotSumToOneSayByHowMuch() throws {
+        let e = try #require(scenarioError(replacing("weights: {core: 1.0}", with: "weights: {core: 0.95}")))
+        #expect(e.keyPath == "policies[0].weights")
+        #expect(e.reason == "weights sum to 0.95, 0.05 short of 1")
+        #expect(e.line == 31)
+    }
+
+    @Test func negativeVolatility() throws {
+        let e = try #require(scenarioError(replacing("monthly_volatility: 0.04", with: "monthly_volatility: -0.04")))
+        #expect(e.keyPath == "market.regimes[0].assets.core.monthly_volatility")
+        #expect(e.reason == "volatility cannot be negative, got -0.04")
+        #expect(e.line == 13)
+    }
+
+    @Test func asymmetricCorrelation() throws {
+        let e = try #require(scenarioError(replacing("sat: [0.6, 1.0]", with: "sat: [0.5, 1.0]")))
+        #expect(e.keyPath == "market.regimes[0].correlation")
+        #expect(e.reason == "correlation matrix is not symmetric: sat/core is 0.5 but core/sat is 0.6")
+    }
+
+    @Test func correlationNotPositiveDefiniteGivesTheSmallestEigenvalue() throws {
+        let text = replacing("core: [1.0, 0.6]\n        sat: [0.6, 1.0]", with: "core: [1.0, 1.0]\n        sat: [1.0, 1.0]")
+        let e = try #require(scenarioError(text))
+        #expect(e.reason.hasPrefix("correlation matrix is not positive definite (smallest eigenvalue"))
+        #expect(e.line == 16 && e.keyPath == "market.regimes[0].correlation")
+    }
+
+    @Test func transitionRowNotSummingToOne() throws {
+        let e = try #require(scenarioError(replacing("- [0.10, 0.90]", with: "- [0.10, 0.80]")))
+        #expect(e.keyPath == "market.transition[1]")
+        #expect(e.reason == "transition row sums to 0.9, not 1")
+        #expect(e.line == 25)
+    }
+
+    @Test func regimeCountMismatch() throws {
+        let e = try #require(scenarioError(replacing("    - [0.10, 0.90]\n", with: "")))
+        #expect(e.reason == "transition matrix has 1 rows but there are 2 regimes")
+        let start = try #require(scenarioError(replacing("start: calm", with: "start: [1.0]")))
+        #expect(start.reason == "start distribution has 1 entries but there are 2 regimes")
+    }
+
+    @Test func unknownAssetInAPolicy() throws {
+        let e = try #require(scenarioError(replacing("weights: {core: 1.0}", with: "weights: {cor: 1.0}")))
+        #expect(e.keyPath == "policies[0].weights.cor")
+        #expect(e.reason == "unknown asset id 'cor' (did you mean 'core'?)")
+    }
+
+    @Test func benchmarkPolicyMissing() throws {
+        let e = try #require(scenarioError(replacing("benchmark: all core", with: "benchmark: all-core")))
+        #expect(e.reason == "benchmark policy 'all-core' is not among the policies (did you mean 'all core'?)")
+        let absent = try #require(scenarioError(replacing("benchmark: all core\n", with: "")))
+        #expect(absent.reason == "missing required key 'benchmark'")
+        #expect(absent.line == 1)
+    }
+
+    @Test func pathsAndMonthsOutOfRange() throws {
+        let paths = try #require(scenarioError(replacing("paths: 100", with: "paths: 0")))
+        #expect(paths.reason == "0 paths is out of range 1...10000000")
+        let months = try #require(scenarioError(replacing("months: 24", with: "months: 5000")))
+        #expect(months.reason == "5000 months is out of range 1...1200")
+    }
+
+    @Test func runTooBigForTheMachineIsRefusedBeforeStarting() throws {
+        let s = try ScenarioLoader.parse(replacing("paths: 100", with: "paths: 5000000"), file: "s.yaml")
+        let plan = try s.plan()
+        #expect(throws: InputError.self) { try s.checkMemory(plan, threads: 2, physicalMemory: 1 << 30) }
+        do {
+            try s.checkMemory(plan, threads: 2, physicalMemory: 1 << 30)
+        } catch {
+            #expect(error.line == 3 && error.keyPath == "paths")
+            #expect(error.reason.contains("use fewer paths"))
+        }
+        try s.checkMemory(plan, threads: 2, physicalMemory: 1 << 40)
+    }
+
+    @Test func yamlSyntaxErrorsHaveAPosition() throws {
+        let e = try #require(scenarioError(replacing("paths: 100", with: "paths: [100")))
+        #expect(e.line != nil && e.reason.hasPrefix("not valid YAML"))
+    }
+
+    @Test func duplicateKeys() throws {
+        let e = try #require(scenarioError(replacing("paths: 100", with: "paths: 100\npaths: 200")))
+        #expect(e.reason.contains("paths"))
+        #expect(e.line != nil)
+    }
+
+    @Test func unknownEnumValueListsTheOptions() throws {
+        let e = try #require(scenarioError(replacing("model: regime-switching", with: "model: regime-switch")))
+        #expect(e.reason == "unknown value 'regime-switch' (did you mean 'regime-switching'?); expected one of normal, student-t, regime-switching")
+    }
+
+    @Test func satelliteWeightsMustNameSatellites() throws {
+        let e = try #require(scenarioError(replacing("satellite_weights: {sat: 1.0}", with: "satellite_weights: {core: 1.0}")))
+        #expect(e.reason == "asset 'core' is in the core sleeve, not the satellite sleeve")
+    }
+
+    @Test func studentTNeedsMoreThanTwoDegreesOfFreedom() throws {
+        let text = replacing("model: regime-switching", with: "model: regime-switching\n  innovations: student-t\n  degrees_of_freedom: 2")
+        let e = try #require(scenarioError(text))
+        #expect(e.reason == "degrees of freedom must be above 2 for a finite variance, got 2.0")
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+
+@testable import CoreSat
+
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+func runJSON(_ scenario: Scenario, threads: Int) throws -> String {
+    let result = Simulator.run(try scenario.plan(), threads: threads)
+    let summary = RunSummary(scenario: scenario.name, seed: scenario.seed, result: result, netInvested: scenario.rules.netInvested(months: scenario.months))
+    return JSONReport.render(summary)
+}
+
+struct DeterminismTests {
+    func scenario(paths: Int = 600, seed: UInt64 = 5) throws -> Scenario {
+        var s = try ScenarioLoader.parse(validScenario, file: "s.yaml")
+        s.paths = paths
+        s.seed = seed
+        return s
+    }
+
+    @Test func sameSeedGivesByteIdenticalJSONForAnyThreadCount() throws {
+        let s = try scenario()
+        let one = try runJSON(s, threads: 1)
+        #expect(try runJSON(s, threads: 2) == one)
+        #expect(try runJSON(s, threads: 7) == one)
+        #expect(try runJSON(s, threads: 1) == one)
+    }
+
+    @Test func anotherSeedGivesOtherNumbers() throws {
+        #expect(try runJSON(scenario(seed: 5), threads: 2) != runJSON(scenario(seed: 6), threads: 2))
+    }
+
+    @Test func morePathsExtendTheSameStream() throws {
+        // Blocks are seeded by index, so the first paths of a longer run are the same paths.
+        let short = Simulator.run(try scenario(paths: 300).plan(), threads: 2)
+        let long = Simulator.run(try scenario(paths: 900).plan(), threads: 2)
+        #expect(Array(short.values(policy: 1, .cagr)) == Array(long.values(policy: 1, .cagr).prefix(300)))
+    }
+}
+
+struct CommonPathsTests {
+    @Test func aCopyOfTheBenchmarkNeverDiffersFromIt() throws {
+        var s = try ScenarioLoader.parse(validScenario, file: "s.yaml")
+        s.policies.append(PolicySpec(name: "copy", targets: s.policies[0].targets, rule: s.policies[0].rule))
+        let result = Simulator.run(try s.plan(), threads: 2)
+        #expect(result.values(policy: 2, .cagrDifference).allSatisfy { $0 == 0 })
+        #expect(result.values(policy: 2, .trackingError).allSatisfy { $0 == 0 })
+        let summary = RunSummary(scenario: "t", seed: 1, result: result, netInvested: 1)
+        #expect(summary.policies[2].versusBenchmark?.probabilityOutperform == 0)
+        #expect(summary.policies[0].versusBenchmark == nil)
+    }
+
+    @Test func confidenceIntervalOfTheCAGRDifferenceCoversItsMeanAndShrinksWithPaths() throws {
+        var s = try ScenarioLoader.parse(validScenario, file: "s.yaml")
+        s.paths = 400
+        let small = RunSummary(scenario: "t", seed: 1, result: Simulator.run(try s.plan(), threads: 2), netInvested: 1)
+        s.paths = 3200
+        let large = RunSummary(scenario: "t", seed: 1, result: Simulator.run(try s.plan(), threads: 2), netInvested: 1)
+        let a = try #require(small.policies[1].versusBenchmark).cagrDifference
+        let b = try #require(large.policies[1].versusBenchmark).cagrDifference
+        #expect(a.confidence95.low < a.mean && a.mean < a.confidence95.high)
+        let ratio = (b.confidence95.high - b.confidence95.low) / (a.confidence95.high - a.confidence95.low)
+        // Width scales as 1/sqrt(paths): 8x the paths, about 0.354x the width.
+        #expect(abs(ratio - 1 / 8.0.squareRoot()) < 0.08)
+        // Both intervals estimate the same quantity: their means agree within their joint error.
+        #expect(abs(a.mean - b.mean) < 4 * (a.standardError * a.standardError + b.standardError * b.standardError).squareRoot())
+    }
+}
+
+struct SummaryTests {
+    @Test func distributionOfKnownValues() {
+        let d = Distribution([Double](stride(from: 1.0, through: 101, by: 1)) + [.nan, .infinity])
+        #expect(d.count == 101 && d.undefined == 2)
+        #expect(d.mean == 51 && d.median == 51)
+        #expect(abs(d.p05 - 6) < 1e-12 && abs(d.p95 - 96) < 1e-12 && d.p25 == 26 && d.p75 == 76)
+        // sd of 1...101 is sqrt(101 * 102 / 12) = 29.3 -> standard error / sqrt(101)
+        #expect(abs(d.standardError - (101.0 * 102 / 12).squareRoot() / 101.0.squareRoot()) < 1e-9)
+    }
+
+    @Test func probabilityOfLossComparesWithMoneyPutIn() throws {
+        var s = try ScenarioLoader.parse(validScenario, file: "s.yaml")
+        s.paths = 500
+        let result = Simulator.run(try s.plan(), threads: 2)
+        let summary = RunSummary(scenario: "t", seed: 1, result: result, netInvested: 1)
+        let losses = result.values(policy: 0, .terminalWealth).filter { $0 < 1 }.count
+        #expect(summary.policies[0].probabilityOfLoss == Double(losses) / 500)
+        #expect(summary.regimes.count == 2)
+        #expect(abs(summary.regimes.map(\.shareOfMonths).reduce(0, +) - 1) < 1e-12)
+    }
+}
+
+struct ExampleScenarioTests {
+    static let files: [String] = {
+        let dir = packageRoot.appendingPathComponent("scenarios")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") }.sorted().map { dir.appendingPathComponent($0).path }
+    }()
+
+    @Test func thereAreExampleScenarios() {
+        #expect(Self.files.count >= 2)
+        #expect(Self.files.contains { $0.hasSuffix("a-share-core-satellite.yaml") })
+        #expect(Self.files.contains { $0.hasSuffix("us-factor-sleeves.yaml") })
+    }
+
+    @Test(arguments: files)
+    func everyExampleValidatesAndRuns(path: String) throws {
+        var s = try ScenarioLoader.load(path: path)
+        s.paths = 200
+        let json = try runJSON(s, threads: 2)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let policies = try #require(object["policies"] as? [[String: Any]])
+        #expect(policies.count == s.policies.count)
+        #expect(object["benchmark"] as? String == s.policies[s.benchmark].name)
+    }
+
+    @Test func theBenchmarkScenarioValidates() throws {
+        let s = try ScenarioLoader.load(path: packageRoot.appendingPathComponent("bench/standard.yaml").path)
+        #expect(s.paths == 10_000 && s.months == 360 && s.assets.count == 10)
+        #expect(s.assets.filter { $0.sleeve == .core }.count == 3)
+        #expect(s.market.regimes.count == 2 && s.policies.count == 4)
+    }
+}
