@@ -1,14 +1,31 @@
 import CGSL
 
-/// GSL descriptive statistics over contiguous doubles.
+/// Descriptive statistics over contiguous doubles. Quantiles, partial sorts and the normal
+/// quantile come from GSL. Means and deviations are plain two-pass sums, and sorting is the
+/// standard library's: GSL's running-mean recurrence divides per element and its sort is a
+/// heapsort, and both showed up at the top of the simulator's profile.
 public enum Statistics {
     public static func mean(_ x: UnsafeBufferPointer<Double>) -> Double {
-        gsl_stats_mean(x.baseAddress, 1, x.count)
+        guard !x.isEmpty else { return .nan }
+        var sum = 0.0
+        for v in x { sum += v }
+        return sum / Double(x.count)
+    }
+
+    /// sum (x - center)^2, the second pass of a two-pass variance.
+    public static func sumOfSquaredDeviations(_ x: UnsafeBufferPointer<Double>, around center: Double) -> Double {
+        var squares = 0.0
+        for v in x {
+            let d = v - center
+            squares += d * d
+        }
+        return squares
     }
 
     /// Sample standard deviation (n - 1 in the denominator).
     public static func standardDeviation(_ x: UnsafeBufferPointer<Double>) -> Double {
-        x.count < 2 ? .nan : gsl_stats_sd(x.baseAddress, 1, x.count)
+        guard x.count > 1 else { return .nan }
+        return (sumOfSquaredDeviations(x, around: mean(x)) / Double(x.count - 1)).squareRoot()
     }
 
     public static func mean(_ x: [Double]) -> Double {
@@ -17,11 +34,6 @@ public enum Statistics {
 
     public static func standardDeviation(_ x: [Double]) -> Double {
         x.withUnsafeBufferPointer { standardDeviation($0) }
-    }
-
-    /// Sorts in place, ascending (`gsl_sort`).
-    public static func sort(_ x: inout [Double]) {
-        x.withUnsafeMutableBufferPointer { gsl_sort($0.baseAddress, 1, $0.count) }
     }
 
     /// Quantile of sorted data with linear interpolation between order statistics

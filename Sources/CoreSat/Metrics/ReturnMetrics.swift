@@ -20,20 +20,18 @@ public enum ReturnMetrics {
         public var longestDrawdown: Int
     }
 
-    /// Written out rather than built from GSL's running-mean statistics, which divide per element
-    /// and dominated the simulation's profile.
     public static func scan(_ r: UnsafeBufferPointer<Double>, riskFree: Double) -> Scan {
         var wealth = 1.0
         var peak = 1.0
-        var worst = 0.0
+        var lowestRatio = 1.0  // min of W_t / peak so far
         var run = 0
         var longest = 0
         var sum = 0.0
         var downside = 0.0
         for x in r {
             sum += x
-            let excess = x - riskFree
-            if excess < 0 { downside += excess * excess }
+            let shortfall = min(x - riskFree, 0)  // branch-free: the sign is unpredictable
+            downside += shortfall * shortfall
             wealth *= 1 + x
             if wealth >= peak {
                 peak = wealth
@@ -41,20 +39,17 @@ public enum ReturnMetrics {
             } else {
                 run += 1
                 longest = max(longest, run)
-                worst = min(worst, wealth / peak - 1)
+                // Divide only for a candidate new low: most months in a drawdown are not one.
+                if wealth < peak * lowestRatio { lowestRatio = min(lowestRatio, wealth / peak) }
             }
         }
         let n = r.count
         let mean = n > 0 ? sum / Double(n) : .nan
-        var squares = 0.0
-        for x in r {
-            let d = x - mean
-            squares += d * d
-        }
+        let squares = Statistics.sumOfSquaredDeviations(r, around: mean)
         return Scan(
             count: n, growth: wealth, mean: mean,
             standardDeviation: n > 1 ? (squares / Double(n - 1)).squareRoot() : .nan,
-            downsideSquares: downside, maxDrawdown: worst, longestDrawdown: longest)
+            downsideSquares: downside, maxDrawdown: lowestRatio - 1, longestDrawdown: longest)
     }
 
     /// (prod(1 + r))^(P/n) - 1
@@ -129,7 +124,7 @@ public enum RelativeMetrics {
         var wins = 0
         for i in 0..<n {
             sum += r[i] - b[i]
-            if r[i] > b[i] { wins += 1 }
+            wins += r[i] > b[i] ? 1 : 0
         }
         let mean = sum / Double(n)
         var squares = 0.0

@@ -50,6 +50,7 @@ struct Account {
                                 netReturns[t] = 0
                                 continue
                             }
+                            let inverseStart = 1 / start  // one division instead of two
                             let r = returns.baseAddress! + t * n
                             var gross = 0.0
                             var end = 0.0
@@ -59,7 +60,7 @@ struct Account {
                                 h[i] = grown * fee[i]
                                 end += h[i]
                             }
-                            grossGrowth *= gross / start
+                            grossGrowth *= gross * inverseStart
                             var costs = 0.0
                             var flow = 0.0
                             if hasFlows {
@@ -93,7 +94,7 @@ struct Account {
                             }
                             value = max(end - costs, 0)
                             if value == 0 { for i in 0..<n { h[i] = 0 } }
-                            netReturns[t] = (value - flow) / start - 1
+                            netReturns[t] = (value - flow) * inverseStart - 1
                         }
                     }
                 }

@@ -18,7 +18,7 @@ public struct Distribution: Sendable, Equatable {
         var finite = values.filter(\.isFinite)
         undefined = values.count - finite.count
         count = finite.count
-        Statistics.sort(&finite)
+        finite.sort()
         mean = finite.isEmpty ? .nan : Statistics.mean(finite)
         standardError = finite.count < 2 ? .nan : Statistics.standardDeviation(finite) / Double(finite.count).squareRoot()
         median = Statistics.quantile(sorted: finite, 0.5)

@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 
 /// One policy against the benchmark, path by path on the common paths.
 public struct BenchmarkComparison: Sendable {
@@ -43,28 +45,49 @@ public struct RunSummary: Sendable {
         months = result.months
         benchmark = result.policyNames[result.benchmark]
         let benchCAGR = result.values(policy: result.benchmark, .cagr)
+        let (figures, relative) = Self.distributions(result)
         policies = result.policyNames.indices.map { p in
-            var figures: [PathFigure: Distribution] = [:]
-            for f in PathFigure.allCases { figures[f] = Distribution(result.values(policy: p, f)) }
             let wealth = result.values(policy: p, .terminalWealth)
             let losses = wealth.filter { $0 < netInvested }.count
             var comparison: BenchmarkComparison?
             if p != result.benchmark {
-                let own = result.values(policy: p, .cagr)
-                let wins = zip(own, benchCAGR).filter { $0 > $1 }.count
+                let wins = zip(result.values(policy: p, .cagr), benchCAGR).filter { $0 > $1 }.count
                 comparison = BenchmarkComparison(
-                    cagrDifference: Distribution(result.values(policy: p, .cagrDifference)),
+                    cagrDifference: relative[p][.cagrDifference]!,
                     probabilityOutperform: Double(wins) / Double(result.paths),
-                    trackingError: Distribution(result.values(policy: p, .trackingError)),
-                    informationRatio: Distribution(result.values(policy: p, .informationRatio)),
-                    winRate: Distribution(result.values(policy: p, .winRate)))
+                    trackingError: relative[p][.trackingError]!,
+                    informationRatio: relative[p][.informationRatio]!,
+                    winRate: relative[p][.winRate]!)
             }
             return PolicySummary(
-                name: result.policyNames[p], isBenchmark: p == result.benchmark, figures: figures,
+                name: result.policyNames[p], isBenchmark: p == result.benchmark, figures: figures[p],
                 probabilityOfLoss: Double(losses) / Double(result.paths), versusBenchmark: comparison)
         }
         regimes = result.regimeNames.enumerated().map { k, name in
             RegimeSummary(name: name, shareOfMonths: Distribution(result.regimeShares(k)).mean)
         }
+    }
+
+    /// Every figure's distribution, computed in parallel (each one sorts all paths' values).
+    static func distributions(_ result: SimulationResult) -> ([[PathFigure: Distribution]], [[RelativeFigure: Distribution]]) {
+        let policies = result.policyNames.count
+        let perPolicy = PathFigure.count + RelativeFigure.count
+        let slots = Mutex([Distribution?](repeating: nil, count: policies * perPolicy))
+        DispatchQueue.concurrentPerform(iterations: policies * perPolicy) { job in
+            let (p, k) = job.quotientAndRemainder(dividingBy: perPolicy)
+            let values = k < PathFigure.count
+                ? result.values(policy: p, PathFigure(rawValue: k)!)
+                : result.values(policy: p, RelativeFigure(rawValue: k - PathFigure.count)!)
+            let d = Distribution(values)
+            slots.withLock { $0[job] = d }
+        }
+        let all = slots.withLock { $0.map { $0! } }
+        let figures = (0..<policies).map { p in
+            Dictionary(uniqueKeysWithValues: PathFigure.allCases.map { ($0, all[p * perPolicy + $0.rawValue]) })
+        }
+        let relative = (0..<policies).map { p in
+            Dictionary(uniqueKeysWithValues: RelativeFigure.allCases.map { ($0, all[p * perPolicy + PathFigure.count + $0.rawValue]) })
+        }
+        return (figures, relative)
     }
 }
