@@ -47,7 +47,7 @@ extension ReturnMetrics {
         let p = 12.0
         let s = scan(r, riskFree: riskFree)
         let cagr = cagr(s, periodsPerYear: p)
-        let tail = tail(r)
+        let tail = tail(r, scan: s)
         let years = Double(r.count) / p
         out[PathFigure.cagr.rawValue] = cagr
         out[PathFigure.annualVolatility.rawValue] = annualVolatility(s, periodsPerYear: p)

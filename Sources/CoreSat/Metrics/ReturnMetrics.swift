@@ -86,13 +86,30 @@ public enum ReturnMetrics {
     }
 
     /// VaR and CVaR at `cutoff` (0.05 for 95%), from a partial sort of the smallest values.
-    public static func tail(_ r: UnsafeBufferPointer<Double>, cutoff: Double = 0.05) -> Tail {
+    ///
+    /// With the series' scan at hand, values above mean - 1.2 sd (about the 12th percentile of a
+    /// normal) cannot be among the smallest 5% unless fewer than `needed` values lie below it, so
+    /// the partial sort runs on the short list below that line; otherwise on the whole series.
+    /// The answer is the same either way; only the work differs.
+    public static func tail(_ r: UnsafeBufferPointer<Double>, cutoff: Double = 0.05, scan: Scan? = nil) -> Tail {
         guard !r.isEmpty else { return Tail(valueAtRisk: .nan, conditionalValueAtRisk: .nan) }
         let position = cutoff * Double(r.count - 1)
         let lowIndex = Int(position.rounded(.down))
         let needed = min(lowIndex + 2, r.count)
-        return withUnsafeTemporaryAllocation(of: Double.self, capacity: needed) { smallest in
-            Statistics.smallest(needed, of: r, into: smallest)
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: r.count + needed) { scratch in
+            let below = UnsafeMutableBufferPointer(rebasing: scratch[0..<r.count])
+            let smallest = UnsafeMutableBufferPointer(rebasing: scratch[r.count...])
+            var candidates = r
+            if let scan, scan.standardDeviation.isFinite {
+                let line = scan.mean - 1.2 * scan.standardDeviation
+                var count = 0
+                for x in r {
+                    below[count] = x  // branch-free compaction: keep x only if it is below the line
+                    count += x < line ? 1 : 0
+                }
+                if count >= needed { candidates = UnsafeBufferPointer(rebasing: below[0..<count]) }
+            }
+            Statistics.smallest(needed, of: candidates, into: smallest)
             var sum = 0.0
             for i in 0...lowIndex { sum += smallest[i] }
             let low = smallest[lowIndex]

@@ -17,7 +17,7 @@ public struct SeriesMetrics: Sendable {
             table.values[c].withUnsafeBufferPointer { r in
                 let scan = ReturnMetrics.scan(r, riskFree: rf)
                 let cagr = ReturnMetrics.cagr(scan, periodsPerYear: periodsPerYear)
-                let tail = ReturnMetrics.tail(r)
+                let tail = ReturnMetrics.tail(r, scan: scan)
                 let relative = benchmark.map { b in
                     table.values[b].withUnsafeBufferPointer {
                         RelativeMetrics.compute(r, benchmark: $0, periodsPerYear: periodsPerYear)

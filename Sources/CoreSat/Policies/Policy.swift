@@ -6,10 +6,16 @@ public struct PolicyContext {
     /// Current value held in each asset, after this month's returns and fees.
     public let holdings: UnsafeBufferPointer<Double>
     public let value: Double
+    let returns: UnsafePointer<Double>
+    let regimes: UnsafePointer<Int32>
+
     /// Simple returns of months 0...month, row-major by asset.
-    public let pastReturns: UnsafeBufferPointer<Double>
+    public var pastReturns: UnsafeBufferPointer<Double> {
+        UnsafeBufferPointer(start: returns, count: (month + 1) * holdings.count)
+    }
+
     /// Regime index of months 0...month (the true simulated regime).
-    public let pastRegimes: UnsafeBufferPointer<Int32>
+    public var pastRegimes: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: regimes, count: month + 1) }
 
     @inline(__always) public func weight(_ asset: Int) -> Double { holdings[asset] / value }
 }

@@ -52,14 +52,8 @@ struct Account {
                             }
                             let inverseStart = 1 / start  // one division instead of two
                             let r = returns.baseAddress! + t * n
-                            var gross = 0.0
-                            var end = 0.0
-                            for i in 0..<n {
-                                let grown = h[i] * (1 + r[i])
-                                gross += grown
-                                h[i] = grown * fee[i]
-                                end += h[i]
-                            }
+                            let (gross, grown) = Self.grow(h, returns: r, fees: fee)
+                            var end = grown
                             grossGrowth *= gross * inverseStart
                             var costs = 0.0
                             var flow = 0.0
@@ -76,15 +70,10 @@ struct Account {
                             }
                             let context = PolicyContext(
                                 month: t, holdings: UnsafeBufferPointer(h), value: end,
-                                pastReturns: UnsafeBufferPointer(rebasing: returns[0..<((t + 1) * n)]),
-                                pastRegimes: UnsafeBufferPointer(rebasing: regimes[0...t]))
+                                returns: returns.baseAddress!, regimes: regimes.baseAddress!)
                             if end > 0 && policy.rebalance(context, target: w) {
-                                var traded = 0.0
-                                for i in 0..<n {
-                                    let trade = abs(w[i] * end - h[i])
-                                    traded += trade
-                                    costs += cost[i] * trade
-                                }
+                                let (traded, tradeCost) = Self.trades(from: h, to: w, value: end, costs: cost)
+                                costs += tradeCost
                                 turnover += traded / 2 / end
                                 let investable = max(end - costs, 0)
                                 for i in 0..<n { h[i] = w[i] * investable }
@@ -101,5 +90,56 @@ struct Account {
             }
         }
         return AccountOutcome(terminalWealth: value, grossGrowth: grossGrowth, turnover: turnover)
+    }
+
+    // The two loops below run for every asset, month, policy and path. Each keeps two partial sums
+    // so that consecutive adds do not wait on each other.
+
+    /// h_i <- h_i (1 + r_i) fee_i; returns sum h_i (1 + r_i) (before fees) and the new sum h_i.
+    @inline(__always) static func grow(
+        _ h: UnsafeMutableBufferPointer<Double>, returns r: UnsafePointer<Double>, fees: UnsafeBufferPointer<Double>
+    ) -> (gross: Double, net: Double) {
+        var gross = (0.0, 0.0), net = (0.0, 0.0)
+        var i = 0
+        while i + 1 < h.count {
+            let a = h[i] * (1 + r[i]), b = h[i + 1] * (1 + r[i + 1])
+            gross.0 += a
+            gross.1 += b
+            h[i] = a * fees[i]
+            h[i + 1] = b * fees[i + 1]
+            net.0 += h[i]
+            net.1 += h[i + 1]
+            i += 2
+        }
+        if i < h.count {
+            let a = h[i] * (1 + r[i])
+            gross.0 += a
+            h[i] = a * fees[i]
+            net.0 += h[i]
+        }
+        return (gross.0 + gross.1, net.0 + net.1)
+    }
+
+    /// Trading from h to w x value: sum |trade_i| and sum cost_i |trade_i|.
+    @inline(__always) static func trades(
+        from h: UnsafeMutableBufferPointer<Double>, to w: UnsafeMutableBufferPointer<Double>, value: Double,
+        costs c: UnsafeBufferPointer<Double>
+    ) -> (traded: Double, cost: Double) {
+        var traded = (0.0, 0.0), cost = (0.0, 0.0)
+        var i = 0
+        while i + 1 < h.count {
+            let a = abs(w[i] * value - h[i]), b = abs(w[i + 1] * value - h[i + 1])
+            traded.0 += a
+            traded.1 += b
+            cost.0 += a * c[i]
+            cost.1 += b * c[i + 1]
+            i += 2
+        }
+        if i < h.count {
+            let a = abs(w[i] * value - h[i])
+            traded.0 += a
+            cost.0 += a * c[i]
+        }
+        return (traded.0 + traded.1, cost.0 + cost.1)
     }
 }
