@@ -25,7 +25,7 @@ struct AccountTests {
     let rules = AccountRules(initialWealth: 100, expenseRatios: [0.12, 0], costRates: [0.01, 0.01])
 
     @Test func feesAccrueMonthlyAndRebalancingPaysCostsOnTradedValue() {
-        let policy = StaticPolicy(name: "50/50", targets: [0.5, 0.5], rule: .calendar(months: 1))
+        let policy = StaticPolicy(name: "50/50", targets: [0.5, 0.5], review: .calendar(months: 1))
         let (net, outcome) = runAccount(policy, returns: [[0.10, -0.10]], rules: rules)
         // 50 * 1.1 * (1 - 0.12/12) = 54.45 and 45; trades of 4.725 each way cost 1% -> 0.0945.
         #expect(abs(net[0] - (99.45 - 0.0945) / 100 + 1) < 1e-12)
@@ -36,8 +36,8 @@ struct AccountTests {
 
     @Test func calendarRulesTradeOnlyAtTheirMonthEnds() {
         let returns = Array(repeating: [0.05, -0.02], count: 12)
-        let quarterly = StaticPolicy(name: "q", targets: [0.5, 0.5], rule: .calendar(months: 3))
-        let never = StaticPolicy(name: "n", targets: [0.5, 0.5], rule: .never)
+        let quarterly = StaticPolicy(name: "q", targets: [0.5, 0.5], review: .calendar(months: 3))
+        let never = StaticPolicy(name: "n", targets: [0.5, 0.5], review: .never)
         let free = AccountRules(initialWealth: 1, expenseRatios: [0, 0], costRates: [0.001, 0.001])
         let q = runAccount(quarterly, returns: returns, rules: free)
         let n = runAccount(never, returns: returns, rules: free)
@@ -52,7 +52,7 @@ struct AccountTests {
 
     @Test func bandsTradeOnlyWhenAWeightLeavesItsBand() {
         let free = AccountRules(initialWealth: 1, expenseRatios: [0, 0], costRates: [0, 0])
-        let banded = StaticPolicy(name: "b", targets: [0.5, 0.5], rule: .bands(absolute: 0.05, relative: nil))
+        let banded = StaticPolicy(name: "b", targets: [0.5, 0.5], review: .bands(absolute: 0.05, relative: nil))
         // After +9% / -9% the weights are 0.545 / 0.455: inside the band, no trade.
         let inside = runAccount(banded, returns: [[0.09, -0.09], [0, 0]], rules: free)
         #expect(inside.outcome.turnover == 0)
@@ -61,7 +61,7 @@ struct AccountTests {
         #expect(beyond.outcome.turnover > 0)
         #expect(abs(beyond.returns[1] - 0.1) < 1e-12)  // month 1 starts from 50/50
         // A relative band of 20% on a 0.2 target trips at a 0.04 deviation.
-        let relative = StaticPolicy(name: "r", targets: [0.2, 0.8], rule: .bands(absolute: nil, relative: 0.2))
+        let relative = StaticPolicy(name: "r", targets: [0.2, 0.8], review: .bands(absolute: nil, relative: 0.2))
         let small = runAccount(relative, returns: [[0.25, 0]], rules: free)  // weight 0.25/1.05 = 0.238
         #expect(small.outcome.turnover == 0)
         let large = runAccount(relative, returns: [[0.35, 0]], rules: free)  // 0.27/1.07 = 0.252
@@ -72,7 +72,7 @@ struct AccountTests {
         let flows = AccountRules(
             initialWealth: 100, expenseRatios: [0, 0], costRates: [0, 0],
             cashFlow: CashFlowPlan(monthlyAmount: 10, inflationAnnual: 0.12))
-        let hold = StaticPolicy(name: "h", targets: [0.5, 0.5], rule: .never)
+        let hold = StaticPolicy(name: "h", targets: [0.5, 0.5], review: .never)
         let (net, outcome) = runAccount(hold, returns: Array(repeating: [0, 0], count: 24), rules: flows)
         #expect(net.allSatisfy { abs($0) < 1e-15 })
         let expected = 100 + (0..<24).reduce(0.0) { $0 + 10 * pow(1.12, Double($1) / 12) }
@@ -83,7 +83,7 @@ struct AccountTests {
     @Test func withdrawalsStopAtZeroWealth() {
         let withdrawals = AccountRules(
             initialWealth: 100, expenseRatios: [0], costRates: [0], cashFlow: CashFlowPlan(monthlyAmount: -30))
-        let hold = StaticPolicy(name: "h", targets: [1], rule: .never)
+        let hold = StaticPolicy(name: "h", targets: [1], review: .never)
         let (net, outcome) = runAccount(hold, returns: Array(repeating: [0.0], count: 6), rules: withdrawals)
         #expect(outcome.terminalWealth == 0)
         #expect(net.allSatisfy { $0 == 0 })
@@ -92,7 +92,7 @@ struct AccountTests {
     @Test func withdrawalsPayTradingCosts() {
         let withdrawals = AccountRules(
             initialWealth: 100, expenseRatios: [0], costRates: [0.01], cashFlow: CashFlowPlan(monthlyAmount: -10))
-        let hold = StaticPolicy(name: "h", targets: [1], rule: .never)
+        let hold = StaticPolicy(name: "h", targets: [1], review: .never)
         let (net, outcome) = runAccount(hold, returns: [[0.0]], rules: withdrawals)
         #expect(abs(outcome.terminalWealth - 89.9) < 1e-12)
         #expect(abs(net[0] - (-0.001)) < 1e-12)

@@ -20,12 +20,15 @@ public struct PolicyContext {
     @inline(__always) public func weight(_ asset: Int) -> Double { holdings[asset] / value }
 }
 
-/// An allocation rule. Policies are immutable and shared by all workers; each month the simulator
-/// asks for target weights, and the account (not the policy) trades and pays for them.
+/// An allocation rule: what to hold. Policies are immutable and shared by all workers. The account
+/// reviews a policy when its `review` rule says so (bands are measured against the policy's latest
+/// targets) and then asks for target weights; the account, not the policy, trades and pays.
 public protocol Policy: Sendable {
     var name: String { get }
-    /// Weights held at the start, before month 0.
+    /// Weights held at the start, before month 0; also the first targets bands are measured against.
     var initialWeights: [Double] { get }
-    /// Returns true and writes target weights (summing to 1) to trade now; false to hold.
-    func rebalance(_ context: PolicyContext, target: UnsafeMutableBufferPointer<Double>) -> Bool
+    /// When the account asks for new targets.
+    var review: RebalanceRule { get }
+    /// Writes target weights (summing to 1) and returns true to trade to them now; false to hold.
+    func targetWeights(_ context: PolicyContext, into target: UnsafeMutableBufferPointer<Double>) -> Bool
 }

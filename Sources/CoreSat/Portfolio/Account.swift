@@ -35,8 +35,12 @@ struct Account {
     ) -> AccountOutcome {
         let n = holdings.count
         let initialWeights = policy.initialWeights
+        let review = policy.review
         var value = rules.initialWealth
-        for i in 0..<n { holdings[i] = initialWeights[i] * value }
+        for i in 0..<n {
+            holdings[i] = initialWeights[i] * value
+            target[i] = initialWeights[i]
+        }
         var grossGrowth = 1.0
         var turnover = 0.0
         let hasFlows = rules.cashFlow != nil
@@ -71,7 +75,9 @@ struct Account {
                             let context = PolicyContext(
                                 month: t, holdings: UnsafeBufferPointer(h), value: end,
                                 returns: returns.baseAddress!, regimes: regimes.baseAddress!)
-                            if end > 0 && policy.rebalance(context, target: w) {
+                            if end > 0 && review.isDue(month: t, holdings: h, value: end, targets: w)
+                                && policy.targetWeights(context, into: w)
+                            {
                                 let (traded, tradeCost) = Self.trades(from: h, to: w, value: end, costs: cost)
                                 costs += tradeCost
                                 turnover += traded / 2 / end

@@ -33,7 +33,7 @@ public struct Scenario: Sendable {
     public func plan() throws(GSLError) -> SimulationPlan {
         SimulationPlan(
             model: try MarkovSwitchingModel(market),
-            policies: policies.map { StaticPolicy(name: $0.name, targets: $0.targets, rule: $0.rule) },
+            policies: policies.map { StaticPolicy(name: $0.name, targets: $0.targets, review: $0.rule) },
             benchmark: benchmark, rules: rules, paths: paths, months: months, seed: seed,
             generator: generator, riskFreeAnnual: riskFreeAnnual)
     }
