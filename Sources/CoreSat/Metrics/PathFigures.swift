@@ -40,10 +40,12 @@ public enum RelativeFigure: Int, CaseIterable, Sendable {
 
 extension ReturnMetrics {
     /// Every `PathFigure` of one policy on one path, written into `out` at the figures' raw values.
+    /// Returns the scan, which relative figures reuse.
+    @discardableResult
     static func pathFigures(
         _ r: UnsafeBufferPointer<Double>, outcome: AccountOutcome, riskFree: Double,
         into out: UnsafeMutableBufferPointer<Double>
-    ) {
+    ) -> Scan {
         let p = 12.0
         let s = scan(r, riskFree: riskFree)
         let cagr = cagr(s, periodsPerYear: p)
@@ -61,5 +63,6 @@ extension ReturnMetrics {
         out[PathFigure.annualTurnover.rawValue] = outcome.turnover / years
         out[PathFigure.costDrag.rawValue] = pow(outcome.grossGrowth, 1 / years) - 1 - cagr
         out[PathFigure.terminalWealth.rawValue] = outcome.terminalWealth
+        return s
     }
 }

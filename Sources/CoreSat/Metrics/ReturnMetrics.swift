@@ -131,23 +131,21 @@ public enum RelativeMetrics {
         public var winRate: Double
     }
 
+    /// `activeMean`, when the caller already knows mean(r) - mean(b), saves a pass.
     public static func compute(
-        _ r: UnsafeBufferPointer<Double>, benchmark b: UnsafeBufferPointer<Double>, periodsPerYear: Double
+        _ r: UnsafeBufferPointer<Double>, benchmark b: UnsafeBufferPointer<Double>, periodsPerYear: Double,
+        activeMean: Double? = nil
     ) -> Result {
         precondition(r.count == b.count)
         let n = r.count
         guard n > 0 else { return Result(trackingError: .nan, informationRatio: .nan, winRate: .nan) }
-        var sum = 0.0
-        var wins = 0
-        for i in 0..<n {
-            sum += r[i] - b[i]
-            wins += r[i] > b[i] ? 1 : 0
-        }
-        let mean = sum / Double(n)
+        let mean = activeMean ?? (0..<n).reduce(0.0) { $0 + (r[$1] - b[$1]) } / Double(n)
         var squares = 0.0
+        var wins = 0
         for i in 0..<n {
             let d = r[i] - b[i] - mean
             squares += d * d
+            wins += r[i] > b[i] ? 1 : 0
         }
         let te = n > 1 ? (squares / Double(n - 1)).squareRoot() * periodsPerYear.squareRoot() : .nan
         return Result(trackingError: te, informationRatio: mean * periodsPerYear / te, winRate: Double(wins) / Double(n))

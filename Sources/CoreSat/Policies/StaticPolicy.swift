@@ -13,7 +13,7 @@ public struct StaticPolicy: Policy {
     public var initialWeights: [Double] { targets }
 
     public func targetWeights(_ context: PolicyContext, into target: UnsafeMutableBufferPointer<Double>) -> Bool {
-        _ = target.update(fromContentsOf: targets)
+        for i in targets.indices { target[i] = targets[i] }
         return true
     }
 }

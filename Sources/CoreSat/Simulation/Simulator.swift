@@ -113,6 +113,8 @@ final class PathWorker {
     /// [policy][month] net returns of the current path.
     let policyReturns: UnsafeMutableBufferPointer<Double>
     var regimeCounts: [Int]
+    /// Mean monthly return of each policy on the current path.
+    var meanReturns: [Double]
     let pathFigures: UnsafeMutableBufferPointer<Double>
 
     init(plan: SimulationPlan) {
@@ -124,6 +126,7 @@ final class PathWorker {
         policyReturns = .allocate(capacity: plan.months * plan.policies.count)
         regimeCounts = Array(repeating: 0, count: plan.model.regimeNames.count)
         pathFigures = .allocate(capacity: PathFigure.count)
+        meanReturns = Array(repeating: 0, count: plan.policies.count)
     }
 
     deinit {
@@ -150,7 +153,9 @@ final class PathWorker {
             let outcome = account.run(
                 policy, months: months, returns: UnsafeBufferPointer(returns), regimes: UnsafeBufferPointer(regimes),
                 netReturns: own)
-            ReturnMetrics.pathFigures(UnsafeBufferPointer(own), outcome: outcome, riskFree: riskFree, into: pathFigures)
+            meanReturns[p] = ReturnMetrics.pathFigures(
+                UnsafeBufferPointer(own), outcome: outcome, riskFree: riskFree, into: pathFigures
+            ).mean
             for f in 0..<PathFigure.count { figures[(p * PathFigure.count + f) * paths + path] = pathFigures[f] }
         }
 
@@ -158,7 +163,9 @@ final class PathWorker {
         let bench = UnsafeBufferPointer(ownReturns(b))
         let benchCAGR = figures[SimulationResult.figureIndex(policy: b, .cagr, path: path, paths: paths)]
         for p in plan.policies.indices {
-            let rel = RelativeMetrics.compute(UnsafeBufferPointer(ownReturns(p)), benchmark: bench, periodsPerYear: 12)
+            let rel = RelativeMetrics.compute(
+                UnsafeBufferPointer(ownReturns(p)), benchmark: bench, periodsPerYear: 12,
+                activeMean: meanReturns[p] - meanReturns[b])
             let cagr = figures[SimulationResult.figureIndex(policy: p, .cagr, path: path, paths: paths)]
             let slot = { (f: RelativeFigure) in SimulationResult.relativeIndex(policy: p, f, path: path, paths: paths) }
             relative[slot(.cagrDifference)] = cagr - benchCAGR
