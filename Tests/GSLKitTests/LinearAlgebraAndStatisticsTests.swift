@@ -84,3 +84,30 @@ struct MinimizerTests {
         #expect(result.iterations == 5)
     }
 }
+
+struct CorrelatedNormalsTests {
+    @Test func drawsHaveTheGivenCovariance() throws {
+        let sigma = SquareMatrix(rows: [[4, 1.2, -0.8], [1.2, 1, 0.3], [-0.8, 0.3, 2]])
+        let normals = try CorrelatedNormals(covariance: sigma)
+        let random = RandomSource(seed: 3)
+        let n = 100_000
+        var sums = [[Double]](repeating: [0, 0, 0], count: 3)
+        var x = [Double](repeating: 0, count: 3)
+        var z = [Double](repeating: 0, count: 3)
+        for _ in 0..<n {
+            z.withUnsafeMutableBufferPointer { zb in x.withUnsafeMutableBufferPointer { normals.draw(random, scratch: zb, into: $0.baseAddress!) } }
+            for i in 0..<3 { for j in 0..<3 { sums[i][j] += x[i] * x[j] } }
+        }
+        for i in 0..<3 {
+            for j in 0..<3 {
+                // Var(x_i x_j) = s_ii s_jj + s_ij^2 for a zero-mean normal pair.
+                let se = ((sigma[i, i] * sigma[j, j] + sigma[i, j] * sigma[i, j]) / Double(n)).squareRoot()
+                #expect(abs(sums[i][j] / Double(n) - sigma[i, j]) < 4 * se)
+            }
+        }
+    }
+
+    @Test func anIndefiniteCovarianceIsRejected() {
+        #expect(throws: GSLError.self) { try CorrelatedNormals(covariance: SquareMatrix(rows: [[1, 2], [2, 1]])) }
+    }
+}

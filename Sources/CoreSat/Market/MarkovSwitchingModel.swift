@@ -20,12 +20,9 @@ public struct MarkovSwitchingModel: ReturnModel {
         assetCount = spec.regimes[0].parameters.count
         regimeNames = spec.regimes.map(\.name)
         mu = spec.regimes.flatMap { $0.parameters.map(\.mu) }
-        var packed: [Double] = []
-        for regime in spec.regimes {
-            let l = try regime.covariance.cholesky()
-            for i in 0..<assetCount { for j in 0...i { packed.append(l[i, j]) } }
-        }
-        lower = packed
+        var lower: [Double] = []
+        for regime in spec.regimes { lower += try CorrelatedNormals(covariance: regime.covariance).packed }
+        self.lower = lower
         let k = spec.regimes.count
         cumulativeTransition = (0..<k).flatMap { i in Self.cumulative((0..<k).map { spec.transition[i, $0] }) }
         cumulativeStart = Self.cumulative(spec.start)
@@ -51,8 +48,8 @@ public struct MarkovSwitchingModel: ReturnModel {
     ) {
         let n = assetCount
         let k = regimeNames.count
-        let packedSize = n * (n + 1) / 2
         let nu: Double? = if case .studentT(let dof) = innovations { dof } else { nil }
+        let packedSize = n * (n + 1) / 2
         mu.withUnsafeBufferPointer { mu in
         lower.withUnsafeBufferPointer { lower in
         cumulativeTransition.withUnsafeBufferPointer { transition in
@@ -64,20 +61,12 @@ public struct MarkovSwitchingModel: ReturnModel {
                     regime = Self.draw(UnsafeBufferPointer(rebasing: transition[(regime * k)..<((regime + 1) * k)]), random.uniform())
                 }
                 regimes[t] = Int32(regime)
+                let row = returns.baseAddress! + t * n
                 random.fillNormals(z)
+                CorrelatedNormals.multiply(lower: lower.baseAddress! + regime * packedSize, z, into: row)
                 let scale = nu.map { (($0 - 2) / random.chiSquared($0)).squareRoot() } ?? 1
                 let m = mu.baseAddress! + regime * n
-                let l = lower.baseAddress! + regime * packedSize
-                let row = returns.baseAddress! + t * n
-                var p = 0
-                for i in 0..<n {
-                    var x = 0.0
-                    for j in 0...i {
-                        x += l[p] * z[j]
-                        p += 1
-                    }
-                    row[i] = expm1(m[i] + scale * x)
-                }
+                for i in 0..<n { row[i] = expm1(m[i] + scale * row[i]) }
             }
         }
         }
