@@ -23,7 +23,9 @@ struct Coresat: ParsableCommand {
                 print(fullMessage(for: error))
                 Foundation.exit(0)
             }
-            fail(fullMessage(for: error))
+            // Usage errors keep the parser's own text: the problem, the usage line and a --help hint.
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
         }
     }
 

@@ -188,3 +188,12 @@ struct ScenarioErrorTests {
         #expect(e.reason == "degrees of freedom must be above 2 for a finite variance, got 2.0")
     }
 }
+
+struct NearestNameTests {
+    @Test func suggestsCloseOrExtendedNamesOnly() {
+        #expect(NearestName.nearest("pathz", among: ["paths", "months"]) == "paths")
+        #expect(NearestName.nearest("calmish", among: ["calm", "stressed"]) == "calm")
+        #expect(NearestName.nearest("x", among: ["regime-switching", "normal"]) == nil)
+        #expect(NearestName.nearest("volatility", among: ["seed", "paths"]) == nil)
+    }
+}

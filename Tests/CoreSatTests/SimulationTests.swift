@@ -121,3 +121,20 @@ struct ExampleScenarioTests {
         #expect(s.market.regimes.count == 2 && s.policies.count == 4)
     }
 }
+
+struct TableLayoutTests {
+    @Test func longAndWideNamesStillFitEightyColumns() throws {
+        var s = try ScenarioLoader.parse(validScenario, file: "s.yaml")
+        s.paths = 50
+        s.policies[1].name = "沪深300增强 70/30 季度再平衡 with a very long English tail"
+        let result = Simulator.run(try s.plan(), threads: 1)
+        let text = TableReport.render(RunSummary(scenario: s.name, seed: s.seed, result: result, netInvested: 1))
+        for line in text.split(separator: "\n") { #expect(TextTable.width(String(line)) <= 80, "\(line)") }
+        #expect(text.contains("沪深300增强"))
+    }
+
+    @Test func wideCharactersCountTwice() {
+        #expect(TextTable.width("abc") == 3 && TextTable.width("沪深300") == 7)
+        #expect(TextTable.width(TextTable.truncate("沪深300增强指数基金", to: 9)) <= 9)
+    }
+}

@@ -57,27 +57,30 @@ public struct SeriesMetrics: Sendable {
         ]).rendered()
     }
 
+    /// Two tables that fit in 80 columns, plus the relative figures when there is a benchmark.
     public static func table(_ series: [SeriesMetrics], periodsPerYear: Double, rows: Int) -> String {
-        var out = "\(rows) periods, \(Int(periodsPerYear)) per year\n\n"
-        var t = TextTable(header: ["series", "CAGR", "vol", "Sharpe", "Sortino", "maxDD", "Calmar", "longDD", "VaR95", "CVaR95"])
+        var out = "\(rows) periods, \(Int(periodsPerYear)) per year\n\nReturn and risk\n"
+        var returns = TextTable(header: ["series", "CAGR", "vol", "Sharpe", "Sortino", "Calmar"])
+        var tails = TextTable(header: ["series", "max DD", "longest DD", "VaR 95%", "CVaR 95%"])
+        var relative = TextTable(header: ["series", "tracking error", "information ratio", "win rate"])
         for s in series {
-            t.rows.append([
+            returns.rows.append([
                 s.name, TableReport.percent(s.cagr), TableReport.percent(s.annualVolatility), TableReport.number(s.sharpe),
-                TableReport.number(s.sortino), TableReport.percent(s.maxDrawdown, 1), TableReport.number(s.calmar),
-                String(s.longestDrawdown), TableReport.percent(s.var95), TableReport.percent(s.cvar95),
+                TableReport.number(s.sortino), TableReport.number(s.calmar),
             ])
-        }
-        out += t.rendered(maxFirstColumn: 14)
-        let relative = series.filter { $0.relative != nil }
-        if !relative.isEmpty {
-            out += "\nAgainst the benchmark column\n"
-            var r = TextTable(header: ["series", "tracking error", "information ratio", "win rate"])
-            for s in relative {
-                r.rows.append([s.name, TableReport.percent(s.relative!.trackingError), TableReport.number(s.relative!.informationRatio),
-                    TableReport.percent(s.relative!.winRate, 1)])
+            tails.rows.append([
+                s.name, TableReport.percent(s.maxDrawdown, 1), "\(s.longestDrawdown) periods", TableReport.percent(s.var95),
+                TableReport.percent(s.cvar95),
+            ])
+            if let r = s.relative {
+                relative.rows.append([
+                    s.name, TableReport.percent(r.trackingError), TableReport.number(r.informationRatio),
+                    TableReport.percent(r.winRate, 1),
+                ])
             }
-            out += r.rendered(maxFirstColumn: 14)
         }
+        out += returns.rendered(maxFirstColumn: 30) + "\nDrawdowns and tails\n" + tails.rendered(maxFirstColumn: 30)
+        if !relative.rows.isEmpty { out += "\nAgainst the benchmark column\n" + relative.rendered(maxFirstColumn: 30) }
         return out
     }
 }

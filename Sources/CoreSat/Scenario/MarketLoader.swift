@@ -159,7 +159,7 @@ enum MarketLoader {
                 throw try row.sequence()[bad].error("a transition probability must be between 0 and 1, got \(p[bad])")
             }
             let total = p.reduce(0, +)
-            guard abs(total - 1) <= rowTolerance else { throw row.error("transition row sums to \(total), not 1") }
+            guard abs(total - 1) <= rowTolerance else { throw row.error("transition row sums to \(YAMLCursor.show(total)), not 1") }
             values += p
         }
         return SquareMatrix(order: count, values: values)
@@ -182,7 +182,7 @@ enum MarketLoader {
             throw cursor.error("a start probability must be between 0 and 1, got \(p[bad])")
         }
         let total = p.reduce(0, +)
-        guard abs(total - 1) <= rowTolerance else { throw cursor.error("start distribution sums to \(total), not 1") }
+        guard abs(total - 1) <= rowTolerance else { throw cursor.error("start distribution sums to \(YAMLCursor.show(total)), not 1") }
         return p
     }
 }

@@ -66,7 +66,7 @@ enum PolicyLoader {
         if abs(total - 1) > tolerance {
             let gap = total - 1
             throw cursor.error(
-                "weights sum to \(format(total)), \(format(abs(gap))) \(gap > 0 ? "over" : "short of") 1")
+                "weights sum to \(YAMLCursor.show(total)), \(YAMLCursor.show(abs(gap))) \(gap > 0 ? "over" : "short of") 1")
         }
         return weights
     }
@@ -92,10 +92,5 @@ enum PolicyLoader {
         }
         if bands.allSatisfy({ $0 == nil }) { throw cursor.error("give absolute_band, relative_band or both") }
         return .bands(absolute: bands[0], relative: bands[1])
-    }
-
-    static func format(_ x: Double) -> String {
-        let rounded = (x * 1e6).rounded() / 1e6
-        return "\(rounded)"
     }
 }

@@ -7,6 +7,11 @@ struct YAMLCursor {
     let path: String
     let file: String
 
+    /// A sum or gap for a message: rounded to 9 decimals so 0.1 + 0.8 reads 0.9, not 0.8999999999999999.
+    static func show(_ x: Double) -> String {
+        "\((x * 1e9).rounded() / 1e9)"
+    }
+
     func error(_ reason: String) -> InputError {
         InputError(file: file, line: node.mark?.line, column: node.mark?.column, keyPath: path, reason: reason)
     }
@@ -125,7 +130,10 @@ enum NearestName {
     static func nearest(_ word: String, among options: [String]) -> String? {
         let scored = options.map { ($0, distance(word.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-        return best.1 <= max(2, best.0.count / 2) ? best.0 : nil
+        let (w, o) = (word.lowercased(), best.0.lowercased())
+        let close = best.1 <= max(2, min(w.count, o.count) / 2)
+        let extended = min(w.count, o.count) >= 3 && (w.hasPrefix(o) || o.hasPrefix(w))
+        return close || extended ? best.0 : nil
     }
 
     static func distance(_ a: String, _ b: String) -> Int {
