@@ -29,6 +29,13 @@ public protocol Policy: Sendable {
     var initialWeights: [Double] { get }
     /// When the account asks for new targets.
     var review: RebalanceRule { get }
+    /// True when the targets never change from `initialWeights`: the account then trades back to
+    /// them without asking, which keeps a call out of the monthly loop.
+    var hasFixedTargets: Bool { get }
     /// Writes target weights (summing to 1) and returns true to trade to them now; false to hold.
     func targetWeights(_ context: PolicyContext, into target: UnsafeMutableBufferPointer<Double>) -> Bool
+}
+
+extension Policy {
+    public var hasFixedTargets: Bool { false }
 }

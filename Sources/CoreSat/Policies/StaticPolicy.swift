@@ -11,6 +11,7 @@ public struct StaticPolicy: Policy {
     }
 
     public var initialWeights: [Double] { targets }
+    public var hasFixedTargets: Bool { true }
 
     public func targetWeights(_ context: PolicyContext, into target: UnsafeMutableBufferPointer<Double>) -> Bool {
         for i in targets.indices { target[i] = targets[i] }

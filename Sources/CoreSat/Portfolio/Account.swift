@@ -36,6 +36,7 @@ struct Account {
         let n = holdings.count
         let initialWeights = policy.initialWeights
         let review = policy.review
+        let fixedTargets = policy.hasFixedTargets
         var value = rules.initialWealth
         for i in 0..<n {
             holdings[i] = initialWeights[i] * value
@@ -72,11 +73,12 @@ struct Account {
                                 }
                                 end += flow
                             }
-                            let context = PolicyContext(
-                                month: t, holdings: UnsafeBufferPointer(h), value: end,
-                                returns: returns.baseAddress!, regimes: regimes.baseAddress!)
                             if end > 0 && review.isDue(month: t, holdings: h, value: end, targets: w)
-                                && policy.targetWeights(context, into: w)
+                                && (fixedTargets || policy.targetWeights(
+                                    PolicyContext(
+                                        month: t, holdings: UnsafeBufferPointer(h), value: end,
+                                        returns: returns.baseAddress!, regimes: regimes.baseAddress!),
+                                    into: w))
                             {
                                 let (traded, tradeCost) = Self.trades(from: h, to: w, value: end, costs: cost)
                                 costs += tradeCost
