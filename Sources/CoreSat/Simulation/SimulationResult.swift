@@ -1,3 +1,17 @@
+/// Where each number of a path's record sits. A path's figures are stored together (one
+/// contiguous record per path), so a worker writes one block of memory per path.
+struct PathRecordLayout: Sendable {
+    let policies: Int
+    let regimes: Int
+
+    var perPolicy: Int { PathFigure.count + RelativeFigure.count }
+    var stride: Int { policies * perPolicy + regimes }
+
+    func offset(policy: Int, _ figure: PathFigure) -> Int { policy * perPolicy + figure.rawValue }
+    func offset(policy: Int, _ figure: RelativeFigure) -> Int { policy * perPolicy + PathFigure.count + figure.rawValue }
+    func offset(regime: Int) -> Int { policies * perPolicy + regime }
+}
+
 /// Per-path figures of every policy. Memory grows with paths x policies, never with months or assets.
 public struct SimulationResult: Sendable {
     public let paths: Int
@@ -5,34 +19,27 @@ public struct SimulationResult: Sendable {
     public let policyNames: [String]
     public let benchmark: Int
     public let regimeNames: [String]
-    /// [policy][figure][path]
-    let figures: [Double]
-    /// [policy][relative figure][path]
-    let relative: [Double]
-    /// [regime][path]: share of the path's months spent in each regime.
-    let regimeShares: [Double]
+    let layout: PathRecordLayout
+    /// [path][record]
+    let records: [Double]
 
-    static func figureIndex(policy: Int, _ figure: PathFigure, path: Int, paths: Int) -> Int {
-        (policy * PathFigure.count + figure.rawValue) * paths + path
-    }
-
-    static func relativeIndex(policy: Int, _ figure: RelativeFigure, path: Int, paths: Int) -> Int {
-        (policy * RelativeFigure.count + figure.rawValue) * paths + path
+    /// Every path's value at one offset of the record, in path order.
+    func column(_ offset: Int) -> [Double] {
+        records.withUnsafeBufferPointer { r in (0..<paths).map { r[$0 * layout.stride + offset] } }
     }
 
     /// The figure for every path, in path order.
-    public func values(policy: Int, _ figure: PathFigure) -> ArraySlice<Double> {
-        let start = Self.figureIndex(policy: policy, figure, path: 0, paths: paths)
-        return figures[start..<(start + paths)]
+    public func values(policy: Int, _ figure: PathFigure) -> [Double] {
+        column(layout.offset(policy: policy, figure))
     }
 
-    public func values(policy: Int, _ figure: RelativeFigure) -> ArraySlice<Double> {
-        let start = Self.relativeIndex(policy: policy, figure, path: 0, paths: paths)
-        return relative[start..<(start + paths)]
+    public func values(policy: Int, _ figure: RelativeFigure) -> [Double] {
+        column(layout.offset(policy: policy, figure))
     }
 
-    public func regimeShares(_ regime: Int) -> ArraySlice<Double> {
-        regimeShares[(regime * paths)..<((regime + 1) * paths)]
+    /// Share of each path's months spent in the regime.
+    public func regimeShares(_ regime: Int) -> [Double] {
+        column(layout.offset(regime: regime))
     }
 }
 

@@ -32,8 +32,7 @@ public struct SimulationPlan: Sendable {
 
     /// Bytes the run will hold at its peak: per-path figures plus each worker's one-path buffers.
     public func estimatedBytes(threads: Int) -> Int {
-        let perPath = policies.count * (PathFigure.allCases.count + RelativeFigure.allCases.count)
-            + model.regimeNames.count
+        let perPath = PathRecordLayout(policies: policies.count, regimes: model.regimeNames.count).stride
         // Figures are held once while simulating and about twice while summarizing (sorted copies).
         let results = 2 * perPath * paths * MemoryLayout<Double>.size
         let perWorker = months * (model.assetCount + policies.count + 1) * MemoryLayout<Double>.size
@@ -49,12 +48,9 @@ public enum Simulator {
     public static func run(
         _ plan: SimulationPlan, threads: Int, progress: (@Sendable (_ pathsDone: Int) -> Void)? = nil
     ) -> SimulationResult {
-        let policyCount = plan.policies.count
-        let regimeCount = plan.model.regimeNames.count
-        let figures = SharedBuffer(count: policyCount * PathFigure.allCases.count * plan.paths)
-        let relative = SharedBuffer(count: policyCount * RelativeFigure.allCases.count * plan.paths)
-        let shares = SharedBuffer(count: regimeCount * plan.paths)
-        defer { figures.free(); relative.free(); shares.free() }
+        let layout = PathRecordLayout(policies: plan.policies.count, regimes: plan.model.regimeNames.count)
+        let records = SharedBuffer(count: layout.stride * plan.paths)
+        defer { records.free() }
 
         let blocks = (plan.paths + blockSize - 1) / blockSize
         let nextBlock = Atomic<Int>(0)
@@ -68,7 +64,7 @@ public enum Simulator {
                 let last = min(first + blockSize, plan.paths)
                 let random = RandomSource(plan.generator, seed: SeedMixer.blockSeed(seed: plan.seed, block: block))
                 for path in first..<last {
-                    worker.simulate(path: path, random: random, figures: figures, relative: relative, shares: shares)
+                    worker.simulate(random: random, into: records.pointer.baseAddress! + path * layout.stride)
                 }
                 if let progress {
                     let total = done.withLock { count in
@@ -81,8 +77,8 @@ public enum Simulator {
         }
         return SimulationResult(
             paths: plan.paths, months: plan.months, policyNames: plan.policies.map(\.name),
-            benchmark: plan.benchmark, regimeNames: plan.model.regimeNames,
-            figures: figures.array(), relative: relative.array(), regimeShares: shares.array())
+            benchmark: plan.benchmark, regimeNames: plan.model.regimeNames, layout: layout,
+            records: records.array())
     }
 }
 
@@ -106,6 +102,7 @@ final class SharedBuffer: @unchecked Sendable {
 /// One worker's buffers for a single path; reused for every path the worker runs.
 final class PathWorker {
     let plan: SimulationPlan
+    let layout: PathRecordLayout
     let riskFree: Double
     var account: Account
     let returns: UnsafeMutableBufferPointer<Double>
@@ -115,17 +112,16 @@ final class PathWorker {
     var regimeCounts: [Int]
     /// Mean monthly return of each policy on the current path.
     var meanReturns: [Double]
-    let pathFigures: UnsafeMutableBufferPointer<Double>
 
     init(plan: SimulationPlan) {
         self.plan = plan
+        layout = PathRecordLayout(policies: plan.policies.count, regimes: plan.model.regimeNames.count)
         riskFree = pow(1 + plan.riskFreeAnnual, 1.0 / 12) - 1
         account = Account(rules: plan.rules, months: plan.months)
         returns = .allocate(capacity: plan.months * plan.model.assetCount)
         regimes = .allocate(capacity: plan.months)
         policyReturns = .allocate(capacity: plan.months * plan.policies.count)
         regimeCounts = Array(repeating: 0, count: plan.model.regimeNames.count)
-        pathFigures = .allocate(capacity: PathFigure.count)
         meanReturns = Array(repeating: 0, count: plan.policies.count)
     }
 
@@ -133,45 +129,40 @@ final class PathWorker {
         returns.deallocate()
         regimes.deallocate()
         policyReturns.deallocate()
-        pathFigures.deallocate()
     }
 
     private func ownReturns(_ policy: Int) -> UnsafeMutableBufferPointer<Double> {
         UnsafeMutableBufferPointer(rebasing: policyReturns[(policy * plan.months)..<((policy + 1) * plan.months)])
     }
 
-    func simulate(path: Int, random: RandomSource, figures: SharedBuffer, relative: SharedBuffer, shares: SharedBuffer) {
+    /// Simulates one path and writes its record (see `PathRecordLayout`).
+    func simulate(random: RandomSource, into record: UnsafeMutablePointer<Double>) {
         let months = plan.months
-        let paths = plan.paths
         plan.model.generatePath(months: months, random: random, returns: returns, regimes: regimes)
         for k in regimeCounts.indices { regimeCounts[k] = 0 }
         for g in regimes { regimeCounts[Int(g)] += 1 }
-        for (k, c) in regimeCounts.enumerated() { shares[k * paths + path] = Double(c) / Double(months) }
+        for (k, c) in regimeCounts.enumerated() { record[layout.offset(regime: k)] = Double(c) / Double(months) }
 
         for (p, policy) in plan.policies.enumerated() {
             let own = ownReturns(p)
             let outcome = account.run(
                 policy, months: months, returns: UnsafeBufferPointer(returns), regimes: UnsafeBufferPointer(regimes),
                 netReturns: own)
-            meanReturns[p] = ReturnMetrics.pathFigures(
-                UnsafeBufferPointer(own), outcome: outcome, riskFree: riskFree, into: pathFigures
-            ).mean
-            for f in 0..<PathFigure.count { figures[(p * PathFigure.count + f) * paths + path] = pathFigures[f] }
+            let figures = UnsafeMutableBufferPointer(start: record + layout.offset(policy: p, PathFigure.cagr), count: PathFigure.count)
+            meanReturns[p] = ReturnMetrics.pathFigures(UnsafeBufferPointer(own), outcome: outcome, riskFree: riskFree, into: figures).mean
         }
 
         let b = plan.benchmark
         let bench = UnsafeBufferPointer(ownReturns(b))
-        let benchCAGR = figures[SimulationResult.figureIndex(policy: b, .cagr, path: path, paths: paths)]
+        let benchCAGR = record[layout.offset(policy: b, .cagr)]
         for p in plan.policies.indices {
             let rel = RelativeMetrics.compute(
                 UnsafeBufferPointer(ownReturns(p)), benchmark: bench, periodsPerYear: 12,
                 activeMean: meanReturns[p] - meanReturns[b])
-            let cagr = figures[SimulationResult.figureIndex(policy: p, .cagr, path: path, paths: paths)]
-            let slot = { (f: RelativeFigure) in SimulationResult.relativeIndex(policy: p, f, path: path, paths: paths) }
-            relative[slot(.cagrDifference)] = cagr - benchCAGR
-            relative[slot(.trackingError)] = rel.trackingError
-            relative[slot(.informationRatio)] = rel.informationRatio
-            relative[slot(.winRate)] = rel.winRate
+            record[layout.offset(policy: p, .cagrDifference)] = record[layout.offset(policy: p, .cagr)] - benchCAGR
+            record[layout.offset(policy: p, .trackingError)] = rel.trackingError
+            record[layout.offset(policy: p, .informationRatio)] = rel.informationRatio
+            record[layout.offset(policy: p, .winRate)] = rel.winRate
         }
     }
 }
