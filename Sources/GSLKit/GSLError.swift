@@ -20,13 +20,17 @@ public struct GSLError: Error, CustomStringConvertible, Sendable, Equatable {
 enum GSL {
     /// GSL's default handler aborts the process; turn it off once so every failure
     /// comes back as a status code that we turn into a `GSLError`.
-    static let errorHandlerDisabled: Bool = {
+    private static let errorHandlerDisabled: Bool = {
         _ = gsl_set_error_handler_off()
         return true
     }()
 
-    static func check(_ status: Int32, _ operation: String, details: [Int32: String] = [:]) throws(GSLError) {
+    /// Call before any GSL function that can fail.
+    @inline(__always) static func prepare() {
         precondition(errorHandlerDisabled)
+    }
+
+    static func check(_ status: Int32, _ operation: String, details: [Int32: String] = [:]) throws(GSLError) {
         if status != Int32(GSL_SUCCESS) {
             throw GSLError(status: status, operation: operation, detail: details[status])
         }

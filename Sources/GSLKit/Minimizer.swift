@@ -24,7 +24,7 @@ public enum Minimizer {
         start: [Double], step: [Double], tolerance: Double = 1e-10, maxIterations: Int = 10_000,
         _ f: @escaping ([Double]) -> Double
     ) throws(GSLError) -> Result {
-        precondition(GSL.errorHandlerDisabled)
+        GSL.prepare()
         let n = start.count
         precondition(n > 0 && step.count == n)
         let box = Objective(f, dimension: n)

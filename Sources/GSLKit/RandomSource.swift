@@ -22,7 +22,7 @@ public final class RandomSource {
 
     /// - Parameter seed: any value; 0 is remapped because GSL treats it as "use the default seed".
     public init(_ kind: GeneratorKind = .mt19937, seed: UInt64) {
-        precondition(GSL.errorHandlerDisabled)
+        GSL.prepare()
         self.kind = kind
         guard let rng = gsl_rng_alloc(kind.gslType) else {
             fatalError("gsl_rng_alloc: out of memory")

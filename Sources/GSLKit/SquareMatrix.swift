@@ -37,6 +37,7 @@ public struct SquareMatrix: Sendable, Equatable {
 
     /// Lower-triangular L with L Lᵀ = self (upper triangle zeroed), by `gsl_linalg_cholesky_decomp1`.
     public func cholesky() throws(GSLError) -> SquareMatrix {
+        GSL.prepare()
         var copy = values
         let status = copy.withUnsafeMutableBufferPointer { buffer in
             var view = gsl_matrix_view_array(buffer.baseAddress, order, order)
@@ -50,6 +51,7 @@ public struct SquareMatrix: Sendable, Equatable {
 
     /// Eigenvalues of a symmetric matrix in ascending order, by `gsl_eigen_symm`.
     public func symmetricEigenvalues() throws(GSLError) -> [Double] {
+        GSL.prepare()
         var copy = values
         var result = [Double](repeating: 0, count: order)
         let status: Int32 = copy.withUnsafeMutableBufferPointer { buffer in

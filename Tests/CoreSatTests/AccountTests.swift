@@ -9,7 +9,7 @@ func runAccount(
     _ policy: any Policy, returns: [[Double]], rules: AccountRules
 ) -> (returns: [Double], outcome: AccountOutcome) {
     let months = returns.count
-    var account = Account(rules: rules, months: months)
+    let account = Account(rules: rules, months: months)
     let flat = returns.flatMap { $0 }
     let regimes = [Int32](repeating: 0, count: months)
     var net = [Double](repeating: 0, count: months)

@@ -104,7 +104,7 @@ final class PathWorker {
     let plan: SimulationPlan
     let layout: PathRecordLayout
     let riskFree: Double
-    var account: Account
+    let account: Account
     let returns: UnsafeMutableBufferPointer<Double>
     let regimes: UnsafeMutableBufferPointer<Int32>
     /// [policy][month] net returns of the current path.
