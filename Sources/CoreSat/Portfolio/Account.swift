@@ -21,9 +21,9 @@ final class Account {
     let assetCount: Int
     let cashFlows: [Double]
     /// Scratch, `assetCount` long, for the assets the current run works on: their indices,
-    /// holdings, targets, fee factors, cost rates and this month's returns.
+    /// holdings, targets, tolerance bands, fee factors, cost rates and this month's returns.
     let assets: UnsafeMutablePointer<Int>
-    let h, w, fee, cost, row: UnsafeMutablePointer<Double>
+    let h, w, band, fee, cost, row: UnsafeMutablePointer<Double>
 
     init(rules: AccountRules, months: Int) {
         self.rules = rules
@@ -32,13 +32,14 @@ final class Account {
         assets = .allocate(capacity: assetCount)
         h = .allocate(capacity: assetCount)
         w = .allocate(capacity: assetCount)
+        band = .allocate(capacity: assetCount)
         fee = .allocate(capacity: assetCount)
         cost = .allocate(capacity: assetCount)
         row = .allocate(capacity: assetCount)
     }
 
     deinit {
-        for p in [h, w, fee, cost, row] { p.deallocate() }
+        for p in [h, w, band, fee, cost, row] { p.deallocate() }
         assets.deallocate()
     }
 
@@ -55,14 +56,13 @@ final class Account {
         for i in 0..<all where !fixedTargets || initialWeights[i] != 0 {
             assets[n] = i
             w[n] = initialWeights[i]
+            band[n] = review.band(target: w[n])
             h[n] = initialWeights[i] * rules.initialWealth
             fee[n] = 1 - rules.expenseRatios[i] / 12
             cost[n] = rules.costRates[i]
             n += 1
         }
         let dense = n == all
-        let holdings = UnsafeMutableBufferPointer(start: h, count: n)
-        let targets = UnsafeMutableBufferPointer(start: w, count: n)
         var value = rules.initialWealth
         var grossGrowth = 1.0
         var turnover = 0.0
@@ -101,12 +101,8 @@ final class Account {
                 }
                 end += flow
             }
-            if end > 0 && review.isDue(month: t, holdings: holdings, value: end, targets: targets)
-                && (fixedTargets || policy.targetWeights(
-                    PolicyContext(
-                        month: t, holdings: UnsafeBufferPointer(holdings), value: end,
-                        returns: returns.baseAddress!, regimes: regimes.baseAddress!),
-                    into: targets))
+            if end > 0 && review.isDue(month: t, holdings: h, targets: w, bands: band, count: n, value: end)
+                && (fixedTargets || newTargets(policy, month: t, value: end, returns: returns, regimes: regimes))
             {
                 var traded = 0.0
                 for k in 0..<n {
@@ -126,5 +122,20 @@ final class Account {
             netReturns[t] = (value - flow) * inverseStart - 1
         }
         return AccountOutcome(terminalWealth: value, grossGrowth: grossGrowth, turnover: turnover)
+    }
+
+    /// Asks a policy with moving targets for new ones, and moves the tolerance bands with them.
+    private func newTargets(
+        _ policy: any Policy, month: Int, value: Double, returns: UnsafeBufferPointer<Double>,
+        regimes: UnsafeBufferPointer<Int32>
+    ) -> Bool {
+        let context = PolicyContext(
+            month: month, holdings: UnsafeBufferPointer(start: h, count: assetCount), value: value,
+            returns: returns.baseAddress!, regimes: regimes.baseAddress!)
+        guard policy.targetWeights(context, into: UnsafeMutableBufferPointer(start: w, count: assetCount)) else {
+            return false
+        }
+        for k in 0..<assetCount { band[k] = policy.review.band(target: w[k]) }
+        return true
     }
 }
