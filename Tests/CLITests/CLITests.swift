@@ -181,51 +181,23 @@ struct MetricsCommandTests {
 /// Every class of scenario problem, through the real executable: exit status 2, one line on
 /// stderr naming file:line:column, the key path and the reason, nothing on stdout.
 struct BadScenarioExitTests {
-    static let base = """
-        name: t
-        paths: 50
-        months: 12
-        assets:
-          - {id: core, sleeve: core, kind: broad}
-          - {id: sat, sleeve: satellite, kind: thematic}
-        market:
-          model: regime-switching
-          regimes:
-            - name: calm
-              assets:
-                core: {monthly_mean: 0.008, monthly_volatility: 0.04}
-                sat: {monthly_mean: 0.01, monthly_volatility: 0.06}
-              correlation:
-                core: [1.0, 0.6]
-                sat: [0.6, 1.0]
-            - name: stressed
-              assets:
-                core: {monthly_mean: -0.02, monthly_volatility: 0.08}
-                sat: {monthly_mean: -0.03, monthly_volatility: 0.1}
-              correlation: 0.8
-          transition: [[0.95, 0.05], [0.2, 0.8]]
-          start: calm
-        benchmark: core
-        policies:
-          - {name: core, weights: {core: 1.0}}
-          - {name: mix, weights: {core: 0.7, sat: 0.3}, rebalance: quarterly}
-
-        """
+    static let base = try! String(
+        contentsOf: packageRoot.appendingPathComponent("Tests/CoreSatTests/Fixtures/small-scenario.yaml"), encoding: .utf8)
 
     static let cases: [(String, String, String)] = [
-        ("months: 12", "mnths: 12", ":3:1: mnths: unknown key 'mnths' (did you mean 'months'?)"),
-        ("paths: 50", "paths: many", ":2:8: paths: expected a whole number, found 'many'"),
-        ("{core: 0.7, sat: 0.3}", "{core: 0.7, sat: 0.2}", "policies[1].weights: weights sum to 0.9, 0.1 short of 1"),
+        ("months: 24", "mnths: 24", ":4:1: mnths: unknown key 'mnths' (did you mean 'months'?)"),
+        ("paths: 100", "paths: many", ":3:8: paths: expected a whole number, found 'many'"),
+        ("satellite_weights: {sat: 1.0}", "satellite_weights: {sat: 0.9}", "policies[1].satellite_weights: weights sum to 0.9, 0.1 short of 1"),
         ("monthly_volatility: 0.04", "monthly_volatility: -0.04", "market.regimes[0].assets.core.monthly_volatility: volatility cannot be negative"),
         ("sat: [0.6, 1.0]", "sat: [0.7, 1.0]", "market.regimes[0].correlation: correlation matrix is not symmetric"),
-        ("correlation: 0.8", "correlation: {core: [1.0, 1.5], sat: [1.5, 1.0]}", "a correlation must be between -1 and 1, got 1.5"),
+        ("correlation: 0.85", "correlation: {core: [1.0, 1.5], sat: [1.5, 1.0]}", "a correlation must be between -1 and 1, got 1.5"),
         ("core: [1.0, 0.6]\n        sat: [0.6, 1.0]", "core: [1.0, 1.0]\n        sat: [1.0, 1.0]", "correlation matrix is not positive definite (smallest eigenvalue"),
-        ("[0.2, 0.8]]", "[0.2, 0.7]]", "market.transition[1]: transition row sums to 0.9"),
-        ("transition: [[0.95, 0.05], [0.2, 0.8]]", "transition: [[1.0]]", "transition matrix has 1 rows but there are 2 regimes"),
+        ("- [0.10, 0.90]", "- [0.10, 0.80]", "market.transition[1]: transition row sums to 0.9, not 1"),
+        ("    - [0.10, 0.90]\n", "", "transition matrix has 1 rows but there are 2 regimes"),
         ("weights: {core: 1.0}", "weights: {kore: 1.0}", "unknown asset id 'kore' (did you mean 'core'?)"),
-        ("benchmark: core", "benchmark: cash", "benchmark policy 'cash' is not among the policies"),
-        ("months: 12", "months: 0", ":3:9: months: 0 months is out of range 1...1200"),
-        ("paths: 50", "paths: 20000000", ":2:8: paths: 20000000 paths is out of range"),
+        ("benchmark: all core", "benchmark: cash", "benchmark policy 'cash' is not among the policies"),
+        ("months: 24", "months: 0", ":4:9: months: 0 months is out of range 1...1200"),
+        ("paths: 100", "paths: 20000000", ":3:8: paths: 20000000 paths is out of range"),
         ("start: calm", "start: calmish", "unknown regime 'calmish' (did you mean 'calm'?)"),
     ]
 

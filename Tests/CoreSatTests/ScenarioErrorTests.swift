@@ -4,45 +4,12 @@ import Testing
 @testable import CoreSat
 
 /// A small valid scenario; each test breaks one thing and checks the one-line message.
-let validScenario = """
-    name: test
-    seed: 5
-    paths: 100
-    months: 24
-    assets:
-      - {id: core, sleeve: core, kind: broad, expense_ratio: 0.001}
-      - {id: sat, sleeve: satellite, kind: thematic}
-    market:
-      model: regime-switching
-      regimes:
-        - name: calm
-          assets:
-            core: {monthly_mean: 0.008, monthly_volatility: 0.04}
-            sat: {monthly_mean: 0.01, monthly_volatility: 0.06}
-          correlation:
-            core: [1.0, 0.6]
-            sat: [0.6, 1.0]
-        - name: stressed
-          assets:
-            core: {annual_return: -0.1, annual_volatility: 0.3}
-            sat: {annual_return: -0.2, annual_volatility: 0.4}
-          correlation: 0.85
-      transition:
-        - [0.97, 0.03]
-        - [0.10, 0.90]
-      start: calm
-    costs: {transaction_bps: 10}
-    benchmark: all core
-    policies:
-      - name: all core
-        weights: {core: 1.0}
-      - name: 70/30
-        core: 0.7
-        core_weights: equal
-        satellite_weights: {sat: 1.0}
-        rebalance: quarterly
-
-    """
+/// A small valid scenario (Fixtures/small-scenario.yaml, shared with the CLI tests); each test
+/// breaks one thing and checks the one-line message.
+let validScenario: String = {
+    let url = Bundle.module.url(forResource: "small-scenario", withExtension: "yaml", subdirectory: "Fixtures")!
+    return try! String(contentsOf: url, encoding: .utf8)
+}()
 
 func scenarioError(_ text: String) -> InputError? {
     do {
