@@ -7,7 +7,7 @@ struct Coresat: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coresat",
         abstract: "Compare core-satellite ETF allocation policies on the same simulated markets.",
-        subcommands: [Run.self, Validate.self, Metrics.self])
+        subcommands: [Run.self, Validate.self, Metrics.self, Check.self])
 
     /// Bad input of any kind (scenario, CSV, flags) ends with one line on stderr and exit status 2.
     static func main() {

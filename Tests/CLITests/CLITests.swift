@@ -25,6 +25,10 @@ struct Outcome {
 }
 
 func coresat(_ arguments: String...) throws -> Outcome {
+    try coresat(arguments)
+}
+
+func coresat(_ arguments: [String]) throws -> Outcome {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments

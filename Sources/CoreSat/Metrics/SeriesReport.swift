@@ -79,8 +79,8 @@ public struct SeriesMetrics: Sendable {
                 ])
             }
         }
-        out += returns.rendered(maxFirstColumn: 30) + "\nDrawdowns and tails\n" + tails.rendered(maxFirstColumn: 30)
-        if !relative.rows.isEmpty { out += "\nAgainst the benchmark column\n" + relative.rendered(maxFirstColumn: 30) }
+        out += returns.rendered() + "\nDrawdowns and tails\n" + tails.rendered()
+        if !relative.rows.isEmpty { out += "\nAgainst the benchmark column\n" + relative.rendered() }
         return out
     }
 }

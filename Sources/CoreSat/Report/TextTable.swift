@@ -1,12 +1,17 @@
-/// A plain fixed-width table: first column left-aligned (and cut to `maxFirstColumn` display
-/// columns), the rest right-aligned. Widths count East Asian wide characters as two columns, so
+/// A plain fixed-width table: first column left-aligned (and cut to fit the width), the rest
+/// right-aligned. Widths count East Asian wide characters as two columns, so
 /// Chinese fund names line up too.
 struct TextTable {
     var header: [String]
     var rows: [[String]] = []
 
-    func rendered(maxFirstColumn: Int = 18) -> String {
-        let all = [header] + rows.map { [Self.truncate($0[0], to: maxFirstColumn)] + $0.dropFirst() }
+    /// Lines at most `maxWidth` columns wide: the first column gets what the others leave.
+    func rendered(maxWidth: Int = 80) -> String {
+        let others = header.indices.dropFirst().reduce(0) { total, c in
+            total + 2 + ([header] + rows).map { Self.width($0[c]) }.max()!
+        }
+        let firstLimit = max(8, maxWidth - others)
+        let all = [header] + rows.map { [Self.truncate($0[0], to: firstLimit)] + $0.dropFirst() }
         let widths = header.indices.map { c in all.map { Self.width($0[c]) }.max()! }
         var out = ""
         for (r, row) in all.enumerated() {

@@ -23,6 +23,8 @@ public struct Scenario: Sendable {
     public var rules: AccountRules
     public var policies: [PolicySpec]
     public var benchmark: Int
+    /// What `coresat check` verifies.
+    public var expectations: [Expectation]
     /// Where `paths` was set in the file, for errors about the size of a run.
     public var pathsLocation: InputError
 

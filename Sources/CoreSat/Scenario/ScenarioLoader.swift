@@ -7,7 +7,7 @@ import Yams
 public enum ScenarioLoader {
     static let topKeys = [
         "name", "description", "seed", "paths", "months", "generator", "initial_wealth", "risk_free_annual",
-        "assets", "market", "costs", "cash_flow", "policies", "benchmark",
+        "assets", "market", "costs", "cash_flow", "policies", "benchmark", "expect",
     ]
 
     public static func load(path: String) throws(InputError) -> Scenario {
@@ -69,13 +69,16 @@ public enum ScenarioLoader {
             throw benchmarkCursor.error(
                 "benchmark policy '\(benchmarkName)' is not among the policies\(NearestName.hint(benchmarkName, among: policies.map(\.name)))")
         }
+        let expectations = try top.optional("expect").map { (c) throws(InputError) in
+            try ExpectationLoader.read(c, policies: policies.map(\.name), benchmark: benchmark)
+        } ?? []
         return Scenario(
             file: file, name: name, seed: seed, paths: paths, months: months, generator: generator,
             riskFreeAnnual: riskFree, assets: assets, market: market,
             rules: AccountRules(
                 initialWealth: initialWealth, expenseRatios: assets.map(\.expenseRatio), costRates: costRates,
                 cashFlow: cashFlow),
-            policies: policies, benchmark: benchmark, pathsLocation: pathsCursor.error(""))
+            policies: policies, benchmark: benchmark, expectations: expectations, pathsLocation: pathsCursor.error(""))
     }
 
     static func yamlSyntaxError(_ error: YamlError, file: String) -> InputError {

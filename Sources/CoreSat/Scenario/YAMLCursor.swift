@@ -35,11 +35,17 @@ struct YAMLCursor {
     }
 
     func double() throws(InputError) -> Double {
-        guard case .scalar(let s) = node else { throw error("expected a number, found \(kindName)") }
-        let text = s.string.replacingOccurrences(of: "_", with: "")
-        var value: Double?
-        if text.hasSuffix("%"), let x = Double(text.dropLast()) { value = x / 100 } else { value = Double(text) }
-        guard let value, value.isFinite else { throw error("expected a number, found \(kindName)") }
+        guard case .scalar(let s) = node, let value = Self.number(s.string) else {
+            throw error("expected a number, found \(kindName)")
+        }
+        return value
+    }
+
+    /// A finite number; `_` separators and a trailing `%` (divided by 100) are accepted.
+    static func number(_ text: String) -> Double? {
+        let text = text.replacingOccurrences(of: "_", with: "")
+        let value = text.hasSuffix("%") ? Double(text.dropLast()).map { $0 / 100 } : Double(text)
+        guard let value, value.isFinite else { return nil }
         return value
     }
 

@@ -26,6 +26,7 @@ public struct RegimeSummary: Sendable {
     public var name: String
     /// Mean share of months spent in the regime.
     public var shareOfMonths: Double
+    public var shareStandardError: Double
 }
 
 /// Distributions across paths of every figure, for every policy: what reports print.
@@ -64,7 +65,8 @@ public struct RunSummary: Sendable {
                 probabilityOfLoss: Double(losses) / Double(result.paths), versusBenchmark: comparison)
         }
         regimes = result.regimeNames.enumerated().map { k, name in
-            RegimeSummary(name: name, shareOfMonths: Distribution(result.regimeShares(k)).mean)
+            let shares = Distribution(result.regimeShares(k))
+            return RegimeSummary(name: name, shareOfMonths: shares.mean, shareStandardError: shares.standardError)
         }
     }
 

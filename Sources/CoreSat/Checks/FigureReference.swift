@@ -1,0 +1,115 @@
+/// A number from a run's summary that an expectation can name, like `max_drawdown.p05`,
+/// `terminal_wealth.median`, `probability_of_loss`, `cagr_difference.ci95_low` or
+/// `probability_outperform`.
+public enum FigureReference: Sendable, Equatable, CustomStringConvertible {
+    case metric(PathFigure, Statistic)
+    /// Against another policy: the benchmark unless the expectation names one.
+    case relative(RelativeFigure, Statistic)
+    case probabilityOfLoss
+    case probabilityOutperform
+
+    public static let probabilityOfLossName = "probability_of_loss"
+    public static let probabilityOutperformName = "probability_outperform"
+
+    /// Every name an expectation may use, for error messages and suggestions.
+    public static var allNames: [String] {
+        let stats = Statistic.allCases.map(\.rawValue) + ["p50"]
+        return PathFigure.allCases.flatMap { f in stats.map { "\(f.key).\($0)" } }
+            + RelativeFigure.allCases.flatMap { f in stats.map { "\(f.key).\($0)" } }
+            + [probabilityOfLossName, probabilityOutperformName]
+    }
+
+    /// Parses `figure.statistic` or one of the two probabilities; nil when the name is unknown.
+    public init?(_ name: String) {
+        if name == Self.probabilityOfLossName { self = .probabilityOfLoss; return }
+        if name == Self.probabilityOutperformName { self = .probabilityOutperform; return }
+        let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let statistic = Statistic(rawValue: parts[1] == "p50" ? "median" : parts[1]) else { return nil }
+        if let figure = PathFigure.allCases.first(where: { $0.key == parts[0] }) {
+            self = .metric(figure, statistic)
+        } else if let figure = RelativeFigure.allCases.first(where: { $0.key == parts[0] }) {
+            self = .relative(figure, statistic)
+        } else {
+            return nil
+        }
+    }
+
+    /// Whether the figure compares two policies.
+    public var isRelative: Bool {
+        switch self {
+        case .relative, .probabilityOutperform: true
+        case .metric, .probabilityOfLoss: false
+        }
+    }
+
+    /// Whether it can be computed against any policy, not only the benchmark: the path-by-path CAGR
+    /// difference and the probability of beating it need only each path's CAGR, which is kept.
+    public var worksAgainstAnyPolicy: Bool {
+        switch self {
+        case .relative(.cagrDifference, _), .probabilityOutperform: true
+        default: false
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .metric(let f, let s): "\(f.key).\(s.rawValue)"
+        case .relative(let f, let s): "\(f.key).\(s.rawValue)"
+        case .probabilityOfLoss: Self.probabilityOfLossName
+        case .probabilityOutperform: Self.probabilityOutperformName
+        }
+    }
+}
+
+/// A measured figure and its Monte Carlo standard error.
+public struct Measurement: Sendable, Equatable {
+    public var value: Double
+    public var standardError: Double
+
+    /// A share of `paths`: its binomial standard error, with (k + 1) / (n + 2) in place of k / n so
+    /// that a share of exactly 0 or 1 is not treated as certain.
+    public static func share(_ p: Double, paths: Int) -> Measurement {
+        let n = Double(paths)
+        let smoothed = (p * n + 1) / (n + 2)
+        return Measurement(value: p, standardError: (smoothed * (1 - smoothed) / n).squareRoot())
+    }
+}
+
+extension RunSummary {
+    /// The figure for a policy, against `versus` for relative figures (nil: the benchmark).
+    /// Relative figures against another policy are computed from the per-path results.
+    public func measure(_ figure: FigureReference, policy: Int, versus: Int?, result: SimulationResult) -> Measurement {
+        let p = policies[policy]
+        let against = versus ?? result.benchmark
+        switch figure {
+        case .metric(let f, let s):
+            let d = p.figures[f]!
+            return Measurement(value: d.value(s), standardError: d.standardError(s))
+        case .probabilityOfLoss:
+            return .share(p.probabilityOfLoss, paths: paths)
+        case .relative(let f, let s):
+            let d: Distribution
+            if against == result.benchmark, let vs = p.versusBenchmark {
+                d = vs.distribution(f)
+            } else {
+                d = Distribution(zip(result.values(policy: policy, .cagr), result.values(policy: against, .cagr)).map { $0 - $1 })
+            }
+            return Measurement(value: d.value(s), standardError: d.standardError(s))
+        case .probabilityOutperform:
+            let own = result.values(policy: policy, .cagr), other = result.values(policy: against, .cagr)
+            let wins = zip(own, other).filter { $0 > $1 }.count
+            return .share(Double(wins) / Double(paths), paths: paths)
+        }
+    }
+}
+
+extension BenchmarkComparison {
+    public func distribution(_ figure: RelativeFigure) -> Distribution {
+        switch figure {
+        case .cagrDifference: cagrDifference
+        case .trackingError: trackingError
+        case .informationRatio: informationRatio
+        case .winRate: winRate
+        }
+    }
+}

@@ -1,0 +1,72 @@
+/// Reads `expect:`: one mapping per expectation.
+enum ExpectationLoader {
+    static let keys = ["name", "policy", "versus", "figure", "check", "tolerance", "z"]
+
+    static func read(_ cursor: YAMLCursor, policies: [String], benchmark: Int) throws(InputError) -> [Expectation] {
+        var expectations: [Expectation] = []
+        for item in try cursor.sequence() {
+            let m = try item.mapping(allowed: keys)
+            let policy = try policyIndex(m.required("policy"), policies)
+            let versus = try m.optional("versus").map { (c) throws(InputError) in try policyIndex(c, policies) }
+            let figureCursor = try m.required("figure")
+            let name = try figureCursor.string()
+            guard let figure = FigureReference(name) else {
+                throw figureCursor.error("unknown figure '\(name)'\(NearestName.hint(name, among: FigureReference.allNames)); use metric.statistic (statistics: \(Statistic.allCases.map(\.rawValue).joined(separator: ", "))), \(FigureReference.probabilityOfLossName) or \(FigureReference.probabilityOutperformName)")
+            }
+            if let versus, let versusCursor = m.optional("versus") {
+                if !figure.isRelative {
+                    throw versusCursor.error("'\(name)' is a figure of one policy; 'versus' applies only to relative figures")
+                }
+                if versus != benchmark && !figure.worksAgainstAnyPolicy {
+                    throw versusCursor.error("'\(name)' is only available against the benchmark ('\(policies[benchmark])'); against other policies use cagr_difference or probability_outperform")
+                }
+                if versus == policy { throw versusCursor.error("a policy cannot be compared with itself") }
+            }
+            let z = try m.optional("z")?.double() ?? Expectation.defaultZ
+            if z <= 0 { throw m.optional("z")!.error("z must be positive, got \(z)") }
+            expectations.append(
+                Expectation(
+                    label: try m.optional("name")?.string(), policy: policy, versus: versus, figure: figure,
+                    comparison: try comparison(m.required("check")), tolerance: try tolerance(m.optional("tolerance")),
+                    z: z, line: item.node.mark?.line))
+        }
+        return expectations
+    }
+
+    static func policyIndex(_ c: YAMLCursor, _ policies: [String]) throws(InputError) -> Int {
+        let name = try c.string()
+        guard let index = policies.firstIndex(of: name) else {
+            throw c.error("unknown policy '\(name)'\(NearestName.hint(name, among: policies))")
+        }
+        return index
+    }
+
+    /// ">= x", "<= x" or "between x y".
+    static func comparison(_ c: YAMLCursor) throws(InputError) -> Expectation.Comparison {
+        let words = try c.string().split(separator: " ").map(String.init)
+        let numbers = words.dropFirst().map { YAMLCursor.number($0) }
+        switch (words.first, numbers.count) {
+        case (">=", 1):
+            if let x = numbers[0] { return .atLeast(x) }
+        case ("<=", 1):
+            if let x = numbers[0] { return .atMost(x) }
+        case ("between", 2):
+            if let a = numbers[0], let b = numbers[1] {
+                guard a <= b else { throw c.error("'between \(words[1]) \(words[2])': the first bound must not exceed the second") }
+                return .between(a, b)
+            }
+        default:
+            break
+        }
+        throw c.error("malformed check '\(words.joined(separator: " "))'; write '>= 0.5', '<= -0.1' or 'between 0.01 0.03'")
+    }
+
+    static func tolerance(_ c: YAMLCursor?) throws(InputError) -> Expectation.Tolerance {
+        guard let c else { return .none }
+        if case .scalar(let s) = c.node, s.string == "auto" { return .auto }
+        guard let x = YAMLCursor.number(try c.string()), x >= 0 else {
+            throw c.error("tolerance must be 'auto' or a non-negative number")
+        }
+        return .absolute(x)
+    }
+}

@@ -1,0 +1,112 @@
+import ArgumentParser
+import CoreSat
+import Foundation
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run scenarios and check their expectations (and optionally a baseline); exit 1 if any fails.",
+        discussion: """
+            Each expectation prints one line: PASS or FAIL, the measured value, the threshold and the \
+            Monte Carlo standard error, and says when the result is inside the noise. Exit status: 0 all \
+            passed, 1 something failed, 2 bad input.
+            """)
+
+    @Argument(help: "Scenario files (YAML).")
+    var scenarios: [String]
+
+    @Option(help: "Write JUnit XML to this file (one testsuite per scenario, one testcase per expectation).")
+    var junit: String?
+
+    @Option(help: "Number of simulated paths (overrides the file, or the baseline's).")
+    var paths: Int?
+
+    @Option(help: "Random seed (overrides the file, or the baseline's).")
+    var seed: UInt64?
+
+    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "A 'run --format json' report to compare every summary figure with (one scenario only).")
+    var baseline: String?
+
+    @Option(help: "With --baseline: a figure fails when it moved by more than this fraction of its old value...")
+    var relTol: Double = 0.02
+
+    @Option(help: "...and by more than this many Monte Carlo standard errors.")
+    var k: Double = 4
+
+    @Flag(help: "With --baseline: allow another seed or path count; moves are then judged against the noise.")
+    var anySeed = false
+
+    @Flag(help: "No progress indicator.")
+    var quiet = false
+
+    func run() throws {
+        let prepared = try prepare()
+        var suites: [JUnitReport.Suite] = []
+        var failed = false
+        for (scenario, baseline) in prepared {
+            let started = Date()
+            let plan = try scenario.plan()
+            let progress = ProgressLine(total: plan.paths, enabled: !quiet && isatty(STDERR_FILENO) == 1)
+            let result = Simulator.run(plan, threads: threads, progress: progress.update)
+            progress.finish()
+            let summary = RunSummary(
+                scenario: scenario.name, seed: scenario.seed, result: result,
+                netInvested: scenario.rules.netInvested(months: scenario.months))
+            print("\(scenario.name) (\(scenario.file)): \(scenario.paths) paths, seed \(scenario.seed)")
+            var cases: [JUnitReport.Case] = []
+            for r in scenario.check(result, summary) {
+                print("  " + r.line)
+                cases.append(JUnitReport.Case(name: r.title + " " + r.expectation.comparison.description, failure: r.passed ? nil : r.line, output: r.line))
+                failed = failed || !r.passed
+            }
+            if scenario.expectations.isEmpty && baseline == nil { print("  (no expectations)") }
+            if let baseline {
+                let c = compare(summary, with: baseline)
+                cases.append(c)
+                failed = failed || c.failure != nil
+            }
+            suites.append(JUnitReport.Suite(name: scenario.name, file: scenario.file, seconds: Date().timeIntervalSince(started), cases: cases))
+        }
+        if let junit { try AtomicFile.write(JUnitReport.render(suites), to: junit) }
+        if failed { throw ExitCode(1) }
+    }
+
+    /// Loads every scenario (and the baseline) before running anything, so bad input stops the
+    /// command with status 2 and no partial results.
+    func prepare() throws -> [(Scenario, Baseline?)] {
+        if let paths, !Scenario.pathRange.contains(paths) {
+            throw InputError(file: "--paths", reason: "\(paths) paths is out of range \(Scenario.pathRange.lowerBound)...\(Scenario.pathRange.upperBound)")
+        }
+        guard (1...1024).contains(threads) else { throw InputError(file: "--threads", reason: "\(threads) is out of range 1...1024") }
+        guard relTol >= 0, k >= 0 else { throw InputError(file: "--rel-tol/--k", reason: "tolerances cannot be negative") }
+        if baseline != nil && scenarios.count != 1 {
+            throw InputError(file: "--baseline", reason: "a baseline belongs to one scenario; give exactly one scenario file")
+        }
+        let base = try baseline.map { (path) throws(InputError) in try Baseline.load(path: path) }
+        return try scenarios.map { path in
+            var scenario = try ScenarioLoader.load(path: path)
+            if let base {
+                scenario.seed = base.seed
+                scenario.paths = base.paths
+            }
+            if let paths { scenario.paths = paths }
+            if let seed { scenario.seed = seed }
+            try base?.checkCompatible(with: scenario, anySeed: anySeed)
+            try scenario.checkMemory(try scenario.plan(), threads: threads, physicalMemory: ProcessInfo.processInfo.physicalMemory, pathsFlag: paths != nil)
+            return (scenario, base)
+        }
+    }
+
+    func compare(_ summary: RunSummary, with baseline: Baseline) -> JUnitReport.Case {
+        let (moved, compared) = baseline.moves(SummaryFigures.all(summary), relativeTolerance: relTol, k: k)
+        let rule = "more than \(relTol * 100)% and \(k) s.e."
+        var lines = ["\(moved.isEmpty ? "PASS" : "FAIL")  baseline \(baseline.file): \(moved.count) of \(compared) figures moved by \(rule)"]
+        lines += moved.prefix(10).map { "    " + $0.line }
+        if moved.count > 10 { lines.append("    ... and \(moved.count - 10) more") }
+        for line in lines { print("  " + line) }
+        let text = lines.joined(separator: "\n")
+        return JUnitReport.Case(name: "baseline \(baseline.file)", failure: moved.isEmpty ? nil : lines[0], output: text)
+    }
+}
