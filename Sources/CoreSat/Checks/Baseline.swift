@@ -52,7 +52,7 @@ public struct Baseline: Sendable {
         }
 
         public var line: String {
-            let se = standardError.isFinite ? String(format: "%.1f s.e.", inStandardErrors) : "no s.e."
+            let se = !standardError.isFinite ? "no s.e." : standardError == 0 ? "s.e. 0" : String(format: "%.1f s.e.", inStandardErrors)
             return "\(key): \(CheckResult.show(old)) -> \(CheckResult.show(new)) (\(se))"
         }
     }
