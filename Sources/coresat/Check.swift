@@ -17,14 +17,7 @@ struct Check: ParsableCommand {
     @Option(help: "Write JUnit XML to this file (one testsuite per scenario, one testcase per expectation).")
     var junit: String?
 
-    @Option(help: "Number of simulated paths (overrides the file, or the baseline's).")
-    var paths: Int?
-
-    @Option(help: "Random seed (overrides the file, or the baseline's).")
-    var seed: UInt64?
-
-    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var simulation: SimulationOptions
 
     @Option(help: "A 'run --format json' report to compare every summary figure with (one scenario only).")
     var baseline: String?
@@ -38,22 +31,13 @@ struct Check: ParsableCommand {
     @Flag(help: "With --baseline: allow another seed or path count; moves are then judged against the noise.")
     var anySeed = false
 
-    @Flag(help: "No progress indicator.")
-    var quiet = false
-
     func run() throws {
         let prepared = try prepare()
         var suites: [JUnitReport.Suite] = []
         var failed = false
         for (scenario, baseline) in prepared {
             let started = Date()
-            let plan = try scenario.plan()
-            let progress = ProgressLine(total: plan.paths, enabled: !quiet && isatty(STDERR_FILENO) == 1)
-            let result = Simulator.run(plan, threads: threads, progress: progress.update)
-            progress.finish()
-            let summary = RunSummary(
-                scenario: scenario.name, seed: scenario.seed, result: result,
-                netInvested: scenario.rules.netInvested(months: scenario.months))
+            let (result, summary) = try simulation.simulate(scenario)
             print("\(scenario.name) (\(scenario.file)): \(scenario.paths) paths, seed \(scenario.seed)")
             var cases: [JUnitReport.Case] = []
             for r in scenario.check(result, summary) {
@@ -76,10 +60,6 @@ struct Check: ParsableCommand {
     /// Loads every scenario (and the baseline) before running anything, so bad input stops the
     /// command with status 2 and no partial results.
     func prepare() throws -> [(Scenario, Baseline?)] {
-        if let paths, !Scenario.pathRange.contains(paths) {
-            throw InputError(file: "--paths", reason: "\(paths) paths is out of range \(Scenario.pathRange.lowerBound)...\(Scenario.pathRange.upperBound)")
-        }
-        guard (1...1024).contains(threads) else { throw InputError(file: "--threads", reason: "\(threads) is out of range 1...1024") }
         guard relTol >= 0, k >= 0 else { throw InputError(file: "--rel-tol/--k", reason: "tolerances cannot be negative") }
         if baseline != nil && scenarios.count != 1 {
             throw InputError(file: "--baseline", reason: "a baseline belongs to one scenario; give exactly one scenario file")
@@ -87,14 +67,12 @@ struct Check: ParsableCommand {
         let base = try baseline.map { (path) throws(InputError) in try Baseline.load(path: path) }
         return try scenarios.map { path in
             var scenario = try ScenarioLoader.load(path: path)
-            if let base {
+            if let base {  // reproduce the baseline's run unless told otherwise
                 scenario.seed = base.seed
                 scenario.paths = base.paths
             }
-            if let paths { scenario.paths = paths }
-            if let seed { scenario.seed = seed }
+            try simulation.apply(to: &scenario)
             try base?.checkCompatible(with: scenario, anySeed: anySeed)
-            try scenario.checkMemory(try scenario.plan(), threads: threads, physicalMemory: ProcessInfo.processInfo.physicalMemory, pathsFlag: paths != nil)
             return (scenario, base)
         }
     }

@@ -123,38 +123,31 @@ struct ExpectationEvaluationTests {
         #expect(tolerant == seeds)
     }
 
-    @Test func standardErrorOfTheMeanMatchesTheSpreadAcrossSeeds() throws {
-        var means: [Double] = []
+    /// The figure and its standard error from runs with seeds 1...40: the spread of the values is
+    /// what the standard error claims to predict.
+    func acrossSeeds(_ figure: FigureReference) throws -> (spread: Double, typicalError: Double) {
+        var values: [Double] = []
         var errors: [Double] = []
         for seed in 1...40 {
             var s = try ScenarioLoader.parse(Self.yearScenario, file: "y.yaml")
             s.seed = UInt64(seed)
             let result = Simulator.run(try s.plan(), threads: 2)
             let m = RunSummary(scenario: s.name, seed: s.seed, result: result, netInvested: 1)
-                .measure(.metric(.cagr, .mean), policy: 0, versus: nil, result: result)
-            means.append(m.value)
+                .measure(figure, policy: 0, versus: nil, result: result)
+            values.append(m.value)
             errors.append(m.standardError)
         }
-        let spread = Statistics.standardDeviation(means)
-        let typical = errors.reduce(0, +) / Double(errors.count)
+        return (Statistics.standardDeviation(values), errors.reduce(0, +) / Double(errors.count))
+    }
+
+    @Test func standardErrorOfTheMeanMatchesTheSpreadAcrossSeeds() throws {
+        let (spread, typical) = try acrossSeeds(.metric(.cagr, .mean))
         // The sd of 40 sample means has a relative standard error of about 1/sqrt(2 * 39) = 11%.
         #expect(abs(spread / typical - 1) < 4 * 0.113)
     }
 
     @Test func quantileStandardErrorMatchesTheSpreadAcrossSeeds() throws {
-        var medians: [Double] = []
-        var errors: [Double] = []
-        for seed in 1...40 {
-            var s = try ScenarioLoader.parse(Self.yearScenario, file: "y.yaml")
-            s.seed = UInt64(seed)
-            let result = Simulator.run(try s.plan(), threads: 2)
-            let m = RunSummary(scenario: s.name, seed: s.seed, result: result, netInvested: 1)
-                .measure(.metric(.cagr, .p05), policy: 0, versus: nil, result: result)
-            medians.append(m.value)
-            errors.append(m.standardError)
-        }
-        let spread = Statistics.standardDeviation(medians)
-        let typical = errors.reduce(0, +) / Double(errors.count)
+        let (spread, typical) = try acrossSeeds(.metric(.cagr, .p05))
         // The quantile's standard error is itself estimated from a few order statistics, so allow more.
         #expect(spread / typical > 0.5 && spread / typical < 1.6)
     }

@@ -1,0 +1,45 @@
+import ArgumentParser
+import CoreSat
+import Foundation
+
+/// The options every simulating command shares: size, seed, threads and the progress line.
+struct SimulationOptions: ParsableArguments {
+    @Option(help: "Number of simulated paths (overrides the file).")
+    var paths: Int?
+
+    @Option(help: "Random seed (overrides the file).")
+    var seed: UInt64?
+
+    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "No progress indicator.")
+    var quiet = false
+
+    /// Applies --paths and --seed to a loaded scenario and refuses a run too big for this machine.
+    func apply(to scenario: inout Scenario) throws {
+        if let paths {
+            guard Scenario.pathRange.contains(paths) else {
+                throw InputError(file: "--paths", reason: "\(paths) paths is out of range \(Scenario.pathRange.lowerBound)...\(Scenario.pathRange.upperBound)")
+            }
+            scenario.paths = paths
+        }
+        if let seed { scenario.seed = seed }
+        guard (1...1024).contains(threads) else { throw InputError(file: "--threads", reason: "\(threads) is out of range 1...1024") }
+        try scenario.checkMemory(
+            try scenario.plan(), threads: threads, physicalMemory: ProcessInfo.processInfo.physicalMemory,
+            pathsFlag: paths != nil)
+    }
+
+    /// Simulates with a progress line on stderr when it is a terminal.
+    func simulate(_ scenario: Scenario) throws -> (SimulationResult, RunSummary) {
+        let plan = try scenario.plan()
+        let progress = ProgressLine(total: plan.paths, enabled: !quiet && isatty(STDERR_FILENO) == 1)
+        let result = Simulator.run(plan, threads: threads, progress: progress.update)
+        progress.finish()
+        let summary = RunSummary(
+            scenario: scenario.name, seed: scenario.seed, result: result,
+            netInvested: scenario.rules.netInvested(months: scenario.months))
+        return (result, summary)
+    }
+}
