@@ -52,33 +52,44 @@ public enum Simulator {
         let records = SharedBuffer(count: layout.stride * plan.paths)
         defer { records.free() }
 
-        let blocks = (plan.paths + blockSize - 1) / blockSize
-        let nextBlock = Atomic<Int>(0)
         let done = Mutex<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, blocks))) { _ in
-            let worker = PathWorker(plan: plan)
-            while true {
-                let block = nextBlock.add(1, ordering: .relaxed).oldValue
-                if block >= blocks { break }
-                let first = block * blockSize
-                let last = min(first + blockSize, plan.paths)
-                let random = RandomSource(plan.generator, seed: SeedMixer.blockSeed(seed: plan.seed, block: block))
-                for path in first..<last {
-                    worker.simulate(random: random, into: records.pointer.baseAddress! + path * layout.stride)
-                }
-                if let progress {
-                    let total = done.withLock { count in
-                        count += last - first
-                        return count
-                    }
-                    progress(total)
-                }
+        forEachBlock(of: plan, threads: threads, worker: { PathWorker(plan: plan) }) { worker, random, paths in
+            for path in paths {
+                worker.simulate(random: random, into: records.pointer.baseAddress! + path * layout.stride)
+            }
+            if let progress {
+                progress(done.withLock { count in
+                    count += paths.count
+                    return count
+                })
             }
         }
         return SimulationResult(
             paths: plan.paths, months: plan.months, policyNames: plan.policies.map(\.name),
             benchmark: plan.benchmark, regimeNames: plan.model.regimeNames, layout: layout,
             records: records.array())
+    }
+}
+
+extension Simulator {
+    /// Cuts the paths into blocks of `blockSize` and hands them to up to `threads` workers. Block b
+    /// gets a generator seeded from (seed, b), so what a path draws never depends on which thread
+    /// runs it.
+    static func forEachBlock<Worker>(
+        of plan: SimulationPlan, threads: Int, worker makeWorker: @Sendable () -> Worker,
+        _ body: @Sendable (Worker, RandomSource, Range<Int>) -> Void
+    ) {
+        let blocks = (plan.paths + blockSize - 1) / blockSize
+        let nextBlock = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, blocks))) { _ in
+            let worker = makeWorker()
+            while true {
+                let block = nextBlock.add(1, ordering: .relaxed).oldValue
+                if block >= blocks { break }
+                let random = RandomSource(plan.generator, seed: SeedMixer.blockSeed(seed: plan.seed, block: block))
+                body(worker, random, (block * blockSize)..<min((block + 1) * blockSize, plan.paths))
+            }
+        }
     }
 }
 
@@ -105,8 +116,9 @@ final class PathWorker {
     let layout: PathRecordLayout
     let riskFree: Double
     let account: Account
-    let returns: UnsafeMutableBufferPointer<Double>
-    let regimes: UnsafeMutableBufferPointer<Int32>
+    let market: PathBuffers
+    var returns: UnsafeMutableBufferPointer<Double> { market.returns }
+    var regimes: UnsafeMutableBufferPointer<Int32> { market.regimes }
     /// [policy][month] net returns of the current path.
     let policyReturns: UnsafeMutableBufferPointer<Double>
     var regimeCounts: [Int]
@@ -118,18 +130,13 @@ final class PathWorker {
         layout = PathRecordLayout(policies: plan.policies.count, regimes: plan.model.regimeNames.count)
         riskFree = pow(1 + plan.riskFreeAnnual, 1.0 / 12) - 1
         account = Account(rules: plan.rules, months: plan.months)
-        returns = .allocate(capacity: plan.months * plan.model.assetCount)
-        regimes = .allocate(capacity: plan.months)
+        market = PathBuffers(plan: plan)
         policyReturns = .allocate(capacity: plan.months * plan.policies.count)
         regimeCounts = Array(repeating: 0, count: plan.model.regimeNames.count)
         meanReturns = Array(repeating: 0, count: plan.policies.count)
     }
 
-    deinit {
-        returns.deallocate()
-        regimes.deallocate()
-        policyReturns.deallocate()
-    }
+    deinit { policyReturns.deallocate() }
 
     private func ownReturns(_ policy: Int) -> UnsafeMutableBufferPointer<Double> {
         UnsafeMutableBufferPointer(rebasing: policyReturns[(policy * plan.months)..<((policy + 1) * plan.months)])
@@ -171,26 +178,32 @@ extension Simulator {
     /// Generates the same market paths as `run` and nothing else: the floor a full run is measured against.
     /// Returns a checksum (the sum of each path's last return) so the work cannot be optimized away.
     public static func drawOnly(_ plan: SimulationPlan, threads: Int) -> Double {
-        let blocks = (plan.paths + blockSize - 1) / blockSize
-        let sums = SharedBuffer(count: blocks)
+        let sums = SharedBuffer(count: (plan.paths + blockSize - 1) / blockSize)
         defer { sums.free() }
-        let nextBlock = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, blocks))) { _ in
-            let returns = UnsafeMutableBufferPointer<Double>.allocate(capacity: plan.months * plan.model.assetCount)
-            let regimes = UnsafeMutableBufferPointer<Int32>.allocate(capacity: plan.months)
-            defer { returns.deallocate(); regimes.deallocate() }
-            while true {
-                let block = nextBlock.add(1, ordering: .relaxed).oldValue
-                if block >= blocks { break }
-                let random = RandomSource(plan.generator, seed: SeedMixer.blockSeed(seed: plan.seed, block: block))
-                var sum = 0.0
-                for _ in (block * blockSize)..<min((block + 1) * blockSize, plan.paths) {
-                    plan.model.generatePath(months: plan.months, random: random, returns: returns, regimes: regimes)
-                    sum += returns[returns.count - 1]  // one value: the baseline must not add work of its own
-                }
-                sums[block] = sum
+        forEachBlock(of: plan, threads: threads, worker: { PathBuffers(plan: plan) }) { buffers, random, paths in
+            var sum = 0.0
+            for _ in paths {
+                plan.model.generatePath(months: plan.months, random: random, returns: buffers.returns, regimes: buffers.regimes)
+                sum += buffers.returns[buffers.returns.count - 1]  // one value: the baseline must not add work of its own
             }
+            sums[paths.lowerBound / blockSize] = sum
         }
         return sums.array().reduce(0, +)
+    }
+}
+
+/// One path's market: returns (months x assets) and regimes.
+final class PathBuffers {
+    let returns: UnsafeMutableBufferPointer<Double>
+    let regimes: UnsafeMutableBufferPointer<Int32>
+
+    init(plan: SimulationPlan) {
+        returns = .allocate(capacity: plan.months * plan.model.assetCount)
+        regimes = .allocate(capacity: plan.months)
+    }
+
+    deinit {
+        returns.deallocate()
+        regimes.deallocate()
     }
 }
