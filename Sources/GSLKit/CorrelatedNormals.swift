@@ -9,10 +9,16 @@ public struct CorrelatedNormals: Sendable {
     public init(covariance: SquareMatrix) throws(GSLError) {
         let l = try covariance.cholesky()
         dimension = covariance.order
-        var packed: [Double] = []
-        packed.reserveCapacity(dimension * (dimension + 1) / 2)
-        for i in 0..<dimension { for j in 0...i { packed.append(l[i, j]) } }
-        self.packed = packed
+        packed = (0..<dimension).flatMap { i in (0...i).map { l[i, $0] } }
+    }
+
+    /// From a positive definite correlation matrix C and standard deviations s: L = diag(s) chol(C).
+    /// Unlike factorizing the covariance, this works when some s are zero (a cash asset).
+    public init(correlation: SquareMatrix, standardDeviations s: [Double]) throws(GSLError) {
+        precondition(s.count == correlation.order)
+        let l = try correlation.cholesky()
+        dimension = correlation.order
+        packed = (0..<dimension).flatMap { i in (0...i).map { s[i] * l[i, $0] } }
     }
 
     /// Writes L z to `out`, drawing z into `scratch` (both `dimension` long).

@@ -1,4 +1,5 @@
 import Foundation
+import GSLKit
 import Testing
 
 @testable import CoreSat
@@ -149,10 +150,10 @@ struct ScenarioErrorTests {
         #expect(e.reason == "asset 'core' is in the core sleeve, not the satellite sleeve")
     }
 
-    @Test func studentTNeedsMoreThanTwoDegreesOfFreedom() throws {
+    @Test func studentTNeedsAtLeastThreeDegreesOfFreedom() throws {
         let text = replacing("model: regime-switching", with: "model: regime-switching\n  innovations: student-t\n  degrees_of_freedom: 2")
         let e = try #require(scenarioError(text))
-        #expect(e.reason == "degrees of freedom must be above 2 for a finite variance, got 2.0")
+        #expect(e.reason == "degrees of freedom must be at least 3 and at most 1000, got 2")
     }
 }
 
@@ -162,5 +163,38 @@ struct NearestNameTests {
         #expect(NearestName.nearest("calmish", among: ["calm", "stressed"]) == "calm")
         #expect(NearestName.nearest("x", among: ["regime-switching", "normal"]) == nil)
         #expect(NearestName.nearest("volatility", among: ["seed", "paths"]) == nil)
+    }
+}
+
+struct InputBoundsTests {
+    @Test(arguments: [
+        ("monthly_volatility: 0.04", "monthly_volatility: 1e308", "volatility must be at most 2, got 1e+308"),
+        ("annual_return: -0.1", "annual_return: 1e308", "annual return must be above -1 and at most 10, got 1e+308"),
+        ("paths: 100", "paths: 100\ninitial_wealth: 1e-320", "initial wealth must be at least 1e-06 and at most 1e+15"),
+        ("paths: 100", "paths: 100\nrisk_free_annual: 1e308", "risk-free rate must be above -0.5 and at most 1"),
+        ("costs: {transaction_bps: 10}", "costs: {transaction_bps: 10}\ncash_flow: {monthly_amount: 1e308}", "monthly amount must be at least -1e+15"),
+        ("costs: {transaction_bps: 10}", "costs: {transaction_bps: 10}\ncash_flow: {monthly_amount: 1, inflation_annual: 1e300}", "inflation must be above -0.5 and at most 1"),
+        ("expense_ratio: 0.001", "expense_ratio: 0.99", "expense ratio (a decimal: 0.005 = 0.5%) must be at least 0 and at most 0.2, got 0.99"),
+        ("costs: {transaction_bps: 10}", "costs: {transaction_bps: 1e9}", "transaction cost in bps must be at least 0 and at most 1000"),
+    ])
+    func valuesThatWouldOverflowAreRefused(old: String, new: String, reason: String) throws {
+        let e = try #require(scenarioError(replacing(old, with: new)))
+        #expect(e.reason.hasPrefix(reason), "\(e.reason)")
+        #expect(e.line != nil)
+    }
+
+    @Test func aCashAssetWithZeroVolatilityIsModelled() throws {
+        let text = replacing("core: {monthly_mean: 0.008, monthly_volatility: 0.04}", with: "core: {monthly_mean: 0.002, monthly_volatility: 0}")
+        var s = try ScenarioLoader.parse(text, file: "s.yaml")
+        s.paths = 50
+        let plan = try s.plan()
+        let random = GSLKit.RandomSource(seed: 1)
+        var returns = [Double](repeating: 0, count: 24 * 2)
+        var regimes = [Int32](repeating: 0, count: 24)
+        returns.withUnsafeMutableBufferPointer { r in
+            regimes.withUnsafeMutableBufferPointer { plan.model.generatePath(months: 24, random: random, returns: r, regimes: $0) }
+        }
+        // In the calm regime the cash asset returns exactly its mean every month.
+        for t in 0..<24 where regimes[t] == 0 { #expect(abs(returns[2 * t] - 0.002) < 1e-15) }
     }
 }

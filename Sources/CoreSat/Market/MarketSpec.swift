@@ -19,15 +19,6 @@ public struct RegimeSpec: Sendable, Equatable {
         self.parameters = parameters
         self.correlation = correlation
     }
-
-    /// diag(sigma) C diag(sigma)
-    public var covariance: SquareMatrix {
-        var cov = correlation
-        for i in 0..<cov.order {
-            for j in 0..<cov.order { cov[i, j] *= parameters[i].sigma * parameters[j].sigma }
-        }
-        return cov
-    }
 }
 
 /// The market part of a scenario: one regime for the normal and Student-t models, several with a

@@ -21,7 +21,9 @@ public struct MarkovSwitchingModel: ReturnModel {
         regimeNames = spec.regimes.map(\.name)
         mu = spec.regimes.flatMap { $0.parameters.map(\.mu) }
         var lower: [Double] = []
-        for regime in spec.regimes { lower += try CorrelatedNormals(covariance: regime.covariance).packed }
+        for regime in spec.regimes {
+            lower += try CorrelatedNormals(correlation: regime.correlation, standardDeviations: regime.parameters.map(\.sigma)).packed
+        }
         self.lower = lower
         let k = spec.regimes.count
         cumulativeTransition = (0..<k).flatMap { i in Self.cumulative((0..<k).map { spec.transition[i, $0] }) }

@@ -53,9 +53,9 @@ enum MarketLoader {
     }
 
     static func studentT(_ c: YAMLCursor) throws(InputError) -> Innovations {
-        let nu = try c.double()
-        guard nu > 2 else { throw c.error("degrees of freedom must be above 2 for a finite variance, got \(nu)") }
-        return .studentT(degreesOfFreedom: nu)
+        // Below 3 the variance, though finite above 2, comes almost only from rare enormous draws,
+        // so simulated volatilities land far from the input.
+        .studentT(degreesOfFreedom: try c.double(in: 3...1_000, "degrees of freedom"))
     }
 
     static func readRegime(_ m: YAMLMapping, name: String, assets: [String]) throws(InputError) -> RegimeSpec {
@@ -80,19 +80,19 @@ enum MarketLoader {
             for key in ["monthly_mean", "monthly_volatility"] where m.has(key) {
                 throw m.optional(key)!.error("give annual_return/annual_volatility or monthly_mean/monthly_volatility, not both")
             }
-            let ret = try m.required("annual_return").double()
-            if ret <= -1 { throw m.optional("annual_return")!.error("annual return must be above -100%") }
-            let vol = try volatility(m.required("annual_volatility"))
-            return .factSheet(annualReturn: ret, annualVolatility: vol)
+            return .factSheet(
+                annualReturn: try m.required("annual_return").double(in: -1...10, excludingLower: true, "annual return"),
+                annualVolatility: try volatility(m.required("annual_volatility"), upTo: 5))
         }
-        let mean = try m.required("monthly_mean").double()
-        if mean <= -1 { throw m.optional("monthly_mean")!.error("monthly mean must be above -100%") }
-        return .monthlyMoments(mean: mean, volatility: try volatility(m.required("monthly_volatility")))
+        return .monthlyMoments(
+            mean: try m.required("monthly_mean").double(in: -1...1, excludingLower: true, "monthly mean"),
+            volatility: try volatility(m.required("monthly_volatility"), upTo: 2))
     }
 
-    static func volatility(_ c: YAMLCursor) throws(InputError) -> Double {
+    static func volatility(_ c: YAMLCursor, upTo limit: Double) throws(InputError) -> Double {
         let v = try c.double()
         guard v >= 0 else { throw c.error("volatility cannot be negative, got \(v)") }
+        guard v <= limit else { throw c.error("volatility must be at most \(YAMLCursor.show(limit)), got \(YAMLCursor.show(v))") }
         return v
     }
 

@@ -32,9 +32,16 @@ public struct Scenario: Sendable {
     public static let monthRange = 1...1_200
 
     /// The simulation this scenario describes.
-    public func plan() throws(GSLError) -> SimulationPlan {
-        SimulationPlan(
-            model: try MarkovSwitchingModel(market),
+    public func plan() throws(InputError) -> SimulationPlan {
+        let model: MarkovSwitchingModel
+        do {
+            model = try MarkovSwitchingModel(market)
+        } catch {
+            // Correlations are checked when the file is read, so this means a numerical breakdown.
+            throw InputError(file: file, keyPath: "market", reason: error.description)
+        }
+        return SimulationPlan(
+            model: model,
             policies: policies.map { StaticPolicy(name: $0.name, targets: $0.targets, review: $0.rule) },
             benchmark: benchmark, rules: rules, paths: paths, months: months, seed: seed,
             generator: generator, riskFreeAnnual: riskFreeAnnual)
@@ -46,9 +53,7 @@ public struct Scenario: Sendable {
         let available = Double(physicalMemory)
         guard needed > available / 2 else { return }
         var error = pathsFlag ? InputError(file: "--paths", reason: "") : pathsLocation
-        error.reason = String(
-            format: "%d paths need about %.1f GB of memory but this machine has %.1f GB; use fewer paths",
-            plan.paths, needed / 1e9, available / 1e9)
+        error.reason = "\(plan.paths) paths need about " + String(format: "%.1f GB of memory but this machine has %.1f GB; use fewer paths", needed / 1e9, available / 1e9)
         throw error
     }
 }

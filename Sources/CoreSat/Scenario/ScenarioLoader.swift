@@ -49,11 +49,8 @@ public enum ScenarioLoader {
             throw monthsCursor.error("\(months) months is out of range \(Scenario.monthRange.lowerBound)...\(Scenario.monthRange.upperBound)")
         }
         let generator = try top.optional("generator")?.choice(GeneratorKind.self) ?? .mt19937
-        let initialWealth = try top.optional("initial_wealth").map { (c) throws(InputError) in
-            try positive(c, "initial wealth")
-        } ?? 1
-        let riskFree = try top.optional("risk_free_annual")?.double() ?? 0
-        guard riskFree > -1 else { throw top.optional("risk_free_annual")!.error("risk-free rate must be above -100%") }
+        let initialWealth = try top.optional("initial_wealth")?.double(in: 1e-6...1e15, "initial wealth") ?? 1
+        let riskFree = try top.optional("risk_free_annual")?.double(in: -0.5...1, excludingLower: true, "risk-free rate") ?? 0
 
         let assets = try readAssets(top.required("assets"))
         let ids = assets.map(\.id)
@@ -100,12 +97,6 @@ public enum ScenarioLoader {
         return value
     }
 
-    static func positive(_ c: YAMLCursor, _ what: String) throws(InputError) -> Double {
-        let x = try c.double()
-        guard x > 0 else { throw c.error("\(what) must be positive, got \(x)") }
-        return x
-    }
-
     static func readAssets(_ cursor: YAMLCursor) throws(InputError) -> [Asset] {
         var assets: [Asset] = []
         for item in try cursor.sequence() {
@@ -113,10 +104,7 @@ public enum ScenarioLoader {
             let idCursor = try m.required("id")
             let id = try idCursor.string()
             if assets.contains(where: { $0.id == id }) { throw idCursor.error("asset id '\(id)' is used twice") }
-            let expense = try m.optional("expense_ratio")?.double() ?? 0
-            if expense < 0 || expense >= 1 {
-                throw m.optional("expense_ratio")!.error("expense ratio must be in [0, 1) as a decimal (0.005 = 0.5%), got \(expense)")
-            }
+            let expense = try m.optional("expense_ratio")?.double(in: 0...0.2, "expense ratio (a decimal: 0.005 = 0.5%)") ?? 0
             assets.append(
                 Asset(
                     id: id, name: try m.optional("name")?.string() ?? id,
@@ -130,15 +118,12 @@ public enum ScenarioLoader {
     static func readCosts(_ cursor: YAMLCursor?, ids: [String]) throws(InputError) -> [Double] {
         guard let cursor else { return Array(repeating: 0, count: ids.count) }
         let m = try cursor.mapping(allowed: ["transaction_bps", "per_asset_bps"])
-        let defaultBps = try m.optional("transaction_bps")?.double() ?? 0
-        if defaultBps < 0 { throw m.optional("transaction_bps")!.error("transaction cost cannot be negative") }
+        let defaultBps = try m.optional("transaction_bps")?.double(in: 0...1_000, "transaction cost in bps") ?? 0
         var rates = Array(repeating: defaultBps / 10_000, count: ids.count)
         if let perAsset = m.optional("per_asset_bps") {
             for (id, (_, value)) in try perAsset.entries() {
                 guard let i = ids.firstIndex(of: id) else { throw value.error(unknownAsset(id, ids)) }
-                let bps = try value.double()
-                if bps < 0 { throw value.error("transaction cost cannot be negative") }
-                rates[i] = bps / 10_000
+                rates[i] = try value.double(in: 0...1_000, "transaction cost in bps") / 10_000
             }
         }
         return rates
@@ -146,9 +131,9 @@ public enum ScenarioLoader {
 
     static func readCashFlow(_ cursor: YAMLCursor) throws(InputError) -> CashFlowPlan {
         let m = try cursor.mapping(allowed: ["monthly_amount", "inflation_annual"])
-        let inflation = try m.optional("inflation_annual")?.double() ?? 0
-        if inflation <= -1 { throw m.optional("inflation_annual")!.error("inflation must be above -100%") }
-        return CashFlowPlan(monthlyAmount: try m.required("monthly_amount").double(), inflationAnnual: inflation)
+        return CashFlowPlan(
+            monthlyAmount: try m.required("monthly_amount").double(in: -1e15...1e15, "monthly amount"),
+            inflationAnnual: try m.optional("inflation_annual")?.double(in: -0.5...1, excludingLower: true, "inflation") ?? 0)
     }
 
     static func unknownAsset(_ id: String, _ ids: [String]) -> String {

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// A position in a parsed YAML document: the node, its key path and where it sits in the file.
@@ -7,9 +8,12 @@ struct YAMLCursor {
     let path: String
     let file: String
 
-    /// A sum or gap for a message: rounded to 9 decimals so 0.1 + 0.8 reads 0.9, not 0.8999999999999999.
+    /// A number for a message: rounded to 9 decimals so 0.1 + 0.8 reads 0.9, not 0.8999999999999999,
+    /// whole numbers without a decimal point, and huge ones in exponent form.
     static func show(_ x: Double) -> String {
-        "\((x * 1e9).rounded() / 1e9)"
+        guard abs(x) < 1e9 else { return String(format: "%g", x) }
+        let rounded = (x * 1e9).rounded() / 1e9
+        return rounded == rounded.rounded() ? String(Int64(rounded)) : "\(rounded)"
     }
 
     func error(_ reason: String) -> InputError {
@@ -39,6 +43,17 @@ struct YAMLCursor {
             throw error("expected a number, found \(kindName)")
         }
         return value
+    }
+
+    /// A number within `range` (inclusive, or exclusive at the lower end when `above` is set),
+    /// so that nothing downstream overflows or divides by zero.
+    func double(in range: ClosedRange<Double>, excludingLower: Bool = false, _ what: String) throws(InputError) -> Double {
+        let x = try double()
+        let low = excludingLower ? "above \(Self.show(range.lowerBound))" : "at least \(Self.show(range.lowerBound))"
+        if x < range.lowerBound || (excludingLower && x == range.lowerBound) || x > range.upperBound {
+            throw error("\(what) must be \(low) and at most \(Self.show(range.upperBound)), got \(Self.show(x))")
+        }
+        return x
     }
 
     /// A finite number; `_` separators and a trailing `%` (divided by 100) are accepted.
