@@ -37,9 +37,6 @@ struct SimulationOptions: ParsableArguments {
         let progress = ProgressLine(total: plan.paths, enabled: !quiet && isatty(STDERR_FILENO) == 1)
         let result = Simulator.run(plan, threads: threads, progress: progress.update)
         progress.finish()
-        let summary = RunSummary(
-            scenario: scenario.name, seed: scenario.seed, result: result,
-            netInvested: scenario.rules.netInvested(months: scenario.months))
-        return (result, summary)
+        return (result, RunSummary(scenario: scenario.name, seed: scenario.seed, result: result))
     }
 }

@@ -77,24 +77,38 @@ struct AccountTests {
         #expect(net.allSatisfy { abs($0) < 1e-15 })
         let expected = 100 + (0..<24).reduce(0.0) { $0 + 10 * pow(1.12, Double($1) / 12) }
         #expect(abs(outcome.terminalWealth - expected) < 1e-9)
-        #expect(abs(flows.netInvested(months: 24) - expected) < 1e-9)
+        #expect(abs(outcome.netInvested - expected) < 1e-9)
     }
 
-    @Test func withdrawalsStopAtZeroWealth() {
+    @Test func contributionsPayTheirOwnCostsAndNeverPushReturnsBelowMinusOne() {
+        // A contribution 5000 times the account: 10 bps of it is 5, paid from the flow, not the return.
+        let flows = AccountRules(
+            initialWealth: 1, expenseRatios: [0], costRates: [0.001], cashFlow: CashFlowPlan(monthlyAmount: 5000))
+        let hold = StaticPolicy(name: "h", targets: [1], review: .never)
+        let (net, outcome) = runAccount(hold, returns: [[0.01], [0.01]], rules: flows)
+        #expect(abs(net[0] - 0.01) < 1e-12 && abs(net[1] - 0.01) < 1e-12)
+        #expect(abs(outcome.terminalWealth - ((1.01 + 4995) * 1.01 + 4995)) < 1e-9)
+        #expect(outcome.netInvested == 10_001)
+    }
+
+    @Test func withdrawalsStopAtZeroWealthAndOnlyWhatWasPaidCounts() {
         let withdrawals = AccountRules(
             initialWealth: 100, expenseRatios: [0], costRates: [0], cashFlow: CashFlowPlan(monthlyAmount: -30))
         let hold = StaticPolicy(name: "h", targets: [1], review: .never)
         let (net, outcome) = runAccount(hold, returns: Array(repeating: [0.0], count: 6), rules: withdrawals)
         #expect(outcome.terminalWealth == 0)
         #expect(net.allSatisfy { $0 == 0 })
+        // 30 + 30 + 30 + 10 were paid out of 100: nothing gained, nothing lost.
+        #expect(outcome.netInvested == 0)
     }
 
-    @Test func withdrawalsPayTradingCosts() {
+    @Test func withdrawalsPayTheirCostsOutOfWhatIsPaidOut() {
         let withdrawals = AccountRules(
             initialWealth: 100, expenseRatios: [0], costRates: [0.01], cashFlow: CashFlowPlan(monthlyAmount: -10))
         let hold = StaticPolicy(name: "h", targets: [1], review: .never)
         let (net, outcome) = runAccount(hold, returns: [[0.0]], rules: withdrawals)
-        #expect(abs(outcome.terminalWealth - 89.9) < 1e-12)
-        #expect(abs(net[0] - (-0.001)) < 1e-12)
+        #expect(abs(outcome.terminalWealth - 90) < 1e-12)
+        #expect(net[0] == 0)
+        #expect(abs(outcome.netInvested - 90.1) < 1e-12)  // 9.90 reached the investor
     }
 }

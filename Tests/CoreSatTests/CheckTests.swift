@@ -112,7 +112,7 @@ struct ExpectationEvaluationTests {
             var s = try ScenarioLoader.parse(Self.yearScenario, file: "y.yaml")
             s.seed = UInt64(seed)
             let result = Simulator.run(try s.plan(), threads: 2)
-            let checks = s.check(result, RunSummary(scenario: s.name, seed: s.seed, result: result, netInvested: 1))
+            let checks = s.check(result, RunSummary(scenario: s.name, seed: s.seed, result: result))
             plain += checks[0].passed ? 1 : 0
             tolerant += checks[1].passed ? 1 : 0
             #expect(checks[0].insideNoise || !checks[0].passed || checks[0].measured.value > 0.1268)
@@ -132,7 +132,7 @@ struct ExpectationEvaluationTests {
             var s = try ScenarioLoader.parse(Self.yearScenario, file: "y.yaml")
             s.seed = UInt64(seed)
             let result = Simulator.run(try s.plan(), threads: 2)
-            let m = RunSummary(scenario: s.name, seed: s.seed, result: result, netInvested: 1)
+            let m = RunSummary(scenario: s.name, seed: s.seed, result: result)
                 .measure(figure, policy: 0, versus: nil, result: result)
             values.append(m.value)
             errors.append(m.standardError)
@@ -155,7 +155,7 @@ struct ExpectationEvaluationTests {
     @Test func pairsOtherThanTheBenchmarkUseThePerPathResults() throws {
         let s = try ScenarioLoader.parse(validScenario, file: "s.yaml")
         let result = Simulator.run(try s.plan(), threads: 2)
-        let summary = RunSummary(scenario: s.name, seed: s.seed, result: result, netInvested: 1)
+        let summary = RunSummary(scenario: s.name, seed: s.seed, result: result)
         let direct = summary.measure(.relative(.cagrDifference, .mean), policy: 1, versus: nil, result: result)
         let reversed = summary.measure(.relative(.cagrDifference, .mean), policy: 0, versus: 1, result: result)
         #expect(abs(direct.value + reversed.value) < 1e-15)
@@ -169,7 +169,7 @@ struct SummaryFigureTests {
     @Test func everyNumberOfTheJSONReportHasAKeyAndAStandardError() throws {
         let s = try ScenarioLoader.parse(validScenario, file: "s.yaml")
         let result = Simulator.run(try s.plan(), threads: 2)
-        let summary = RunSummary(scenario: s.name, seed: s.seed, result: result, netInvested: 1)
+        let summary = RunSummary(scenario: s.name, seed: s.seed, result: result)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(JSONReport.render(summary).utf8)) as? [String: Any])
         let fromJSON = SummaryFigures.flatten(report: report)
         let figures = SummaryFigures.all(summary)

@@ -7,7 +7,7 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
 
 func runJSON(_ scenario: Scenario, threads: Int) throws -> String {
     let result = Simulator.run(try scenario.plan(), threads: threads)
-    let summary = RunSummary(scenario: scenario.name, seed: scenario.seed, result: result, netInvested: scenario.rules.netInvested(months: scenario.months))
+    let summary = RunSummary(scenario: scenario.name, seed: scenario.seed, result: result)
     return JSONReport.render(summary)
 }
 
@@ -46,7 +46,7 @@ struct CommonPathsTests {
         let result = Simulator.run(try s.plan(), threads: 2)
         #expect(result.values(policy: 2, .cagrDifference).allSatisfy { $0 == 0 })
         #expect(result.values(policy: 2, .trackingError).allSatisfy { $0 == 0 })
-        let summary = RunSummary(scenario: "t", seed: 1, result: result, netInvested: 1)
+        let summary = RunSummary(scenario: "t", seed: 1, result: result)
         #expect(summary.policies[2].versusBenchmark?.probabilityOutperform == 0)
         #expect(summary.policies[0].versusBenchmark == nil)
     }
@@ -54,9 +54,9 @@ struct CommonPathsTests {
     @Test func confidenceIntervalOfTheCAGRDifferenceCoversItsMeanAndShrinksWithPaths() throws {
         var s = try ScenarioLoader.parse(validScenario, file: "s.yaml")
         s.paths = 400
-        let small = RunSummary(scenario: "t", seed: 1, result: Simulator.run(try s.plan(), threads: 2), netInvested: 1)
+        let small = RunSummary(scenario: "t", seed: 1, result: Simulator.run(try s.plan(), threads: 2))
         s.paths = 3200
-        let large = RunSummary(scenario: "t", seed: 1, result: Simulator.run(try s.plan(), threads: 2), netInvested: 1)
+        let large = RunSummary(scenario: "t", seed: 1, result: Simulator.run(try s.plan(), threads: 2))
         let a = try #require(small.policies[1].versusBenchmark).cagrDifference
         let b = try #require(large.policies[1].versusBenchmark).cagrDifference
         #expect(a.confidence95.low < a.mean && a.mean < a.confidence95.high)
@@ -82,7 +82,7 @@ struct SummaryTests {
         var s = try ScenarioLoader.parse(validScenario, file: "s.yaml")
         s.paths = 500
         let result = Simulator.run(try s.plan(), threads: 2)
-        let summary = RunSummary(scenario: "t", seed: 1, result: result, netInvested: 1)
+        let summary = RunSummary(scenario: "t", seed: 1, result: result)
         let losses = result.values(policy: 0, .terminalWealth).filter { $0 < 1 }.count
         #expect(summary.policies[0].probabilityOfLoss == Double(losses) / 500)
         #expect(summary.regimes.count == 2)
@@ -128,7 +128,7 @@ struct TableLayoutTests {
         s.paths = 50
         s.policies[1].name = "沪深300增强 70/30 季度再平衡 with a very long English tail"
         let result = Simulator.run(try s.plan(), threads: 1)
-        let text = TableReport.render(RunSummary(scenario: s.name, seed: s.seed, result: result, netInvested: 1))
+        let text = TableReport.render(RunSummary(scenario: s.name, seed: s.seed, result: result))
         for line in text.split(separator: "\n") { #expect(TextTable.width(String(line)) <= 80, "\(line)") }
         #expect(text.contains("沪深300增强"))
     }

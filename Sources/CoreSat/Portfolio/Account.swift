@@ -5,14 +5,18 @@ public struct AccountOutcome: Sendable {
     public var grossGrowth: Double
     /// Sum over rebalances of one-sided traded value / portfolio value.
     public var turnover: Double
+    /// Money put in minus money taken out: initial wealth plus contributions, less what
+    /// withdrawals actually paid (they stop when the account is empty).
+    public var netInvested: Double
 }
 
 /// Runs one policy over one path: returns and fees accrue, cash flows are traded pro rata, the policy
 /// may rebalance, and costs are paid. Owns per-worker scratch space so the loop never allocates.
 ///
 /// Month t: h_i <- h_i (1 + r_i)(1 - er_i/12); V = sum h. Cash flow F is bought or sold in proportion
-/// to current holdings. If the policy trades, cost = sum c_i |w*_i V - h_i| and h_i <- w*_i (V - cost).
-/// Net return r_t = (V - costs) / V_start - 1, so flows never count as return.
+/// to current holdings, its trading costs paid out of the flow. If the policy trades,
+/// cost = sum c_i |w*_i V - h_i| and h_i <- w*_i (V - cost). Net return
+/// r_t = (V - rebalancing cost) / V_start - 1, so flows never count as return.
 ///
 /// A policy with fixed targets never holds an asset whose target is zero (returns, flows and
 /// rebalances all keep a zero holding at zero), so its run only works on the assets it holds.
@@ -66,6 +70,7 @@ final class Account {
         var value = rules.initialWealth
         var grossGrowth = 1.0
         var turnover = 0.0
+        var netInvested = rules.initialWealth
         let hasFlows = rules.cashFlow != nil
         for t in 0..<months {
             let start = value
@@ -88,19 +93,23 @@ final class Account {
                 end += h[k]
             }
             grossGrowth *= gross * inverseStart
-            var costs = 0.0
-            var flow = 0.0
-            if hasFlows {
-                flow = max(cashFlows[t], -end)  // cannot withdraw more than is there
-                if end > 0 {
-                    for k in 0..<n {
-                        let trade = flow * h[k] / end
-                        costs += cost[k] * abs(trade)
-                        h[k] += trade
-                    }
+            // Cash flows are traded pro rata and pay their own costs: a contribution invests what
+            // is left after costs, a withdrawal hands out what is left after costs. Neither is return.
+            var flowIntoPortfolio = 0.0
+            if hasFlows && end > 0 {
+                let flow = max(cashFlows[t], -end)  // cannot withdraw more than is there
+                var flowCosts = 0.0
+                for k in 0..<n {
+                    let trade = flow * h[k] / end
+                    let tradeCost = cost[k] * abs(trade)
+                    flowCosts += tradeCost
+                    h[k] += flow > 0 ? trade - tradeCost : trade
                 }
-                end += flow
+                flowIntoPortfolio = flow > 0 ? flow - flowCosts : flow
+                netInvested += flow > 0 ? flow : flow + flowCosts
+                end += flowIntoPortfolio
             }
+            var costs = 0.0
             if end > 0 && review.isDue(month: t, holdings: h, targets: w, bands: band, count: n, value: end)
                 && (fixedTargets || newTargets(policy, month: t, value: end, returns: returns, regimes: regimes))
             {
@@ -113,15 +122,12 @@ final class Account {
                 turnover += traded / 2 / end
                 let investable = max(end - costs, 0)
                 for k in 0..<n { h[k] = w[k] * investable }
-            } else if costs > 0 && end > 0 {
-                let scale = max(end - costs, 0) / end
-                for k in 0..<n { h[k] *= scale }
             }
             value = max(end - costs, 0)
             if value == 0 { for k in 0..<n { h[k] = 0 } }
-            netReturns[t] = (value - flow) * inverseStart - 1
+            netReturns[t] = (value - flowIntoPortfolio) * inverseStart - 1
         }
-        return AccountOutcome(terminalWealth: value, grossGrowth: grossGrowth, turnover: turnover)
+        return AccountOutcome(terminalWealth: value, grossGrowth: grossGrowth, turnover: turnover, netInvested: netInvested)
     }
 
     /// Asks a policy with moving targets for new ones, and moves the tolerance bands with them.

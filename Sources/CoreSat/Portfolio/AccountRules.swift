@@ -35,10 +35,4 @@ public struct AccountRules: Sendable, Equatable {
     }
 
     var feeFactors: [Double] { expenseRatios.map { 1 - $0 / 12 } }
-
-    /// Money put in (or, if negative, taken out) over `months`, including the initial wealth.
-    public func netInvested(months: Int) -> Double {
-        guard let cashFlow else { return initialWealth }
-        return initialWealth + (0..<months).reduce(0) { $0 + cashFlow.amount(month: $1) }
-    }
 }

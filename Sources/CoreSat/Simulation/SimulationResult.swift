@@ -4,11 +4,13 @@ struct PathRecordLayout: Sendable {
     let policies: Int
     let regimes: Int
 
-    var perPolicy: Int { PathFigure.count + RelativeFigure.count }
+    /// Each policy's figures, its relative figures, and the money it had put in on net.
+    var perPolicy: Int { PathFigure.count + RelativeFigure.count + 1 }
     var stride: Int { policies * perPolicy + regimes }
 
     func offset(policy: Int, _ figure: PathFigure) -> Int { policy * perPolicy + figure.rawValue }
     func offset(policy: Int, _ figure: RelativeFigure) -> Int { policy * perPolicy + PathFigure.count + figure.rawValue }
+    func offsetOfNetInvested(policy: Int) -> Int { policy * perPolicy + PathFigure.count + RelativeFigure.count }
     func offset(regime: Int) -> Int { policies * perPolicy + regime }
 }
 
@@ -35,6 +37,11 @@ public struct SimulationResult: Sendable {
 
     public func values(policy: Int, _ figure: RelativeFigure) -> [Double] {
         column(layout.offset(policy: policy, figure))
+    }
+
+    /// Money put in minus money taken out, on each path (see `AccountOutcome.netInvested`).
+    public func netInvested(policy: Int) -> [Double] {
+        column(layout.offsetOfNetInvested(policy: policy))
     }
 
     /// Share of each path's months spent in the regime.

@@ -157,6 +157,7 @@ final class PathWorker {
                 netReturns: own)
             let figures = UnsafeMutableBufferPointer(start: record + layout.offset(policy: p, PathFigure.cagr), count: PathFigure.count)
             meanReturns[p] = ReturnMetrics.pathFigures(UnsafeBufferPointer(own), outcome: outcome, riskFree: riskFree, into: figures).mean
+            record[layout.offsetOfNetInvested(policy: p)] = outcome.netInvested
         }
 
         let b = plan.benchmark

@@ -16,7 +16,7 @@ public struct PolicySummary: Sendable {
     public var name: String
     public var isBenchmark: Bool
     public var figures: [PathFigure: Distribution]
-    /// Share of paths ending with less money than was put in (initial wealth plus net cash flows).
+    /// Share of paths ending with less money than was put in, net of what was taken out.
     public var probabilityOfLoss: Double
     /// Nil for the benchmark itself.
     public var versusBenchmark: BenchmarkComparison?
@@ -39,7 +39,7 @@ public struct RunSummary: Sendable {
     public var policies: [PolicySummary]
     public var regimes: [RegimeSummary]
 
-    public init(scenario: String, seed: UInt64, result: SimulationResult, netInvested: Double) {
+    public init(scenario: String, seed: UInt64, result: SimulationResult) {
         self.scenario = scenario
         self.seed = seed
         paths = result.paths
@@ -48,8 +48,7 @@ public struct RunSummary: Sendable {
         let benchCAGR = result.values(policy: result.benchmark, .cagr)
         let (figures, relative) = Self.distributions(result)
         policies = result.policyNames.indices.map { p in
-            let wealth = result.values(policy: p, .terminalWealth)
-            let losses = wealth.filter { $0 < netInvested }.count
+            let losses = zip(result.values(policy: p, .terminalWealth), result.netInvested(policy: p)).filter { $0 < $1 }.count
             var comparison: BenchmarkComparison?
             if p != result.benchmark {
                 let wins = zip(result.values(policy: p, .cagr), benchCAGR).filter { $0 > $1 }.count
