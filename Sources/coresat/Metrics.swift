@@ -34,8 +34,8 @@ struct Metrics: ParsableCommand {
             }
             benchmarkIndex = i
         }
-        if let periodsPerYear, !(periodsPerYear > 0) {
-            throw InputError(file: "--periods-per-year", reason: "must be positive, got \(periodsPerYear)")
+        if let periodsPerYear, !(1...100_000).contains(periodsPerYear) {
+            throw InputError(file: "--periods-per-year", reason: "must be between 1 and 100000, got \(periodsPerYear)")
         }
         guard riskFreeAnnual > -1 else { throw InputError(file: "--risk-free-annual", reason: "must be above -1") }
         let p = periodsPerYear ?? table.inferredPeriodsPerYear

@@ -176,7 +176,7 @@ struct MetricsCommandTests {
         let path = try temporaryFile("r.csv", csv.replacingOccurrences(of: "0.04,0.03", with: "0.04"))
         let r = try coresat("metrics", path)
         #expect(r.status == 2)
-        #expect(r.stderr == "error: \(path):4: row 4: has 2 fields but the header has 3\n")
+        #expect(r.stderr == "error: \(path):4:1: row 4: has 2 fields but the header has 3\n")
         let unknown = try coresat("metrics", try temporaryFile("r.csv", csv), "--benchmark", "index")
         #expect(unknown.status == 2 && unknown.stderr.contains("no column 'index'"))
     }

@@ -32,7 +32,7 @@ struct ReturnTableTests {
 
     @Test func raggedRowGivesItsLine() throws {
         let e = try #require(error("date,a,b\n2020-01-31,0.01,0.02\n2020-02-29,0.01\n2020-03-31,0.03,-0.02\n"))
-        #expect(e.description == "r.csv:3: row 3: has 2 fields but the header has 3")
+        #expect(e.description == "r.csv:3:1: row 3: has 2 fields but the header has 3")
     }
 
     @Test func nonNumericCellGivesLineAndColumn() throws {
@@ -62,5 +62,44 @@ struct ReturnTableTests {
     @Test func lossesBeyondAllTheMoneyAreRejected() throws {
         let e = try #require(error("date,a\n2020-01-31,0.01\n2020-02-29,-1.5\n2020-03-31,0.03\n"))
         #expect(e.reason == "a return of -1.5 is a loss of more than 100%")
+    }
+}
+
+struct ReturnTableEdgeTests {
+    func error(_ text: String) -> InputError? {
+        do {
+            _ = try ReturnTable.parse(text, file: "r.csv")
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test(arguments: ["2020½101", "٢٠٢٠٠١٠١", "2020-01-02-03", "20200"])
+    func oddDatesAreRejectedNotCrashed(date: String) throws {
+        let e = try #require(error("date,a\n2020-01-31,0.01\n\(date),0.02\n2020-03-31,0.03\n"))
+        #expect(e.line == 3 && e.reason.contains("is not a date"))
+    }
+
+    @Test func aTotalLossIsAllowedAndAbsurdReturnsAreNot() throws {
+        let t = try ReturnTable.parse("date,a\n2020-01-31,0.01\n2020-02-29,-1.0\n2020-03-31,0.03\n", file: "r.csv")
+        #expect(t.values[0][1] == -1)
+        let huge = try #require(error("date,a\n2020-01-31,0.01\n2020-02-29,1e308\n2020-03-31,0.03\n"))
+        #expect(huge.reason.contains("more than 10,000%"))
+    }
+
+    @Test func duplicateOrEmptyColumnNames() throws {
+        let e = try #require(error("date,a,a\n2020-01-31,0.01,0.02\n2020-02-29,0.01,0.02\n2020-03-31,0.01,0.02\n"))
+        #expect(e.description == "r.csv:1:3: header: column name 'a' is used twice")
+    }
+
+    @Test func anUnclosedQuoteIsReported() throws {
+        let e = try #require(error("date,a\n2020-01-31,\"0.01\n2020-02-29,0.02\n2020-03-31,0.03\n"))
+        #expect(e.reason.hasPrefix("a quoted field is never closed"))
+    }
+
+    @Test func byteOrderMarkCRLFAndQuotesAreRead() throws {
+        let t = try ReturnTable.parse("\u{FEFF}date,\"a\"\r\n2020-01-31,\"0.01\"\r\n2020-02-29,0.02\r\n2020-03-31,0.03\r\n", file: "r.csv")
+        #expect(t.columns == ["a"] && t.values == [[0.01, 0.02, 0.03]])
     }
 }

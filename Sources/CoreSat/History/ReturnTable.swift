@@ -19,6 +19,9 @@ public struct ReturnTable: Sendable {
     }
 
     public static func parse(_ text: String, file: String) throws(InputError) -> ReturnTable {
+        if text.filter({ $0 == "\"" }).count % 2 == 1 {
+            throw InputError(file: file, reason: "a quoted field is never closed (odd number of '\"')")
+        }
         var rows: [[String]] = []
         do {
             let csv = try EnumeratedCSV(string: text, delimiter: .comma, loadColumns: false)
@@ -32,16 +35,20 @@ public struct ReturnTable: Sendable {
             throw InputError(file: file, line: 1, reason: "expected a header row with a date column and at least one return column")
         }
         let columns = header.dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }
+        for (c, name) in columns.enumerated() where columns[..<c].contains(name) || name.isEmpty {
+            throw InputError(file: file, line: 1, column: c + 2, keyPath: "header",
+                reason: name.isEmpty ? "column \(c + 2) has no name" : "column name '\(name)' is used twice")
+        }
         let body = rows.dropFirst()
         guard body.count >= 3 else {
-            throw InputError(file: file, reason: "too few rows: \(body.count) data rows, at least 3 are needed")
+            throw InputError(file: file, line: body.count + 1, column: 1, reason: "too few rows: \(body.count) data rows, at least 3 are needed")
         }
         var dates: [String] = []
         var values = Array(repeating: [Double](), count: columns.count)
         for (offset, row) in body.enumerated() {
             let line = offset + 2
             guard row.count == header.count else {
-                throw InputError(file: file, line: line, keyPath: "row \(line)", reason: "has \(row.count) fields but the header has \(header.count)")
+                throw InputError(file: file, line: line, column: 1, keyPath: "row \(line)", reason: "has \(row.count) fields but the header has \(header.count)")
             }
             dates.append(row[0].trimmingCharacters(in: .whitespaces))
             for (c, cell) in row.dropFirst().enumerated() {
@@ -52,9 +59,9 @@ public struct ReturnTable: Sendable {
                         file: file, line: line, column: c + 2, keyPath: "row \(line), column \(columns[c])",
                         reason: "\(what) is not a number (returns are decimals, 0.012 for 1.2%)")
                 }
-                guard x > -1 else {
+                guard x >= -1 && x <= 100 else {
                     throw InputError(file: file, line: line, column: c + 2, keyPath: "row \(line), column \(columns[c])",
-                        reason: "a return of \(x) is a loss of more than 100%")
+                        reason: x < -1 ? "a return of \(x) is a loss of more than 100%" : "a return of \(x) is more than 10,000% in one period; returns are decimals")
                 }
                 values[c].append(x)
             }
@@ -90,15 +97,17 @@ public struct ReturnTable: Sendable {
 
     /// Days since 1970 of YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD, YYYY-MM or YYYYMM (month-only dates count as the 1st).
     static func parseDate(_ text: String) -> Double? {
-        let digits = text.filter(\.isNumber)
+        guard text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "/") }) else { return nil }
         let separated = text.split(whereSeparator: { $0 == "-" || $0 == "/" }).map(String.init)
         var parts: [Int] = []
         if separated.count >= 2 {
             parts = separated.compactMap { Int($0) }
-            guard parts.count == separated.count else { return nil }
-        } else if digits.count == 8 || digits.count == 6, digits.count == text.count {
-            parts = [Int(digits.prefix(4))!, Int(digits.dropFirst(4).prefix(2))!]
-            if digits.count == 8 { parts.append(Int(digits.suffix(2))!) }
+            guard parts.count == separated.count, parts.count <= 3 else { return nil }
+        } else if text.count == 8 || text.count == 6 {
+            let digits = Array(text)
+            let number = { (range: Range<Int>) in Int(String(digits[range]))! }  // ASCII digits only, checked above
+            parts = [number(0..<4), number(4..<6)]
+            if text.count == 8 { parts.append(number(6..<8)) }
         } else {
             return nil
         }

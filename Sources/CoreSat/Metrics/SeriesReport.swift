@@ -59,7 +59,7 @@ public struct SeriesMetrics: Sendable {
 
     /// Two tables that fit in 80 columns, plus the relative figures when there is a benchmark.
     public static func table(_ series: [SeriesMetrics], periodsPerYear: Double, rows: Int) -> String {
-        var out = "\(rows) periods, \(Int(periodsPerYear)) per year\n\nReturn and risk\n"
+        var out = "\(rows) periods, " + String(format: "%g", periodsPerYear) + " per year\n\nReturn and risk\n"
         var returns = TextTable(header: ["series", "CAGR", "vol", "Sharpe", "Sortino", "Calmar"])
         var tails = TextTable(header: ["series", "max DD", "longest DD", "VaR 95%", "CVaR 95%"])
         var relative = TextTable(header: ["series", "tracking error", "information ratio", "win rate"])
