@@ -61,6 +61,12 @@ struct Check: ParsableCommand {
     /// command with status 2 and no partial results.
     func prepare() throws -> [(Scenario, Baseline?)] {
         guard relTol >= 0, k >= 0 else { throw InputError(file: "--rel-tol/--k", reason: "tolerances cannot be negative") }
+        if let junit {
+            let directory = URL(fileURLWithPath: junit).deletingLastPathComponent().path
+            guard FileManager.default.isWritableFile(atPath: directory) else {
+                throw InputError(file: junit, keyPath: "--junit", reason: "cannot write here: \(directory) is missing or read-only")
+            }
+        }
         if baseline != nil && scenarios.count != 1 {
             throw InputError(file: "--baseline", reason: "a baseline belongs to one scenario; give exactly one scenario file")
         }

@@ -18,11 +18,9 @@ struct SimulationOptions: ParsableArguments {
 
     /// Applies --paths and --seed to a loaded scenario and refuses a run too big for this machine.
     func apply(to scenario: inout Scenario) throws {
-        if let paths {
-            guard Scenario.pathRange.contains(paths) else {
-                throw InputError(file: "--paths", reason: "\(paths) paths is out of range \(Scenario.pathRange.lowerBound)...\(Scenario.pathRange.upperBound)")
-            }
-            scenario.paths = paths
+        if let paths { scenario.paths = paths }
+        guard Scenario.pathRange.contains(scenario.paths) else {
+            throw InputError(file: "--paths", reason: "\(scenario.paths) paths is out of range \(Scenario.pathRange.lowerBound)...\(Scenario.pathRange.upperBound)")
         }
         if let seed { scenario.seed = seed }
         guard (1...1024).contains(threads) else { throw InputError(file: "--threads", reason: "\(threads) is out of range 1...1024") }

@@ -61,6 +61,12 @@ struct CheckCommandTests {
         #expect(suites[1].elements(forName: "testcase").allSatisfy { $0.elements(forName: "failure").isEmpty })
     }
 
+    @Test func anUnwritableJUnitPathStopsBeforeAnythingRuns() throws {
+        let r = try coresat("check", try Self.scenario(Self.passing), "--junit", "/nonexistent-dir/report.xml")
+        #expect(r.status == 2 && r.stdout.isEmpty)
+        #expect(r.stderr.contains("--junit: cannot write here"))
+    }
+
     @Test func theExampleScenariosPassTheirOwnChecks() throws {
         let r = try coresat("check", "scenarios/a-share-core-satellite.yaml", "scenarios/us-factor-sleeves.yaml", "--paths", "1000")
         #expect(r.status == 0, "\(r.stdout)")
@@ -104,6 +110,31 @@ struct BaselineTests {
         #expect(refused.status == 2 && refused.stderr.contains("seed: baseline was run with seed 5"))
         let allowed = try coresat("check", scenario, "--baseline", base, "--seed", "99", "--any-seed")
         #expect(allowed.status == 0, "\(allowed.stdout)")
+    }
+
+    @Test func aRenamedPolicyFailsTheBaseline() throws {
+        let scenario = try temporaryFile("s.yaml", CheckCommandTests.small)
+        let base = try Self.baseline(of: scenario)
+        try CheckCommandTests.small.replacingOccurrences(of: "70/30", with: "seventy-thirty")
+            .write(toFile: scenario, atomically: true, encoding: .utf8)
+        let r = try coresat("check", scenario, "--baseline", base)
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("policy seventy-thirty: metrics.cagr.mean: not in the baseline"))
+    }
+
+    @Test(arguments: [
+        ("\"paths\": 600", "\"paths\": -5"), ("\"paths\": 600", "\"paths\": 0"), ("\"seed\": 5", "\"seed\": 1.9"),
+        ("\"seed\": 5", "\"seed\": -1"), ("\"policies\": [", "\"policies\": [], \"old\": ["),
+    ])
+    func malformedBaselinesAreRefused(old: String, new: String) throws {
+        let scenario = try temporaryFile("s.yaml", CheckCommandTests.small)
+        let base = try Self.baseline(of: scenario)
+        let text = try String(contentsOfFile: base, encoding: .utf8)
+        #expect(text.contains(old))
+        try text.replacingOccurrences(of: old, with: new).write(toFile: base, atomically: true, encoding: .utf8)
+        let r = try coresat("check", scenario, "--baseline", base)
+        #expect(r.status == 2, "\(r.stdout)")
+        #expect(r.stderr.contains("not a coresat run report"))
     }
 
     @Test func aBaselineFromAnotherScenarioIsRefused() throws {

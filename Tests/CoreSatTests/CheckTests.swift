@@ -75,6 +75,11 @@ struct ExpectationLoadingTests {
         }
     }
 
+    @Test func theBenchmarkCannotBeComparedWithItself() throws {
+        let e = try error("  - {policy: all core, figure: information_ratio.mean, check: 'between -1 1'}\n")
+        #expect(e.keyPath == "expect[0].policy" && e.reason.hasPrefix("'all core' would be compared with itself"))
+    }
+
     @Test func unknownKeyInAnExpectation() throws {
         let e = try error("  - {policy: 70/30, figure: cagr.mean, check: '>= 0', tolerence: auto}\n")
         #expect(e.reason == "unknown key 'tolerence' (did you mean 'tolerance'?)")

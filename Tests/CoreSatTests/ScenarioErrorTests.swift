@@ -150,6 +150,12 @@ struct ScenarioErrorTests {
         #expect(e.reason == "asset 'core' is in the core sleeve, not the satellite sleeve")
     }
 
+    @Test func weightsOfAnEmptySleeveAreStillChecked() throws {
+        let text = replacing("core: 0.7", with: "core: 1.0").replacingOccurrences(of: "satellite_weights: {sat: 1.0}", with: "satellite_weights: {bogus: 7}")
+        let e = try #require(scenarioError(text))
+        #expect(e.keyPath == "policies[1].satellite_weights.bogus")
+    }
+
     @Test func studentTNeedsAtLeastThreeDegreesOfFreedom() throws {
         let text = replacing("model: regime-switching", with: "model: regime-switching\n  innovations: student-t\n  degrees_of_freedom: 2")
         let e = try #require(scenarioError(text))

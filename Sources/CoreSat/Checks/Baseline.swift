@@ -17,13 +17,20 @@ public struct Baseline: Sendable {
         guard let object = try? JSONSerialization.jsonObject(with: data), let report = object as? [String: Any] else {
             throw InputError(file: path, reason: "not a JSON object; make a baseline with 'coresat run SCENARIO --format json --output FILE'")
         }
-        guard let scenario = report["scenario"] as? String, let seed = (report["seed"] as? NSNumber)?.uint64Value,
-            let paths = report["paths"] as? Int, let months = report["months"] as? Int, report["policies"] is [Any]
+        func whole(_ key: String, in range: ClosedRange<UInt64>) -> UInt64? {
+            guard let n = report[key] as? NSNumber, let value = UInt64(n.stringValue), range.contains(value) else { return nil }
+            return value
+        }
+        guard let scenario = report["scenario"] as? String, let seed = whole("seed", in: 0...UInt64.max),
+            let paths = whole("paths", in: UInt64(Scenario.pathRange.lowerBound)...UInt64(Scenario.pathRange.upperBound)),
+            let months = whole("months", in: UInt64(Scenario.monthRange.lowerBound)...UInt64(Scenario.monthRange.upperBound)),
+            let policies = report["policies"] as? [[String: Any]], !policies.isEmpty,
+            policies.allSatisfy({ $0["name"] is String })
         else {
-            throw InputError(file: path, reason: "not a coresat run report (needs scenario, seed, paths, months and policies)")
+            throw InputError(file: path, reason: "not a coresat run report (needs scenario, a whole seed, paths and months in range, and named policies)")
         }
         return Baseline(
-            file: path, scenario: scenario, seed: seed, paths: paths, months: months,
+            file: path, scenario: scenario, seed: seed, paths: Int(paths), months: Int(months),
             figures: SummaryFigures.flatten(report: report))
     }
 
@@ -48,10 +55,12 @@ public struct Baseline: Sendable {
 
         /// The move in standard errors (infinite when there is no standard error).
         public var inStandardErrors: Double {
-            standardError > 0 ? abs(new - old) / standardError : .infinity
+            standardError > 0 && old.isFinite && new.isFinite ? abs(new - old) / standardError : .infinity
         }
 
         public var line: String {
+            if old.isNaN { return "\(key): not in the baseline" }
+            if new.isNaN { return "\(key): in the baseline, no longer reported" }
             let se = !standardError.isFinite ? "no s.e." : standardError == 0 ? "s.e. 0" : String(format: "%.1f s.e.", inStandardErrors)
             return "\(key): \(CheckResult.show(old)) -> \(CheckResult.show(new)) (\(se))"
         }
@@ -59,20 +68,28 @@ public struct Baseline: Sendable {
 
     /// Figures that moved by more than `relativeTolerance` x |old| and more than `k` standard errors
     /// of the difference. Both runs carry Monte Carlo error of about the same size, so the standard
-    /// error of the difference is sqrt(2) x the new run's. Sorted with the largest moves first.
+    /// error of the difference is sqrt(2) x the new run's. Figures present in only one of the two
+    /// (a renamed policy, a figure the baseline lacks) count as moved. Largest moves first.
     public func moves(_ current: [SummaryFigure], relativeTolerance: Double, k: Double) -> (moved: [Move], compared: Int) {
         var moved: [Move] = []
         var compared = 0
-        for f in current {
-            guard let old = figures[f.key], old.isFinite, f.value.isFinite else { continue }
+        for f in current where f.value.isFinite {
             compared += 1
+            guard let old = figures[f.key] else {
+                moved.append(Move(key: f.key, old: .nan, new: f.value, standardError: .nan))
+                continue
+            }
             let delta = abs(f.value - old)
-            let beyondTolerance = delta > relativeTolerance * abs(old)
             let differenceError = f.standardError * 2.0.squareRoot()
+            let beyondTolerance = !old.isFinite || delta > relativeTolerance * abs(old)
             let beyondNoise = !differenceError.isFinite || delta > k * differenceError
             if beyondTolerance && beyondNoise {
                 moved.append(Move(key: f.key, old: old, new: f.value, standardError: differenceError))
             }
+        }
+        let reported = Set(current.map(\.key))
+        for (key, old) in figures where !reported.contains(key) {
+            moved.append(Move(key: key, old: old, new: .nan, standardError: .nan))
         }
         moved.sort { $0.inStandardErrors > $1.inStandardErrors }
         return (moved, compared)

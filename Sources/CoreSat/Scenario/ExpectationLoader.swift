@@ -20,7 +20,10 @@ enum ExpectationLoader {
                 if versus != benchmark && !figure.worksAgainstAnyPolicy {
                     throw versusCursor.error("'\(name)' is only available against the benchmark ('\(policies[benchmark])'); against other policies use cagr_difference or probability_outperform")
                 }
-                if versus == policy { throw versusCursor.error("a policy cannot be compared with itself") }
+            }
+            if figure.isRelative && (versus ?? benchmark) == policy {
+                let target = m.optional("versus") ?? m.optional("policy")!
+                throw target.error("'\(policies[policy])' would be compared with itself; name another policy in 'versus'")
             }
             let z = try m.optional("z")?.double() ?? Expectation.defaultZ
             if z <= 0 { throw m.optional("z")!.error("z must be positive, got \(z)") }

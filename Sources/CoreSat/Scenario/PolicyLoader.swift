@@ -32,6 +32,8 @@ enum PolicyLoader {
         guard (0...1).contains(core) else { throw coreCursor.error("core share must be between 0 and 1, got \(core)") }
         var targets = Array(repeating: 0.0, count: assets.count)
         for (sleeve, share, key) in [(Sleeve.core, core, "core_weights"), (.satellite, 1 - core, "satellite_weights")] {
+            // Weights for an empty sleeve are still checked: a typo there must not pass unnoticed.
+            if share == 0, let unused = m.optional(key) { _ = try weightsInside(sleeve, unused, assets: assets) }
             guard share > 0 else { continue }
             let inside = try weightsInside(sleeve, m.required(key), assets: assets)
             for i in assets.indices { targets[i] += share * inside[i] }
