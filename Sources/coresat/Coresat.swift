@@ -23,9 +23,7 @@ struct Coresat: ParsableCommand {
                 print(fullMessage(for: error))
                 Foundation.exit(0)
             }
-            // Usage errors keep the parser's own text: the problem, the usage line and a --help hint.
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-            Foundation.exit(2)
+            fail(message(for: error) + " (see --help)")
         }
     }
 

@@ -4,13 +4,15 @@ import Foundation
 
 /// The options every simulating command shares: size, seed, threads and the progress line.
 struct SimulationOptions: ParsableArguments {
-    @Option(help: "Number of simulated paths (overrides the file).")
+    // `.unconditional` takes "-1" as the value (and then reports it as out of range) instead of
+    // mistaking it for an option.
+    @Option(parsing: .unconditional, help: "Number of simulated paths (overrides the file).")
     var paths: Int?
 
-    @Option(help: "Random seed (overrides the file).")
+    @Option(parsing: .unconditional, help: "Random seed (overrides the file).")
     var seed: UInt64?
 
-    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
+    @Option(parsing: .unconditional, help: "Worker threads (default: all cores). Results do not depend on it.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "No progress indicator.")

@@ -102,7 +102,7 @@ struct RunCommandTests {
         let r = try coresat("run", "scenarios/a-share-core-satellite.yaml", "--paths", "100", "--format", "csv", "--output", path)
         #expect(r.status == 0 && r.stdout.isEmpty)
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(text.hasPrefix("policy,section,figure,statistic,value\n"))
+        #expect(text.hasPrefix("section,name,figure,value,standard_error\n"))
         let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["result.csv"])  // no temporary left behind
     }

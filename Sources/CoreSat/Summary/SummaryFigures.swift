@@ -1,12 +1,13 @@
 import Foundation
 
-/// Where a number sits in the JSON report: its owner (`policy 70/30 bands`, `regime calm`) and
-/// the path inside it (`metrics.cagr.median`, `vs_benchmark.probability_outperform`).
+/// Where a number sits in the JSON report: whose it is (`policy` `70/30 bands`, `regime` `calm`)
+/// and the path inside it (`metrics.cagr.median`, `vs_benchmark.probability_outperform`).
 public struct FigureKey: Hashable, Sendable, CustomStringConvertible {
-    public var owner: String
+    public var section: String
+    public var name: String
     public var path: String
 
-    public var description: String { "\(owner): \(path)" }
+    public var description: String { "\(section) \(name): \(path)" }
 }
 
 /// A summary number with its Monte Carlo standard error.
@@ -16,27 +17,28 @@ public struct SummaryFigure: Sendable {
     public var standardError: Double
 }
 
-/// Every number of the JSON report, addressed by `FigureKey`: for baselines, which compare a new
-/// run with a saved report figure by figure.
+/// Every number of the JSON report, addressed by `FigureKey`, with its standard error: the rows of
+/// the CSV report, and what baselines compare figure by figure.
 public enum SummaryFigures {
     static let reportedStatistics: [Statistic] = [.mean, .median, .p05, .p95]
 
     public static func all(_ s: RunSummary) -> [SummaryFigure] {
         var out: [SummaryFigure] = []
-        func add(_ owner: String, _ path: String, _ m: Measurement) {
-            out.append(SummaryFigure(key: FigureKey(owner: owner, path: path), value: m.value, standardError: m.standardError))
+        func add(_ owner: (String, String), _ path: String, _ m: Measurement) {
+            let key = FigureKey(section: owner.0, name: owner.1, path: path)
+            out.append(SummaryFigure(key: key, value: m.value, standardError: m.standardError))
         }
-        func addDistribution(_ owner: String, _ prefix: String, _ d: Distribution, _ statistics: [(String, Statistic)]) {
+        func addDistribution(_ owner: (String, String), _ prefix: String, _ d: Distribution, _ statistics: [(String, Statistic)]) {
             for (name, statistic) in statistics {
                 add(owner, "\(prefix).\(name)", Measurement(value: d.value(statistic), standardError: d.standardError(statistic)))
             }
         }
         let reported = reportedStatistics.map { ($0.rawValue, $0) }
         for regime in s.regimes {
-            add("regime \(regime.name)", "share_of_months", Measurement(value: regime.shareOfMonths, standardError: regime.shareStandardError))
+            add(("regime", regime.name), "share_of_months", Measurement(value: regime.shareOfMonths, standardError: regime.shareStandardError))
         }
         for p in s.policies {
-            let owner = "policy \(p.name)"
+            let owner = ("policy", p.name)
             for f in PathFigure.allCases where f != .terminalWealth {
                 addDistribution(owner, "metrics.\(f.key)", p.figures[f]!, reported)
             }
@@ -61,19 +63,19 @@ public enum SummaryFigures {
     /// errors and counts of undefined paths are not figures and are left out.
     public static func flatten(report: [String: Any]) -> [FigureKey: Double] {
         var out: [FigureKey: Double] = [:]
-        func walk(_ owner: String, _ prefix: String, _ value: Any) {
+        func walk(_ owner: (String, String), _ prefix: String, _ value: Any) {
             if let object = value as? [String: Any] {
                 for (key, child) in object where !["name", "standard_error", "undefined_paths"].contains(key) {
                     walk(owner, prefix.isEmpty ? key : "\(prefix).\(key)", child)
                 }
             } else if let number = value as? NSNumber {  // integers (such as 0) arrive as NSNumber too
-                out[FigureKey(owner: owner, path: prefix)] = number.doubleValue
+                out[FigureKey(section: owner.0, name: owner.1, path: prefix)] = number.doubleValue
             }
         }
         for (section, owner) in [("regimes", "regime"), ("policies", "policy")] {
             for item in report[section] as? [[String: Any]] ?? [] {
                 guard let name = item["name"] as? String else { continue }
-                walk("\(owner) \(name)", "", item)
+                walk((owner, name), "", item)
             }
         }
         return out
