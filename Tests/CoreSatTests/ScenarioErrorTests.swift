@@ -134,10 +134,18 @@ struct ScenarioErrorTests {
         #expect(e.line != nil && e.reason.hasPrefix("not valid YAML"))
     }
 
-    @Test func duplicateKeys() throws {
+    @Test func duplicateKeysPointAtTheSecondOne() throws {
         let e = try #require(scenarioError(replacing("paths: 100", with: "paths: 100\npaths: 200")))
-        #expect(e.reason.contains("paths"))
-        #expect(e.line != nil)
+        #expect(e.description == "s.yaml:4:1: paths: key 'paths' appears twice")
+        let flow = try #require(scenarioError(replacing("{id: sat, sleeve: satellite", with: "{id: sat, id: sat2, sleeve: satellite")))
+        #expect(flow.line == 7 && flow.column == 15 && flow.reason == "key 'id' appears twice")
+    }
+
+    @Test func mergeKeysBringInDefaults() throws {
+        let text = replacing("  - {id: sat, sleeve: satellite, kind: thematic}", with: "  - {<<: *first, id: sat, sleeve: satellite}")
+            .replacingOccurrences(of: "  - {id: core,", with: "  - &first {id: core,")
+        let s = try ScenarioLoader.parse(text, file: "s.yaml")
+        #expect(s.assets[1].kind == .broad && s.assets[1].expenseRatio == 0.001 && s.assets[1].sleeve == .satellite)
     }
 
     @Test func unknownEnumValueListsTheOptions() throws {

@@ -30,7 +30,7 @@ public enum ScenarioLoader {
         } catch let error as InputError {
             throw error
         } catch let error as YamlError {
-            throw yamlSyntaxError(error, file: file)
+            throw yamlSyntaxError(error, file: file, text: text)
         } catch {
             throw InputError(file: file, reason: "not valid YAML: \(error)")
         }
@@ -78,18 +78,37 @@ public enum ScenarioLoader {
             policies: policies, benchmark: benchmark, expectations: expectations, pathsLocation: pathsCursor.error(""))
     }
 
-    static func yamlSyntaxError(_ error: YamlError, file: String) -> InputError {
+    static func yamlSyntaxError(_ error: YamlError, file: String, text: String) -> InputError {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):
             return InputError(file: file, line: mark.line, column: mark.column, reason: "not valid YAML: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return InputError(
-                file: file, line: context.mark.line, column: context.mark.column,
-                reason: "duplicate keys: \(duplicates.joined(separator: ", "))")
+            // The parser only knows where the mapping starts; point at the key's second appearance.
+            let key = duplicates.first ?? ""
+            let (line, column) = secondAppearance(of: key, in: text, from: context.mark.line)
+                ?? (context.mark.line, context.mark.column)
+            return InputError(file: file, line: line, column: column, keyPath: key, reason: "key '\(key)' appears twice")
         default:
             return InputError(file: file, reason: "not valid YAML: \(error)")
         }
+    }
+
+    /// Line and column of the second `key:` at or after `line` (1-based), if there is one.
+    static func secondAppearance(of key: String, in text: String, from line: Int) -> (Int, Int)? {
+        var found = 0
+        for (offset, content) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().dropFirst(max(line - 1, 0)) {
+            var search = content[...]
+            while let range = search.range(of: key + ":") {
+                let before = content[..<range.lowerBound].last
+                if before == nil || before == " " || before == "{" || before == "," || before == "-" {
+                    found += 1
+                    if found == 2 { return (offset + 1, content.distance(from: content.startIndex, to: range.lowerBound) + 1) }
+                }
+                search = content[range.upperBound...]
+            }
+        }
+        return nil
     }
 
     static func seedValue(_ c: YAMLCursor) throws(InputError) -> UInt64 {

@@ -105,20 +105,34 @@ struct YAMLCursor {
         return YAMLMapping(owner: self, entries: entries.map { ($0.0, $0.1.value) })
     }
 
-    /// A mapping with free keys (asset ids, for example), in file order.
+    /// A mapping with free keys (asset ids, for example), in file order. YAML merge keys
+    /// (`<<: *defaults`, or a list of aliases) bring in the entries the mapping does not set itself.
     func entries() throws(InputError) -> [(String, (keyNode: Node, value: YAMLCursor))] {
         guard case .mapping(let mapping) = node else { throw error("expected a mapping, found \(kindName)") }
         var seen = Set<String>()
-        var result: [(String, (keyNode: Node, value: YAMLCursor))] = []
-        for (keyNode, valueNode) in mapping {
+        for (keyNode, _) in mapping {
             guard case .scalar(let k) = keyNode else {
                 throw YAMLCursor(node: keyNode, path: path, file: file).error("keys must be plain text")
             }
-            if !seen.insert(k.string).inserted {
-                throw YAMLCursor(node: keyNode, path: child(k.string, valueNode).path, file: file)
+            if k.string != "<<" && !seen.insert(k.string).inserted {
+                throw YAMLCursor(node: keyNode, path: path.isEmpty ? k.string : "\(path).\(k.string)", file: file)
                     .error("key '\(k.string)' appears twice")
             }
-            result.append((k.string, (keyNode, child(k.string, valueNode))))
+        }
+        var result: [(String, (keyNode: Node, value: YAMLCursor))] = []
+        for (keyNode, valueNode) in mapping {
+            let key = keyNode.scalar!.string
+            guard key == "<<" else {
+                result.append((key, (keyNode, child(key, valueNode))))
+                continue
+            }
+            let merged = valueNode.sequence.map { Array($0) } ?? [valueNode]
+            for source in merged {
+                for (name, entry) in try YAMLCursor(node: source, path: path, file: file).entries() where !seen.contains(name) {
+                    seen.insert(name)
+                    result.append((name, entry))
+                }
+            }
         }
         return result
     }
