@@ -1,4 +1,5 @@
 import Foundation
+import GSLKit
 import Testing
 
 @testable import CoreSat
@@ -136,5 +137,20 @@ struct TableLayoutTests {
     @Test func wideCharactersCountTwice() {
         #expect(TextTable.width("abc") == 3 && TextTable.width("沪深300") == 7)
         #expect(TextTable.width(TextTable.truncate("沪深300增强指数基金", to: 9)) <= 9)
+    }
+}
+
+struct OrderStatisticsTests {
+    @Test(arguments: [1, 2, 7, 100, 1001])
+    func quantilesMatchASortedCopy(n: Int) {
+        let random = GSLKit.RandomSource(seed: UInt64(n))
+        // Rounded values, so there are many ties, as with win rates.
+        let values = (0..<n).map { _ in (random.normal() * 4).rounded() / 4 }
+        let fractions = [0, 0.05, 0.25, 0.5, 0.75, 0.95, 1, 0.0371, 0.9612]
+        let order = OrderStatistics(values, fractions: fractions)
+        let sorted = values.sorted()
+        for p in fractions {
+            #expect(abs(order.quantile(p) - GSLKit.Statistics.quantile(sorted: sorted, p)) <= 1e-15, "p = \(p)")
+        }
     }
 }

@@ -39,20 +39,34 @@ public struct Distribution: Sendable, Equatable {
     public var undefined: Int
 
     public init<C: Collection>(_ values: C) where C.Element == Double {
-        var finite = values.filter(\.isFinite)
+        let finite = values.filter(\.isFinite)
         undefined = values.count - finite.count
         count = finite.count
-        finite.sort()
+        let n = Double(finite.count)
         mean = finite.isEmpty ? .nan : Statistics.mean(finite)
-        standardError = finite.count < 2 ? .nan : Statistics.standardDeviation(finite) / Double(finite.count).squareRoot()
-        median = Statistics.quantile(sorted: finite, 0.5)
-        p05 = Statistics.quantile(sorted: finite, 0.05)
-        p25 = Statistics.quantile(sorted: finite, 0.25)
-        p75 = Statistics.quantile(sorted: finite, 0.75)
-        p95 = Statistics.quantile(sorted: finite, 0.95)
+        standardError = finite.count < 2 ? .nan : Statistics.standardDeviation(finite) / n.squareRoot()
+        // Standard error of a sample p-quantile, distribution-free: the number of paths below the true
+        // quantile is binomial with sd s = sqrt(p(1-p)/n) in probability units, so the estimate moves by
+        // about (Q(p + s) - Q(p - s)) / 2. It is measured over +/- 2s and divided by 4, which is the same
+        // for smooth distributions and rarely zero for figures with few distinct values (a win rate over
+        // 120 months takes only 121).
+        let windows = Statistic.allCases.map { s in
+            s.fraction.map { p in
+                let d = 2 * (p * (1 - p) / Swift.max(n, 1)).squareRoot()
+                return (low: Swift.max(p - d, 0), high: Swift.min(p + d, 1))
+            }
+        }
+        let fractions = Statistic.allCases.compactMap(\.fraction) + windows.compactMap { $0 }.flatMap { [$0.low, $0.high] }
+        let order = OrderStatistics(finite, fractions: fractions)
+        median = order.quantile(0.5)
+        p05 = order.quantile(0.05)
+        p25 = order.quantile(0.25)
+        p75 = order.quantile(0.75)
+        p95 = order.quantile(0.95)
         let meanError = standardError
-        errors = Statistic.allCases.map { s in
-            s.fraction.map { Self.quantileError(sorted: finite, $0) } ?? meanError
+        errors = windows.map { window in
+            guard let window else { return meanError }
+            return finite.count < 10 ? .nan : (order.quantile(window.high) - order.quantile(window.low)) / 4
         }
     }
 
@@ -79,14 +93,4 @@ public struct Distribution: Sendable, Equatable {
         return (mean - z * standardError, mean + z * standardError)
     }
 
-    /// Standard error of the sample p-quantile, distribution-free: the number of paths below the
-    /// true quantile is binomial with sd s = sqrt(p(1-p)/n) in probability units, so the estimate
-    /// moves by about (Q(p + s) - Q(p - s)) / 2. Measured over +/- 2s and divided by 4, which is the
-    /// same for smooth distributions and rarely zero for figures with few distinct values (a win
-    /// rate over 120 months takes only 121).
-    static func quantileError(sorted x: [Double], _ p: Double) -> Double {
-        guard x.count >= 10 else { return .nan }
-        let s = (p * (1 - p) / Double(x.count)).squareRoot()
-        return (Statistics.quantile(sorted: x, min(p + 2 * s, 1)) - Statistics.quantile(sorted: x, max(p - 2 * s, 0))) / 4
-    }
 }
