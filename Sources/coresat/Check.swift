@@ -85,8 +85,8 @@ struct Check: ParsableCommand {
 
     func compare(_ summary: RunSummary, with baseline: Baseline) -> JUnitReport.Case {
         let (moved, compared) = baseline.moves(SummaryFigures.all(summary), relativeTolerance: relTol, k: k)
-        let rule = "more than \(relTol * 100)% and \(k) s.e."
-        var lines = ["\(moved.isEmpty ? "PASS" : "FAIL")  baseline \(baseline.file): \(moved.count) of \(compared) figures moved by \(rule)"]
+        let rule = "moved by more than " + String(format: "%g%% and %g s.e.", relTol * 100, k) + " or missing on one side"
+        var lines = ["\(moved.isEmpty ? "PASS" : "FAIL")  baseline \(baseline.file): \(moved.count) of \(compared) figures \(rule)"]
         lines += moved.prefix(10).map { "    " + $0.line }
         if moved.count > 10 { lines.append("    ... and \(moved.count - 10) more") }
         for line in lines { print("  " + line) }

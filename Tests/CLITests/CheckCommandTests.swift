@@ -147,3 +147,14 @@ struct BaselineTests {
         #expect(junk.status == 2 && junk.stderr.contains("not a JSON object"))
     }
 }
+
+struct BaselineHorizonTests {
+    @Test func aBaselineOverAnotherHorizonIsRefused() throws {
+        let scenario = try temporaryFile("s.yaml", CheckCommandTests.small)
+        let base = try BaselineTests.baseline(of: scenario)
+        try CheckCommandTests.small.replacingOccurrences(of: "months: 24", with: "months: 36")
+            .write(toFile: scenario, atomically: true, encoding: .utf8)
+        let r = try coresat("check", scenario, "--baseline", base)
+        #expect(r.status == 2 && r.stderr.contains("months: baseline covers 24 months, this run 36"))
+    }
+}

@@ -41,6 +41,10 @@ public struct Baseline: Sendable {
             throw InputError(file: file, keyPath: "scenario",
                 reason: "baseline is from scenario '\(self.scenario)', not '\(scenario.name)' (\(scenario.file))")
         }
+        if months != scenario.months {
+            throw InputError(file: file, keyPath: "months",
+                reason: "baseline covers \(months) months, this run \(scenario.months); make a new baseline for the new horizon")
+        }
         if !anySeed && (seed != scenario.seed || paths != scenario.paths) {
             throw InputError(file: file, keyPath: seed != scenario.seed ? "seed" : "paths",
                 reason: "baseline was run with seed \(seed) and \(paths) paths, this run uses seed \(scenario.seed) and \(scenario.paths) paths; run with the baseline's, or pass --any-seed to compare within Monte Carlo noise")
@@ -89,6 +93,7 @@ public struct Baseline: Sendable {
         }
         let reported = Set(current.map(\.key))
         for (key, old) in figures where !reported.contains(key) {
+            compared += 1
             moved.append(Move(key: key, old: old, new: .nan, standardError: .nan))
         }
         moved.sort { $0.inStandardErrors > $1.inStandardErrors }
