@@ -20,18 +20,16 @@ public final class RandomSource {
     public let kind: GeneratorKind
     let rng: UnsafeMutablePointer<gsl_rng>
 
-    /// - Parameter seed: any value; 0 is remapped because GSL treats it as "use the default seed".
-    public init(_ kind: GeneratorKind = .mt19937, seed: UInt64) {
+    /// - Parameter seed: mt19937, taus2 and ranlxd2 all keep only 32 bits of a seed, so that is what
+    ///   this takes; 0 is remapped because GSL reads it as "use the default seed".
+    public init(_ kind: GeneratorKind = .mt19937, seed: UInt32) {
         GSL.prepare()
         self.kind = kind
         guard let rng = gsl_rng_alloc(kind.gslType) else {
             fatalError("gsl_rng_alloc: out of memory")
         }
         self.rng = rng
-        // GSL seeds are unsigned long (64-bit here); fold the high bits in for ranlxd2, which uses 32.
-        var s = seed ^ (seed >> 32)
-        if s == 0 { s = 0x9E37_79B9 }
-        gsl_rng_set(rng, UInt(s))
+        gsl_rng_set(rng, UInt(seed == 0 ? 0x9E37_79B9 : seed))
     }
 
     deinit { gsl_rng_free(rng) }
@@ -57,9 +55,13 @@ public final class RandomSource {
     }
 }
 
-/// SplitMix64: turns (scenario seed, block index) into well-spread generator seeds so that
-/// neighbouring blocks get unrelated streams.
+/// Generator seeds for blocks of paths. GSL's generators take 32-bit seeds, so a 64-bit mixer's
+/// output would collide between blocks once there are tens of thousands of them (a birthday
+/// collision replays a whole block of paths). Instead each run gets a 32-bit base from SplitMix64
+/// of the scenario seed, and block b gets fmix32(base + b): fmix32 is a bijection on 32 bits, so
+/// different blocks of one run always get different seeds, and neighbouring blocks get unrelated ones.
 public enum SeedMixer {
+    /// SplitMix64's output function.
     public static func mix(_ x: UInt64) -> UInt64 {
         var z = x &+ 0x9E37_79B9_7F4A_7C15
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -67,7 +69,19 @@ public enum SeedMixer {
         return z ^ (z >> 31)
     }
 
-    public static func blockSeed(seed: UInt64, block: Int) -> UInt64 {
-        mix(mix(seed) ^ UInt64(truncatingIfNeeded: block))
+    /// MurmurHash3's 32-bit finalizer: invertible, so distinct inputs give distinct outputs.
+    public static func fmix32(_ x: UInt32) -> UInt32 {
+        var h = x
+        h ^= h >> 16
+        h &*= 0x85EB_CA6B
+        h ^= h >> 13
+        h &*= 0xC2B2_AE35
+        h ^= h >> 16
+        return h
+    }
+
+    public static func blockSeed(seed: UInt64, block: Int) -> UInt32 {
+        let base = UInt32(truncatingIfNeeded: mix(seed) >> 32)
+        return fmix32(base &+ UInt32(truncatingIfNeeded: block))
     }
 }

@@ -11,7 +11,7 @@ struct MarketModelTests {
     }
 
     /// `paths` x `months` draws of one model: simple returns [path][month][asset] and regimes.
-    func draw(_ model: MarkovSwitchingModel, paths: Int, months: Int, seed: UInt64 = 11) -> (returns: [Double], regimes: [Int32]) {
+    func draw(_ model: MarkovSwitchingModel, paths: Int, months: Int, seed: UInt32 = 11) -> (returns: [Double], regimes: [Int32]) {
         let random = RandomSource(seed: seed)
         var returns = [Double](repeating: 0, count: paths * months * model.assetCount)
         var regimes = [Int32](repeating: 0, count: paths * months)
