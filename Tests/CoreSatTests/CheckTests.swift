@@ -202,3 +202,37 @@ struct JUnitTests {
         #expect(xml.contains("<failure message=\"FAIL &quot;y&quot;\">"))
     }
 }
+
+struct BaselineMoveTests {
+    let key = FigureKey(section: "policy", name: "p", path: "metrics.calmar.mean")
+
+    func baseline(_ figures: [FigureKey: Double]) -> Baseline {
+        Baseline(file: "b.json", scenario: "s", seed: 1, paths: 100, months: 12, figures: figures)
+    }
+
+    @Test func aFigureThatBecameUndefinedIsAMove() {
+        let moves = baseline([key: 0.5]).moves([SummaryFigure(key: key, value: .nan, standardError: .nan)], relativeTolerance: 0.02, k: 4)
+        #expect(moves.moved.count == 1 && moves.moved[0].line.hasSuffix("no longer reported"))
+    }
+
+    @Test func movesNeedBothTheRelativeToleranceAndTheNoiseRule() {
+        let small = SummaryFigure(key: key, value: 0.505, standardError: 0.001)  // 1% but 3.5 s.e. of the difference
+        let noisy = SummaryFigure(key: key, value: 0.55, standardError: 0.02)  // 10% but 1.8 s.e.
+        let real = SummaryFigure(key: key, value: 0.55, standardError: 0.001)  // 10% and 35 s.e.
+        #expect(baseline([key: 0.5]).moves([small], relativeTolerance: 0.02, k: 4).moved.isEmpty)
+        #expect(baseline([key: 0.5]).moves([noisy], relativeTolerance: 0.02, k: 4).moved.isEmpty)
+        #expect(baseline([key: 0.5]).moves([real], relativeTolerance: 0.02, k: 4).moved.count == 1)
+    }
+}
+
+struct MeasureAgainstOtherPoliciesTests {
+    @Test func onlyCAGRFiguresExistAgainstANonBenchmarkPolicy() throws {
+        let s = try ScenarioLoader.parse(validScenario, file: "s.yaml")
+        let result = Simulator.run(try s.plan(), threads: 2)
+        let summary = RunSummary(scenario: s.name, seed: s.seed, result: result)
+        #expect(summary.measure(.relative(.trackingError, .mean), policy: 0, versus: 1, result: result).value.isNaN)
+        #expect(summary.measure(.relative(.informationRatio, .mean), policy: 0, versus: nil, result: result).value.isNaN)
+        #expect(summary.measure(.probabilityOutperform, policy: 0, versus: 0, result: result).value.isNaN)
+        #expect(summary.measure(.relative(.cagrDifference, .mean), policy: 0, versus: 1, result: result).value.isFinite)
+    }
+}

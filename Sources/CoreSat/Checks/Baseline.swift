@@ -34,8 +34,9 @@ public struct Baseline: Sendable {
             figures: SummaryFigures.flatten(report: report))
     }
 
-    /// Refuses a baseline that cannot be compared with a run of `scenario`: another scenario, or
-    /// (unless `anySeed`) another seed or path count, which would make every figure move by noise.
+    /// Refuses a baseline that cannot be compared with a run of `scenario`: another scenario or
+    /// horizon, or (unless `anySeed`) another seed or path count, which would make every figure move
+    /// by noise.
     public func checkCompatible(with scenario: Scenario, anySeed: Bool) throws(InputError) {
         if self.scenario != scenario.name {
             throw InputError(file: file, keyPath: "scenario",
@@ -91,7 +92,7 @@ public struct Baseline: Sendable {
                 moved.append(Move(key: f.key, old: old, new: f.value, standardError: differenceError))
             }
         }
-        let reported = Set(current.map(\.key))
+        let reported = Set(current.filter(\.value.isFinite).map(\.key))  // undefined now: not reported
         for (key, old) in figures where !reported.contains(key) {
             compared += 1
             moved.append(Move(key: key, old: old, new: .nan, standardError: .nan))

@@ -77,7 +77,8 @@ public struct Measurement: Sendable, Equatable {
 
 extension RunSummary {
     /// The figure for a policy, against `versus` for relative figures (nil: the benchmark).
-    /// Relative figures against another policy are computed from the per-path results.
+    /// Against another policy only `cagr_difference` and `probability_outperform` exist (they need
+    /// only each path's CAGR); other relative figures, and a policy against itself, are NaN.
     public func measure(_ figure: FigureReference, policy: Int, versus: Int?, result: SimulationResult) -> Measurement {
         let p = policies[policy]
         let against = versus ?? result.benchmark
@@ -89,13 +90,20 @@ extension RunSummary {
             return .share(p.probabilityOfLoss, paths: paths)
         case .relative(let f, let s):
             let d: Distribution
-            if against == result.benchmark, let vs = p.versusBenchmark {
+            if let vs = p.versusBenchmark, against == result.benchmark {
                 d = vs.distribution(f)
-            } else {
+            } else if f == .cagrDifference && against != policy {
+                // Against another policy only the CAGR difference can be formed (from each path's CAGR).
                 d = Distribution(zip(result.values(policy: policy, .cagr), result.values(policy: against, .cagr)).map { $0 - $1 })
+            } else {
+                return Measurement(value: .nan, standardError: .nan)
             }
             return Measurement(value: d.value(s), standardError: d.standardError(s))
         case .probabilityOutperform:
+            if let vs = p.versusBenchmark, against == result.benchmark {
+                return .share(vs.probabilityOutperform, paths: paths)
+            }
+            guard against != policy else { return Measurement(value: .nan, standardError: .nan) }
             let own = result.values(policy: policy, .cagr), other = result.values(policy: against, .cagr)
             let wins = zip(own, other).filter { $0 > $1 }.count
             return .share(Double(wins) / Double(paths), paths: paths)
