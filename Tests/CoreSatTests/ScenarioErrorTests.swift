@@ -139,6 +139,11 @@ struct ScenarioErrorTests {
         #expect(e.description == "s.yaml:4:1: paths: key 'paths' appears twice")
         let flow = try #require(scenarioError(replacing("{id: sat, sleeve: satellite", with: "{id: sat, id: sat2, sleeve: satellite")))
         #expect(flow.line == 7 && flow.column == 15 && flow.reason == "key 'id' appears twice")
+        // A repeated top-level key at the end is found there, not at a nested key of the same name.
+        let nested = try #require(scenarioError(validScenario + "name: again\n"))
+        #expect(nested.line == 37 && nested.column == 1)
+        let inRegime = try #require(scenarioError(replacing("      correlation: 0.85", with: "      correlation: 0.85\n      name: twice")))
+        #expect(inRegime.line == 23 && inRegime.column == 7)
     }
 
     @Test func mergeKeysBringInDefaults() throws {

@@ -86,7 +86,7 @@ public enum ScenarioLoader {
         case .duplicatedKeysInMapping(let duplicates, let context):
             // The parser only knows where the mapping starts; point at the key's second appearance.
             let key = duplicates.first ?? ""
-            let (line, column) = secondAppearance(of: key, in: text, from: context.mark.line)
+            let (line, column) = secondAppearance(of: key, in: text, line: context.mark.line, column: context.mark.column)
                 ?? (context.mark.line, context.mark.column)
             return InputError(file: file, line: line, column: column, keyPath: key, reason: "key '\(key)' appears twice")
         default:
@@ -94,19 +94,40 @@ public enum ScenarioLoader {
         }
     }
 
-    /// Line and column of the second `key:` at or after `line` (1-based), if there is one.
-    static func secondAppearance(of key: String, in text: String, from line: Int) -> (Int, Int)? {
-        var found = 0
-        for (offset, content) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().dropFirst(max(line - 1, 0)) {
-            var search = content[...]
-            while let range = search.range(of: key + ":") {
-                let before = content[..<range.lowerBound].last
-                if before == nil || before == " " || before == "{" || before == "," || before == "-" {
-                    found += 1
-                    if found == 2 { return (offset + 1, content.distance(from: content.startIndex, to: range.lowerBound) + 1) }
+    /// Where a duplicated key appears again, given its first appearance at `line`:`column` (1-based):
+    /// in a flow mapping (`{a: 1, a: 2}`) the next `key:` at the same bracket depth, in a block
+    /// mapping the next `key:` aligned at the same column before the mapping ends.
+    static func secondAppearance(of key: String, in text: String, line: Int, column: Int) -> (Int, Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }
+        let first = line - 1, at = column - 1
+        let target = Array(key + ":")
+        guard first >= 0, first < lines.count, at >= 0, at <= lines[first].count else { return nil }
+        func keyAt(_ l: Int, _ c: Int) -> Bool {
+            c + target.count <= lines[l].count && Array(lines[l][c..<(c + target.count)]) == target
+        }
+        let opened = lines[first][..<at].reduce(0) { $0 + ($1 == "{" ? 1 : $1 == "}" ? -1 : 0) }
+        if opened > 0 {  // flow mapping
+            var depth = 0
+            for l in first..<lines.count {
+                for c in (l == first ? at + target.count : 0)..<lines[l].count {
+                    switch lines[l][c] {
+                    case "{", "[": depth += 1
+                    case "}", "]":
+                        depth -= 1
+                        if depth < 0 { return nil }
+                    default:
+                        let previous = c > 0 ? lines[l][c - 1] : " "
+                        if depth == 0 && (previous == " " || previous == ",") && keyAt(l, c) { return (l + 1, c + 1) }
+                    }
                 }
-                search = content[range.upperBound...]
             }
+            return nil
+        }
+        for l in (first + 1)..<lines.count {
+            let indent = lines[l].prefix { $0 == " " }.count
+            let blank = indent == lines[l].count || lines[l][indent] == "#"
+            if !blank && indent < at { return nil }  // the mapping ended
+            if keyAt(l, at) { return (l + 1, at + 1) }
         }
         return nil
     }
