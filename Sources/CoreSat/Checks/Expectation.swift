@@ -50,8 +50,6 @@ public struct Expectation: Sendable {
     public var tolerance: Tolerance
     /// Standard errors that count as noise (default 3).
     public var z: Double
-    /// Where the expectation is in the scenario file.
-    public var line: Int?
 
     public static let defaultZ = 3.0
 }

@@ -34,5 +34,4 @@ public struct AccountRules: Sendable, Equatable {
         self.cashFlow = cashFlow
     }
 
-    var feeFactors: [Double] { expenseRatios.map { 1 - $0 / 12 } }
 }

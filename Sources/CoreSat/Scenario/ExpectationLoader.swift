@@ -31,7 +31,7 @@ enum ExpectationLoader {
                 Expectation(
                     label: try m.optional("name")?.string(), policy: policy, versus: versus, figure: figure,
                     comparison: try comparison(m.required("check")), tolerance: try tolerance(m.optional("tolerance")),
-                    z: z, line: item.node.mark?.line))
+                    z: z))
         }
         return expectations
     }

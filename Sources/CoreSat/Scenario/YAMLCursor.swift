@@ -45,7 +45,7 @@ struct YAMLCursor {
         return value
     }
 
-    /// A number within `range` (inclusive, or exclusive at the lower end when `above` is set),
+    /// A number within `range` (inclusive, or exclusive at the lower end with `excludingLower`),
     /// so that nothing downstream overflows or divides by zero.
     func double(in range: ClosedRange<Double>, excludingLower: Bool = false, _ what: String) throws(InputError) -> Double {
         let x = try double()
@@ -67,13 +67,6 @@ struct YAMLCursor {
     func int() throws(InputError) -> Int {
         guard case .scalar(let s) = node, let value = Int(s.string.replacingOccurrences(of: "_", with: "")) else {
             throw error("expected a whole number, found \(kindName)")
-        }
-        return value
-    }
-
-    func bool() throws(InputError) -> Bool {
-        guard case .scalar(let s) = node, let value = Bool(s.string.lowercased()) else {
-            throw error("expected true or false, found \(kindName)")
         }
         return value
     }
@@ -109,15 +102,13 @@ struct YAMLCursor {
     /// (`<<: *defaults`, or a list of aliases) bring in the entries the mapping does not set itself.
     func entries() throws(InputError) -> [(String, (keyNode: Node, value: YAMLCursor))] {
         guard case .mapping(let mapping) = node else { throw error("expected a mapping, found \(kindName)") }
+        // (Yams itself refuses a key that appears twice, before we get here.)
         var seen = Set<String>()
         for (keyNode, _) in mapping {
             guard case .scalar(let k) = keyNode else {
                 throw YAMLCursor(node: keyNode, path: path, file: file).error("keys must be plain text")
             }
-            if k.string != "<<" && !seen.insert(k.string).inserted {
-                throw YAMLCursor(node: keyNode, path: path.isEmpty ? k.string : "\(path).\(k.string)", file: file)
-                    .error("key '\(k.string)' appears twice")
-            }
+            seen.insert(k.string)
         }
         var result: [(String, (keyNode: Node, value: YAMLCursor))] = []
         for (keyNode, valueNode) in mapping {

@@ -19,6 +19,15 @@ public struct SimulationPlan: Sendable {
         model: any ReturnModel, policies: [any Policy], benchmark: Int, rules: AccountRules,
         paths: Int, months: Int, seed: UInt64, generator: GeneratorKind, riskFreeAnnual: Double
     ) {
+        // A library caller can build a plan by hand; mismatched sizes would misread memory.
+        precondition(paths > 0 && months > 0, "a plan needs at least one path and one month")
+        precondition(!policies.isEmpty && policies.indices.contains(benchmark), "the benchmark must be one of the policies")
+        precondition(rules.expenseRatios.count == model.assetCount && rules.costRates.count == model.assetCount,
+            "expense ratios and cost rates need one entry per asset")
+        for policy in policies {
+            precondition(policy.initialWeights.count == model.assetCount, "policy '\(policy.name)' needs one weight per asset")
+            if case .calendar(let every) = policy.review { precondition(every > 0, "a calendar review needs a positive period") }
+        }
         self.model = model
         self.policies = policies
         self.benchmark = benchmark
@@ -30,10 +39,10 @@ public struct SimulationPlan: Sendable {
         self.riskFreeAnnual = riskFreeAnnual
     }
 
-    /// Bytes the run will hold at its peak: per-path figures plus each worker's one-path buffers.
+    /// Bytes the run will hold at its peak: per-path records plus each worker's one-path buffers.
     public func estimatedBytes(threads: Int) -> Int {
         let perPath = PathRecordLayout(policies: policies.count, regimes: model.regimeNames.count).stride
-        // Figures are held once while simulating and about twice while summarizing (sorted copies).
+        // Records are held once while simulating and about twice while summarizing (column copies).
         let results = 2 * perPath * paths * MemoryLayout<Double>.size
         let perWorker = months * (model.assetCount + policies.count + 1) * MemoryLayout<Double>.size
         return results + threads * perWorker

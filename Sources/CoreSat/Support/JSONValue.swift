@@ -1,18 +1,13 @@
 /// A JSON document with keys kept in the order they were added, so reports read in a sensible
 /// order and are byte-for-byte reproducible. Non-finite numbers become `null`.
-public indirect enum JSONValue: Equatable, Sendable {
+public indirect enum JSONValue: Sendable {
     case null
-    case bool(Bool)
     case number(Double)
     case integer(Int)
     case unsigned(UInt64)
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
-
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
-        lhs.rendered() == rhs.rendered()
-    }
 
     public static func optional(_ x: Double?) -> JSONValue {
         guard let x, x.isFinite else { return .null }
@@ -30,7 +25,6 @@ public indirect enum JSONValue: Equatable, Sendable {
     private func write(to out: inout String, indent: Int) {
         switch self {
         case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
         case .integer(let i): out += String(i)
         case .unsigned(let u): out += String(u)
         case .number(let x): out += x.isFinite ? JSONValue.format(x) : "null"
