@@ -1,9 +1,8 @@
 import CGSL
 
 /// Descriptive statistics over contiguous doubles. Quantiles, partial sorts and the normal
-/// quantile come from GSL. Means and deviations are plain two-pass sums, and sorting is the
-/// standard library's: GSL's running-mean recurrence divides per element and its sort is a
-/// heapsort, and both showed up at the top of the simulator's profile.
+/// quantile come from GSL. Means and deviations are plain two-pass sums: GSL's running-mean
+/// recurrence divides per element, which showed up at the top of the simulator's profile.
 public enum Statistics {
     public static func mean(_ x: UnsafeBufferPointer<Double>) -> Double {
         guard !x.isEmpty else { return .nan }
@@ -62,6 +61,6 @@ public enum Statistics {
         _ = gsl_sort_smallest(destination.baseAddress, k, x.baseAddress, 1, x.count)
     }
 
-    /// Upper quantile of the standard normal distribution (`gsl_cdf_ugaussian_Pinv`).
+    /// Inverse of the standard normal distribution function: P(Z <= x) = p (`gsl_cdf_ugaussian_Pinv`).
     public static func normalQuantile(_ p: Double) -> Double { gsl_cdf_ugaussian_Pinv(p) }
 }

@@ -4,7 +4,6 @@ import Testing
 
 @testable import CoreSat
 
-/// A small valid scenario; each test breaks one thing and checks the one-line message.
 /// A small valid scenario (Fixtures/small-scenario.yaml, shared with the CLI tests); each test
 /// breaks one thing and checks the one-line message.
 let validScenario: String = {

@@ -9,7 +9,7 @@ public struct PolicyContext {
     let returns: UnsafePointer<Double>
     let regimes: UnsafePointer<Int32>
 
-    /// Simple returns of months 0...month, row-major by asset.
+    /// Simple returns of months 0...month: one row per month, one column per asset.
     public var pastReturns: UnsafeBufferPointer<Double> {
         UnsafeBufferPointer(start: returns, count: (month + 1) * holdings.count)
     }

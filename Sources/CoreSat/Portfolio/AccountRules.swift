@@ -33,5 +33,4 @@ public struct AccountRules: Sendable, Equatable {
         self.costRates = costRates
         self.cashFlow = cashFlow
     }
-
 }

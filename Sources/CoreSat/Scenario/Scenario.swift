@@ -1,7 +1,7 @@
 import Foundation
 import GSLKit
 
-/// How a static policy's targets were given, kept for reports.
+/// A policy as the scenario file states it: fixed targets and a review rule.
 public struct PolicySpec: Sendable, Equatable {
     public var name: String
     /// Indexed like the scenario's assets; sums to 1.

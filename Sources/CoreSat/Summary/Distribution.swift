@@ -24,19 +24,19 @@ public enum Statistic: String, CaseIterable, Sendable {
 /// Paths where the figure is undefined (NaN or infinite, e.g. a Calmar ratio without a drawdown)
 /// are left out and counted in `undefined`.
 public struct Distribution: Sendable, Equatable {
-    public var mean: Double
-    public var median: Double
-    public var p05: Double
-    public var p25: Double
-    public var p75: Double
-    public var p95: Double
+    public let mean: Double
+    public let median: Double
+    public let p05: Double
+    public let p25: Double
+    public let p75: Double
+    public let p95: Double
     /// Monte Carlo standard error of the mean: sd / sqrt(n).
-    public var standardError: Double
+    public let standardError: Double
     /// Standard errors of the statistics, indexed like `Statistic.allCases` (a confidence bound
     /// moves with the mean, so it shares the mean's).
     let errors: [Double]
-    public var count: Int
-    public var undefined: Int
+    public let count: Int
+    public let undefined: Int
 
     public init<C: Collection>(_ values: C) where C.Element == Double {
         let finite = values.filter(\.isFinite)

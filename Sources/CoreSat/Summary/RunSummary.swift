@@ -69,7 +69,7 @@ public struct RunSummary: Sendable {
         }
     }
 
-    /// Every figure's distribution, computed in parallel (each one sorts all paths' values).
+    /// Every figure's distribution, computed in parallel (each one goes through all paths' values).
     static func distributions(_ result: SimulationResult) -> ([[PathFigure: Distribution]], [[RelativeFigure: Distribution]]) {
         let policies = result.policyNames.count
         let perPolicy = PathFigure.count + RelativeFigure.count
