@@ -2,7 +2,8 @@ import ArgumentParser
 import CoreSat
 
 struct Validate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check a scenario file without running it.")
+    static let configuration = CommandConfiguration(
+        abstract: "Check a scenario file without running it, and list what it describes.")
 
     @Argument(help: "Scenario file (YAML).")
     var scenario: String
@@ -11,5 +12,6 @@ struct Validate: ParsableCommand {
         let s = try ScenarioLoader.load(path: scenario)
         _ = try s.plan()
         print("\(scenario): ok (\(s.assets.count) assets, \(s.market.regimes.count) regime(s), \(s.policies.count) policies, \(s.paths) paths x \(s.months) months)")
+        print(AssetTable.render(s))
     }
 }

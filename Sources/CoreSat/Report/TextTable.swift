@@ -1,9 +1,11 @@
-/// A plain fixed-width table: first column left-aligned (and cut to fit the width), the rest
-/// right-aligned. Widths count East Asian wide characters as two columns, so
+/// A plain fixed-width table: text columns left-aligned, numbers right-aligned, the first column
+/// cut to fit the width. Widths count East Asian wide characters as two columns, so
 /// Chinese fund names line up too.
 struct TextTable {
     var header: [String]
     var rows: [[String]] = []
+    /// Columns of text (left-aligned); the others are numbers (right-aligned).
+    var textColumns: Set<Int> = [0]
 
     /// Lines at most `maxWidth` columns wide: the first column gets what the others leave.
     func rendered(maxWidth: Int = 80) -> String {
@@ -17,7 +19,7 @@ struct TextTable {
         for (r, row) in all.enumerated() {
             let cells = row.enumerated().map { c, cell in
                 let pad = String(repeating: " ", count: widths[c] - Self.width(cell))
-                return c == 0 ? cell + pad : pad + cell
+                return textColumns.contains(c) ? cell + pad : pad + cell
             }
             out += cells.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
             if r == 0 { out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n" }

@@ -1,0 +1,27 @@
+import Foundation
+
+/// What `coresat validate` lists: each asset as the scenario describes it, and each policy's targets.
+public enum AssetTable {
+    public static func render(_ s: Scenario) -> String {
+        var assets = TextTable(header: ["asset", "name", "sleeve", "kind", "fee/yr"], textColumns: [0, 1, 2, 3])
+        for a in s.assets {
+            assets.rows.append([a.id, a.name, a.sleeve.rawValue, a.kind.rawValue, TableReport.percent(a.expenseRatio)])
+        }
+        var policies = TextTable(header: ["policy", "core", "satellite", "review"], textColumns: [0, 3])
+        for p in s.policies {
+            let core = zip(s.assets, p.targets).filter { $0.0.sleeve == .core }.reduce(0) { $0 + $1.1 }
+            policies.rows.append([p.name, TableReport.percent(core, 1), TableReport.percent(1 - core, 1), describe(p.rule)])
+        }
+        return "\n" + assets.rendered() + "\n" + policies.rendered()
+    }
+
+    static func describe(_ rule: RebalanceRule) -> String {
+        switch rule {
+        case .never: "never"
+        case .calendar(let months): months == 1 ? "monthly" : "every \(months) months"
+        case .bands(let absolute, let relative):
+            "bands " + [absolute.map { "±" + TableReport.percent($0, 1) }, relative.map { "±" + TableReport.percent($0, 0) + " of target" }]
+                .compactMap { $0 }.joined(separator: ", ")
+        }
+    }
+}
