@@ -111,20 +111,16 @@ struct EmpyricalAgreementTests {
         let computed = SeriesMetrics.compute(table, benchmark: bench, riskFreeAnnual: expected.riskFreeAnnual, periodsPerYear: 12)
         for s in computed {
             let e = try #require(expected.series[s.name])
-            let pairs: [(String, Double)] = [
-                ("cagr", s.cagr), ("annual_volatility", s.annualVolatility), ("sharpe", s.sharpe), ("sortino", s.sortino),
-                ("max_drawdown", s.maxDrawdown), ("calmar", s.calmar), ("var_95", s.var95), ("cvar_95", s.cvar95),
-                ("longest_drawdown", Double(s.longestDrawdown)),
-            ]
-            for (key, value) in pairs {
-                let reference = try #require(e[key], "\(key) missing in fixture")
-                #expect(close(value, reference), "\(fixture) \(s.name) \(key): \(value) vs empyrical \(reference)")
+            #expect(Set(e.keys) == Set(s.figures.values.map(\.0.key)), "the fixture covers every series figure")
+            for (figure, value) in s.figures.values {
+                let reference = try #require(e[figure.key], "\(figure.key) missing in fixture")
+                #expect(close(value, reference), "\(fixture) \(s.name) \(figure.key): \(value) vs empyrical \(reference)")
             }
         }
-        if let relative = expected.relative, let fund = computed.first(where: { $0.name == "fund" })?.relative {
-            #expect(close(fund.trackingError, relative["tracking_error"]!))
-            #expect(close(fund.informationRatio, relative["information_ratio"]!))
-            #expect(close(fund.winRate, relative["win_rate"]!))
-        }
+        let relative = try #require(expected.relative)
+        let fund = try #require(computed.first(where: { $0.name == "fund" })?.relative)
+        #expect(close(fund.trackingError, relative["tracking_error"]!))
+        #expect(close(fund.informationRatio, relative["information_ratio"]!))
+        #expect(close(fund.winRate, relative["win_rate"]!))
     }
 }

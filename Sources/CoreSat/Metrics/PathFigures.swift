@@ -39,30 +39,44 @@ public enum RelativeFigure: Int, CaseIterable, Sendable {
 }
 
 extension ReturnMetrics {
-    /// Every `PathFigure` of one policy on one path, written into `out` at the figures' raw values.
-    /// Returns the scan, which relative figures reuse.
+    /// The figures of a return series that need nothing but the series.
+    public struct SeriesFigures: Sendable {
+        public var scan: Scan
+        public var cagr, annualVolatility, sharpe, sortino, calmar: Double
+        public var tail: Tail
+
+        /// The nine figures with their report keys, in report order.
+        public var values: [(PathFigure, Double)] {
+            [
+                (.cagr, cagr), (.annualVolatility, annualVolatility), (.sharpe, sharpe), (.sortino, sortino),
+                (.maxDrawdown, scan.maxDrawdown), (.calmar, calmar), (.longestDrawdown, Double(scan.longestDrawdown)),
+                (.var95, tail.valueAtRisk), (.cvar95, tail.conditionalValueAtRisk),
+            ]
+        }
+    }
+
+    public static func seriesFigures(_ r: UnsafeBufferPointer<Double>, riskFree: Double, periodsPerYear p: Double) -> SeriesFigures {
+        let s = scan(r, riskFree: riskFree)
+        let cagr = cagr(s, periodsPerYear: p)
+        return SeriesFigures(
+            scan: s, cagr: cagr, annualVolatility: annualVolatility(s, periodsPerYear: p),
+            sharpe: sharpe(s, riskFree: riskFree, periodsPerYear: p), sortino: sortino(s, riskFree: riskFree, periodsPerYear: p),
+            calmar: calmar(cagr: cagr, maxDrawdown: s.maxDrawdown), tail: tail(r, scan: s))
+    }
+
+    /// Every `PathFigure` of one policy on one (monthly) path, written into `out` at the figures'
+    /// raw values. Returns the scan, which relative figures reuse.
     @discardableResult
     static func pathFigures(
         _ r: UnsafeBufferPointer<Double>, outcome: AccountOutcome, riskFree: Double,
         into out: UnsafeMutableBufferPointer<Double>
     ) -> Scan {
-        let p = 12.0
-        let s = scan(r, riskFree: riskFree)
-        let cagr = cagr(s, periodsPerYear: p)
-        let tail = tail(r, scan: s)
-        let years = Double(r.count) / p
-        out[PathFigure.cagr.rawValue] = cagr
-        out[PathFigure.annualVolatility.rawValue] = annualVolatility(s, periodsPerYear: p)
-        out[PathFigure.sharpe.rawValue] = sharpe(s, riskFree: riskFree, periodsPerYear: p)
-        out[PathFigure.sortino.rawValue] = sortino(s, riskFree: riskFree, periodsPerYear: p)
-        out[PathFigure.maxDrawdown.rawValue] = s.maxDrawdown
-        out[PathFigure.calmar.rawValue] = calmar(cagr: cagr, maxDrawdown: s.maxDrawdown)
-        out[PathFigure.longestDrawdown.rawValue] = Double(s.longestDrawdown)
-        out[PathFigure.var95.rawValue] = tail.valueAtRisk
-        out[PathFigure.cvar95.rawValue] = tail.conditionalValueAtRisk
+        let f = seriesFigures(r, riskFree: riskFree, periodsPerYear: 12)
+        for (figure, value) in f.values { out[figure.rawValue] = value }
+        let years = Double(r.count) / 12
         out[PathFigure.annualTurnover.rawValue] = outcome.turnover / years
-        out[PathFigure.costDrag.rawValue] = pow(outcome.grossGrowth, 1 / years) - 1 - cagr
+        out[PathFigure.costDrag.rawValue] = pow(outcome.grossGrowth, 1 / years) - 1 - f.cagr
         out[PathFigure.terminalWealth.rawValue] = outcome.terminalWealth
-        return s
+        return f.scan
     }
 }

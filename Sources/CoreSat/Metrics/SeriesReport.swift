@@ -3,9 +3,7 @@ import Foundation
 /// `coresat metrics`: the metric code applied to a user's own return series.
 public struct SeriesMetrics: Sendable {
     public var name: String
-    public var cagr, annualVolatility, sharpe, sortino, maxDrawdown, calmar: Double
-    public var longestDrawdown: Int
-    public var var95, cvar95: Double
+    public var figures: ReturnMetrics.SeriesFigures
     /// Present when a benchmark column was named.
     public var relative: RelativeMetrics.Result?
 
@@ -15,41 +13,30 @@ public struct SeriesMetrics: Sendable {
         let rf = Foundation.pow(1 + riskFreeAnnual, 1 / periodsPerYear) - 1
         return table.columns.indices.map { c in
             table.values[c].withUnsafeBufferPointer { r in
-                let scan = ReturnMetrics.scan(r, riskFree: rf)
-                let cagr = ReturnMetrics.cagr(scan, periodsPerYear: periodsPerYear)
-                let tail = ReturnMetrics.tail(r, scan: scan)
                 let relative = benchmark.map { b in
                     table.values[b].withUnsafeBufferPointer {
                         RelativeMetrics.compute(r, benchmark: $0, periodsPerYear: periodsPerYear)
                     }
                 }
                 return SeriesMetrics(
-                    name: table.columns[c], cagr: cagr,
-                    annualVolatility: ReturnMetrics.annualVolatility(scan, periodsPerYear: periodsPerYear),
-                    sharpe: ReturnMetrics.sharpe(scan, riskFree: rf, periodsPerYear: periodsPerYear),
-                    sortino: ReturnMetrics.sortino(scan, riskFree: rf, periodsPerYear: periodsPerYear),
-                    maxDrawdown: scan.maxDrawdown, calmar: ReturnMetrics.calmar(cagr: cagr, maxDrawdown: scan.maxDrawdown),
-                    longestDrawdown: scan.longestDrawdown, var95: tail.valueAtRisk, cvar95: tail.conditionalValueAtRisk,
+                    name: table.columns[c], figures: ReturnMetrics.seriesFigures(r, riskFree: rf, periodsPerYear: periodsPerYear),
                     relative: relative)
             }
         }
     }
 
-    /// `{"series": {"<column>": {...}}}`
+    /// `{"series": {"<column>": {...}}}`, with the same keys as the simulation reports.
     public static func json(_ series: [SeriesMetrics]) -> String {
         JSONValue.object([
             ("series", .object(series.map { s in
-                var members: [(String, JSONValue)] = [
-                    ("cagr", .optional(s.cagr)), ("annual_volatility", .optional(s.annualVolatility)),
-                    ("sharpe", .optional(s.sharpe)), ("sortino", .optional(s.sortino)),
-                    ("max_drawdown", .optional(s.maxDrawdown)), ("calmar", .optional(s.calmar)),
-                    ("longest_drawdown", .integer(s.longestDrawdown)), ("var_95", .optional(s.var95)),
-                    ("cvar_95", .optional(s.cvar95)),
-                ]
+                var members: [(String, JSONValue)] = s.figures.values.map { figure, value in
+                    (figure.key, figure == .longestDrawdown ? .integer(Int(value)) : .optional(value))
+                }
                 if let r = s.relative {
                     members += [
-                        ("tracking_error", .optional(r.trackingError)), ("information_ratio", .optional(r.informationRatio)),
-                        ("win_rate", .optional(r.winRate)),
+                        (RelativeFigure.trackingError.key, .optional(r.trackingError)),
+                        (RelativeFigure.informationRatio.key, .optional(r.informationRatio)),
+                        (RelativeFigure.winRate.key, .optional(r.winRate)),
                     ]
                 }
                 return (s.name, .object(members))
@@ -64,13 +51,14 @@ public struct SeriesMetrics: Sendable {
         var tails = TextTable(header: ["series", "max DD", "longest DD", "VaR 95%", "CVaR 95%"])
         var relative = TextTable(header: ["series", "tracking error", "information ratio", "win rate"])
         for s in series {
+            let f = s.figures
             returns.rows.append([
-                s.name, TableReport.percent(s.cagr), TableReport.percent(s.annualVolatility), TableReport.number(s.sharpe),
-                TableReport.number(s.sortino), TableReport.number(s.calmar),
+                s.name, TableReport.percent(f.cagr), TableReport.percent(f.annualVolatility), TableReport.number(f.sharpe),
+                TableReport.number(f.sortino), TableReport.number(f.calmar),
             ])
             tails.rows.append([
-                s.name, TableReport.percent(s.maxDrawdown, 1), "\(s.longestDrawdown) periods", TableReport.percent(s.var95),
-                TableReport.percent(s.cvar95),
+                s.name, TableReport.percent(f.scan.maxDrawdown, 1), "\(f.scan.longestDrawdown) periods",
+                TableReport.percent(f.tail.valueAtRisk), TableReport.percent(f.tail.conditionalValueAtRisk),
             ])
             if let r = s.relative {
                 relative.rows.append([
