@@ -18,27 +18,18 @@ public enum JSONReport {
 
     static func policy(_ p: PolicySummary) -> JSONValue {
         let metrics = PathFigure.allCases.filter { $0 != .terminalWealth }.map { ($0.key, distribution(p.figures[$0]!)) }
-        let wealth = p.figures[.terminalWealth]!
         return .object([
             ("name", .string(p.name)),
             ("metrics", .object(metrics)),
-            ("terminal_wealth", .object([
-                ("p05", .optional(wealth.p05)), ("p25", .optional(wealth.p25)), ("p50", .optional(wealth.median)),
-                ("p75", .optional(wealth.p75)), ("p95", .optional(wealth.p95)), ("mean", .optional(wealth.mean)),
-            ])),
+            ("terminal_wealth", statistics(p.figures[.terminalWealth]!, ReportLayout.terminalWealth)),
             ("probability_of_loss", .optional(p.probabilityOfLoss)),
             ("vs_benchmark", p.versusBenchmark.map(comparison) ?? .null),
         ])
     }
 
     static func comparison(_ c: BenchmarkComparison) -> JSONValue {
-        let ci = c.cagrDifference.confidence95
-        return .object([
-            ("cagr_difference", .object([
-                ("mean", .optional(c.cagrDifference.mean)), ("ci95_low", .optional(ci.low)), ("ci95_high", .optional(ci.high)),
-                ("median", .optional(c.cagrDifference.median)), ("p05", .optional(c.cagrDifference.p05)),
-                ("p95", .optional(c.cagrDifference.p95)),
-            ])),
+        .object([
+            ("cagr_difference", statistics(c.cagrDifference, ReportLayout.cagrDifference)),
             ("probability_outperform", .optional(c.probabilityOutperform)),
             ("tracking_error", distribution(c.trackingError)),
             ("information_ratio", distribution(c.informationRatio)),
@@ -46,10 +37,27 @@ public enum JSONReport {
         ])
     }
 
+    static func statistics(_ d: Distribution, _ names: [(String, Statistic)]) -> JSONValue {
+        .object(names.map { ($0.0, .optional(d.value($0.1))) })
+    }
+
+    /// A figure's distribution: the reported statistics, the standard error of the mean and the
+    /// count of paths where the figure is undefined.
     static func distribution(_ d: Distribution) -> JSONValue {
-        .object([
-            ("mean", .optional(d.mean)), ("median", .optional(d.median)), ("p05", .optional(d.p05)),
-            ("p95", .optional(d.p95)), ("standard_error", .optional(d.standardError)), ("undefined_paths", .integer(d.undefined)),
+        guard case .object(let members) = statistics(d, ReportLayout.distribution) else { return .null }
+        return .object(members + [
+            ("standard_error", .optional(d.standardError)), ("undefined_paths", .integer(d.undefined)),
         ])
     }
+}
+
+/// Which statistics the reports give for each kind of figure (JSON, CSV and baselines share it).
+enum ReportLayout {
+    static let distribution: [(String, Statistic)] = [("mean", .mean), ("median", .median), ("p05", .p05), ("p95", .p95)]
+    static let terminalWealth: [(String, Statistic)] = [
+        ("p05", .p05), ("p25", .p25), ("p50", .median), ("p75", .p75), ("p95", .p95), ("mean", .mean),
+    ]
+    static let cagrDifference: [(String, Statistic)] = [
+        ("mean", .mean), ("ci95_low", .ci95Low), ("ci95_high", .ci95High), ("median", .median), ("p05", .p05), ("p95", .p95),
+    ]
 }

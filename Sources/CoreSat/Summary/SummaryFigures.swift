@@ -20,8 +20,6 @@ public struct SummaryFigure: Sendable {
 /// Every number of the JSON report, addressed by `FigureKey`, with its standard error: the rows of
 /// the CSV report, and what baselines compare figure by figure.
 public enum SummaryFigures {
-    static let reportedStatistics: [Statistic] = [.mean, .median, .p05, .p95]
-
     public static func all(_ s: RunSummary) -> [SummaryFigure] {
         var out: [SummaryFigure] = []
         func add(_ owner: (String, String), _ path: String, _ m: Measurement) {
@@ -33,7 +31,7 @@ public enum SummaryFigures {
                 add(owner, "\(prefix).\(name)", Measurement(value: d.value(statistic), standardError: d.standardError(statistic)))
             }
         }
-        let reported = reportedStatistics.map { ($0.rawValue, $0) }
+        let reported = ReportLayout.distribution
         for regime in s.regimes {
             add(("regime", regime.name), "share_of_months", Measurement(value: regime.shareOfMonths, standardError: regime.shareStandardError))
         }
@@ -42,15 +40,10 @@ public enum SummaryFigures {
             for f in PathFigure.allCases where f != .terminalWealth {
                 addDistribution(owner, "metrics.\(f.key)", p.figures[f]!, reported)
             }
-            addDistribution(owner, "terminal_wealth", p.figures[.terminalWealth]!, [
-                ("p05", .p05), ("p25", .p25), ("p50", .median), ("p75", .p75), ("p95", .p95), ("mean", .mean),
-            ])
+            addDistribution(owner, "terminal_wealth", p.figures[.terminalWealth]!, ReportLayout.terminalWealth)
             add(owner, "probability_of_loss", .share(p.probabilityOfLoss, paths: s.paths))
             guard let vs = p.versusBenchmark else { continue }
-            addDistribution(owner, "vs_benchmark.cagr_difference", vs.cagrDifference, [
-                ("mean", .mean), ("ci95_low", .ci95Low), ("ci95_high", .ci95High), ("median", .median), ("p05", .p05),
-                ("p95", .p95),
-            ])
+            addDistribution(owner, "vs_benchmark.cagr_difference", vs.cagrDifference, ReportLayout.cagrDifference)
             add(owner, "vs_benchmark.probability_outperform", .share(vs.probabilityOutperform, paths: s.paths))
             for f in [RelativeFigure.trackingError, .informationRatio, .winRate] {
                 addDistribution(owner, "vs_benchmark.\(f.key)", vs.distribution(f), reported)
