@@ -22,7 +22,7 @@ struct SimulationOptions: ParsableArguments {
     func apply(to scenario: inout Scenario) throws {
         if let paths { scenario.paths = paths }
         guard Scenario.pathRange.contains(scenario.paths) else {
-            throw InputError(file: "--paths", reason: "\(scenario.paths) paths is out of range \(Scenario.pathRange.lowerBound)...\(Scenario.pathRange.upperBound)")
+            throw InputError(file: "--paths", reason: Scenario.pathsOutOfRange(scenario.paths))
         }
         if let seed { scenario.seed = seed }
         guard (1...1024).contains(threads) else { throw InputError(file: "--threads", reason: "\(threads) is out of range 1...1024") }

@@ -152,16 +152,7 @@ enum MarketLoader {
             throw cursor.error("transition matrix has \(rows.count) rows but there are \(count) regimes")
         }
         var values: [Double] = []
-        for row in rows {
-            let p = try row.numbers()
-            guard p.count == count else { throw row.error("transition row has \(p.count) entries but there are \(count) regimes") }
-            if let bad = p.firstIndex(where: { !(0...1).contains($0) }) {
-                throw try row.sequence()[bad].error("a transition probability must be between 0 and 1, got \(p[bad])")
-            }
-            let total = p.reduce(0, +)
-            guard abs(total - 1) <= rowTolerance else { throw row.error("transition row sums to \(YAMLCursor.show(total)), not 1") }
-            values += p
-        }
+        for row in rows { values += try probabilities(row, count: count, what: "transition row") }
         return SquareMatrix(order: count, values: values)
     }
 
@@ -174,15 +165,21 @@ enum MarketLoader {
             }
             return names.indices.map { $0 == k ? 1 : 0 }
         }
-        let p = try cursor.numbers()
-        guard p.count == names.count else {
-            throw cursor.error("start distribution has \(p.count) entries but there are \(names.count) regimes")
-        }
-        if let bad = p.firstIndex(where: { !(0...1).contains($0) }) {
-            throw cursor.error("a start probability must be between 0 and 1, got \(p[bad])")
+        return try probabilities(cursor, count: names.count, what: "start distribution")
+    }
+
+    /// One probability per regime, each in [0, 1], summing to 1.
+    static func probabilities(_ cursor: YAMLCursor, count: Int, what: String) throws(InputError) -> [Double] {
+        let cells = try cursor.sequence()
+        guard cells.count == count else { throw cursor.error("\(what) has \(cells.count) entries but there are \(count) regimes") }
+        var p: [Double] = []
+        for cell in cells {
+            let x = try cell.double()
+            guard (0...1).contains(x) else { throw cell.error("a probability must be between 0 and 1, got \(YAMLCursor.show(x))") }
+            p.append(x)
         }
         let total = p.reduce(0, +)
-        guard abs(total - 1) <= rowTolerance else { throw cursor.error("start distribution sums to \(YAMLCursor.show(total)), not 1") }
+        guard abs(total - 1) <= rowTolerance else { throw cursor.error("\(what) sums to \(YAMLCursor.show(total)), not 1") }
         return p
     }
 }

@@ -31,6 +31,11 @@ public struct Scenario: Sendable {
     public static let pathRange = 1...10_000_000
     public static let monthRange = 1...1_200
 
+    /// The reason given for a path count outside `pathRange`, wherever it came from.
+    public static func pathsOutOfRange(_ paths: Int) -> String {
+        "\(paths) paths is out of range \(pathRange.lowerBound)...\(pathRange.upperBound)"
+    }
+
     /// The simulation this scenario describes.
     public func plan() throws(InputError) -> SimulationPlan {
         let model: MarkovSwitchingModel

@@ -41,7 +41,7 @@ public enum ScenarioLoader {
         let pathsCursor = try top.required("paths")
         let paths = try pathsCursor.int()
         guard Scenario.pathRange.contains(paths) else {
-            throw pathsCursor.error("\(paths) paths is out of range \(Scenario.pathRange.lowerBound)...\(Scenario.pathRange.upperBound)")
+            throw pathsCursor.error(Scenario.pathsOutOfRange(paths))
         }
         let monthsCursor = try top.required("months")
         let months = try monthsCursor.int()
