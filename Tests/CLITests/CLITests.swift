@@ -84,7 +84,8 @@ struct RunCommandTests {
             } else {
                 let vs = try #require(policy["vs_benchmark"] as? [String: Any])
                 let diff = try #require(vs["cagr_difference"] as? [String: Double])
-                #expect(diff["ci95_low"]! < diff["mean"]! && diff["mean"]! < diff["ci95_high"]!)
+                #expect(abs(diff["ci95_low"]! + diff["ci95_high"]! - 2 * diff["mean"]!) < 1e-12)  // centred on the mean
+                #expect(Set(diff.keys) == ["mean", "ci95_low", "ci95_high", "median", "p05", "p95"])
                 #expect(vs["probability_outperform"] is Double)
                 for key in ["tracking_error", "information_ratio", "win_rate"] { #expect(vs[key] is [String: Any]) }
             }

@@ -96,10 +96,15 @@ struct MarketModelTests {
         let n = Double(x.count)
         let mean = x.reduce(0, +) / n
         let variance = x.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
-        let kurtosis = x.reduce(0) { $0 + pow($1 - mean, 4) } / n / (variance * variance)
-        // t(8) scaled to unit variance: kurtosis 3 + 6 / (nu - 4) = 4.5; Var(s^2) = sigma^4 (kurtosis - 1) / n.
+        // t(8) scaled to unit variance has kurtosis 3 + 6 / (nu - 4) = 4.5, so Var(s^2) = sigma^4 (4.5 - 1) / n.
         #expect(abs(variance - sigma * sigma) < 4 * sigma * sigma * (3.5 / n).squareRoot())
-        #expect(kurtosis > 4.0)
+        // Tails: the share of draws beyond 3 sd is 2 P(T > 3 sqrt(nu / (nu - 2))) for the scaled t(8),
+        // about three times the normal's 0.27%; the share is binomial.
+        let nu = 8.0
+        let expected = 2 * Statistics.studentTUpperTail(3 * (nu / (nu - 2)).squareRoot(), degreesOfFreedom: nu)
+        let share = Double(x.filter { abs($0) > 3 * sigma }.count) / n
+        #expect(abs(share - expected) < 4 * (expected * (1 - expected) / n).squareRoot())
+        #expect(expected > 2.5 * 0.0027)
     }
 
     @Test func regimeDurationsAndSharesMatchTheMarkovChain() throws {
@@ -110,6 +115,11 @@ struct MarketModelTests {
         // Short paths: every one starts calm.
         let (_, starts) = draw(model, paths: 500, months: 2)
         #expect(stride(from: 0, to: starts.count, by: 2).allSatisfy { starts[$0] == 0 })
+        // With start [0.3, 0.7] the first month is stressed on a binomial share of paths.
+        let mixed = try MarkovSwitchingModel(spec([calm, stressed], transition: p, start: [0.3, 0.7]))
+        let (_, firsts) = draw(mixed, paths: 4000, months: 1)
+        let stressedShare = Double(firsts.filter { $0 == 1 }.count) / 4000
+        #expect(abs(stressedShare - 0.7) < 4 * (0.7 * 0.3 / 4000).squareRoot())
 
         // One long path, so that spells are not cut short by the end of the path.
         let months = 400_000
@@ -145,8 +155,14 @@ struct MarketModelTests {
         let (r, g) = draw(model, paths: 1000, months: 120)
         for (k, (mean, vol)) in [(0.008, 0.04), (-0.015, 0.08)].enumerated() {
             let x = zip(r, g).filter { Int($0.1) == k }.map(\.0)
-            let sample = x.reduce(0, +) / Double(x.count)
-            #expect(abs(sample - mean) < 4 * vol / Double(x.count).squareRoot())
+            let n = Double(x.count)
+            let sample = x.reduce(0, +) / n
+            #expect(abs(sample - mean) < 4 * vol / n.squareRoot())
+            // The moment calibration, checked by simulation rather than by its own inverse: the
+            // simple-return sd has relative standard error about sqrt((kurtosis - 1) / 4n), and a
+            // monthly lognormal's kurtosis is barely above 3.
+            let sd = (x.reduce(0) { $0 + ($1 - sample) * ($1 - sample) } / (n - 1)).squareRoot()
+            #expect(abs(sd - vol) < 4 * vol * (2.2 / (4 * n)).squareRoot())
         }
     }
 }
