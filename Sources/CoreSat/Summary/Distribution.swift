@@ -47,16 +47,20 @@ public struct Distribution: Sendable, Equatable {
         standardError = finite.count < 2 ? .nan : Statistics.standardDeviation(finite) / n.squareRoot()
         // Standard error of a sample p-quantile, distribution-free: the number of paths below the true
         // quantile is binomial with sd s = sqrt(p(1-p)/n) in probability units, so the estimate moves by
-        // about (Q(p + s) - Q(p - s)) / 2. It is measured over +/- 2s and divided by 4, which is the same
-        // for smooth distributions and rarely zero for figures with few distinct values (a win rate over
-        // 120 months takes only 121).
+        // about (Q(p + s) - Q(p - s)) / 2. It is measured over +/- 2s (divided by 4); for figures with
+        // few distinct values (a win rate over 120 months takes only 121), where that window can hold
+        // a single value, over +/- 4s and 8s until it is not zero.
+        let widths = [2.0, 4.0, 8.0]
         let windows = Statistic.allCases.map { s in
             s.fraction.map { p in
-                let d = 2 * (p * (1 - p) / Swift.max(n, 1)).squareRoot()
-                return (low: Swift.max(p - d, 0), high: Swift.min(p + d, 1))
+                widths.map { k in
+                    let d = k * (p * (1 - p) / Swift.max(n, 1)).squareRoot()
+                    return (low: Swift.max(p - d, 0), high: Swift.min(p + d, 1), width: k)
+                }
             }
         }
-        let fractions = Statistic.allCases.compactMap(\.fraction) + windows.compactMap { $0 }.flatMap { [$0.low, $0.high] }
+        let fractions = Statistic.allCases.compactMap(\.fraction)
+            + windows.compactMap { $0 }.flatMap { $0.flatMap { [$0.low, $0.high] } }
         let order = OrderStatistics(finite, fractions: fractions)
         median = order.quantile(0.5)
         p05 = order.quantile(0.05)
@@ -64,9 +68,11 @@ public struct Distribution: Sendable, Equatable {
         p75 = order.quantile(0.75)
         p95 = order.quantile(0.95)
         let meanError = standardError
-        errors = windows.map { window in
-            guard let window else { return meanError }
-            return finite.count < 10 ? .nan : (order.quantile(window.high) - order.quantile(window.low)) / 4
+        errors = windows.map { ladder in
+            guard let ladder else { return meanError }
+            guard finite.count >= 10 else { return .nan }
+            let spreads = ladder.map { (order.quantile($0.high) - order.quantile($0.low)) / (2 * $0.width) }
+            return spreads.first { $0 > 0 } ?? 0
         }
     }
 
