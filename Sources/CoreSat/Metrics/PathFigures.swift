@@ -47,11 +47,22 @@ extension ReturnMetrics {
 
         /// The nine figures with their report keys, in report order.
         public var values: [(PathFigure, Double)] {
-            [
-                (.cagr, cagr), (.annualVolatility, annualVolatility), (.sharpe, sharpe), (.sortino, sortino),
-                (.maxDrawdown, scan.maxDrawdown), (.calmar, calmar), (.longestDrawdown, Double(scan.longestDrawdown)),
-                (.var95, tail.valueAtRisk), (.cvar95, tail.conditionalValueAtRisk),
-            ]
+            var all: [(PathFigure, Double)] = []
+            forEach { all.append(($0, $1)) }
+            return all
+        }
+
+        /// The same, without building an array: this runs for every path and policy.
+        @inline(__always) public func forEach(_ body: (PathFigure, Double) -> Void) {
+            body(.cagr, cagr)
+            body(.annualVolatility, annualVolatility)
+            body(.sharpe, sharpe)
+            body(.sortino, sortino)
+            body(.maxDrawdown, scan.maxDrawdown)
+            body(.calmar, calmar)
+            body(.longestDrawdown, Double(scan.longestDrawdown))
+            body(.var95, tail.valueAtRisk)
+            body(.cvar95, tail.conditionalValueAtRisk)
         }
     }
 
@@ -72,7 +83,7 @@ extension ReturnMetrics {
         into out: UnsafeMutableBufferPointer<Double>
     ) -> Scan {
         let f = seriesFigures(r, riskFree: riskFree, periodsPerYear: 12)
-        for (figure, value) in f.values { out[figure.rawValue] = value }
+        f.forEach { out[$0.rawValue] = $1 }
         let years = Double(r.count) / 12
         out[PathFigure.annualTurnover.rawValue] = outcome.turnover / years
         out[PathFigure.costDrag.rawValue] = pow(outcome.grossGrowth, 1 / years) - 1 - f.cagr
