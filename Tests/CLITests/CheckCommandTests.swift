@@ -82,6 +82,15 @@ struct BaselineTests {
         return path
     }
 
+    /// Makes a baseline of the small scenario, applies `edit` to the scenario, and checks against it.
+    static func checkAfterEditing(_ old: String, _ new: String) throws -> Outcome {
+        let scenario = try temporaryFile("s.yaml", CheckCommandTests.small)
+        let base = try baseline(of: scenario)
+        #expect(CheckCommandTests.small.contains(old))
+        try CheckCommandTests.small.replacingOccurrences(of: old, with: new).write(toFile: scenario, atomically: true, encoding: .utf8)
+        return try coresat("check", scenario, "--baseline", base)
+    }
+
     @Test func anUnchangedScenarioMatchesItsBaseline() throws {
         let scenario = try temporaryFile("s.yaml", CheckCommandTests.small)
         let r = try coresat("check", scenario, "--baseline", try Self.baseline(of: scenario))
@@ -90,13 +99,8 @@ struct BaselineTests {
     }
 
     @Test func aChangedParameterIsDetectedAndTheLargestMovesListed() throws {
-        let scenario = try temporaryFile("s.yaml", CheckCommandTests.small)
-        let base = try Self.baseline(of: scenario)
-        let edited = CheckCommandTests.small.replacingOccurrences(
-            of: "sat: {monthly_mean: 0.01, monthly_volatility: 0.06}", with: "sat: {monthly_mean: 0.01, monthly_volatility: 0.09}")
-        #expect(edited != CheckCommandTests.small)
-        try edited.write(toFile: scenario, atomically: true, encoding: .utf8)
-        let r = try coresat("check", scenario, "--baseline", base)
+        let r = try Self.checkAfterEditing(
+            "sat: {monthly_mean: 0.01, monthly_volatility: 0.06}", "sat: {monthly_mean: 0.01, monthly_volatility: 0.09}")
         #expect(r.status == 1)
         #expect(r.stdout.contains("FAIL  baseline"))
         #expect(r.stdout.contains("policy 70/30: metrics.annual_volatility"))
@@ -113,13 +117,14 @@ struct BaselineTests {
     }
 
     @Test func aRenamedPolicyFailsTheBaseline() throws {
-        let scenario = try temporaryFile("s.yaml", CheckCommandTests.small)
-        let base = try Self.baseline(of: scenario)
-        try CheckCommandTests.small.replacingOccurrences(of: "70/30", with: "seventy-thirty")
-            .write(toFile: scenario, atomically: true, encoding: .utf8)
-        let r = try coresat("check", scenario, "--baseline", base)
+        let r = try Self.checkAfterEditing("70/30", "seventy-thirty")
         #expect(r.status == 1)
         #expect(r.stdout.contains("policy seventy-thirty: metrics.cagr.mean: not in the baseline"))
+    }
+
+    @Test func aBaselineOverAnotherHorizonIsRefused() throws {
+        let r = try Self.checkAfterEditing("months: 24", "months: 36")
+        #expect(r.status == 2 && r.stderr.contains("months: baseline covers 24 months, this run 36"))
     }
 
     @Test(arguments: [
@@ -145,16 +150,5 @@ struct BaselineTests {
         #expect(r.stderr.contains("baseline is from scenario 'US factor sleeves', not 'test'"))
         let junk = try coresat("check", scenario, "--baseline", try temporaryFile("b.json", "[1, 2]"))
         #expect(junk.status == 2 && junk.stderr.contains("not a JSON object"))
-    }
-}
-
-struct BaselineHorizonTests {
-    @Test func aBaselineOverAnotherHorizonIsRefused() throws {
-        let scenario = try temporaryFile("s.yaml", CheckCommandTests.small)
-        let base = try BaselineTests.baseline(of: scenario)
-        try CheckCommandTests.small.replacingOccurrences(of: "months: 24", with: "months: 36")
-            .write(toFile: scenario, atomically: true, encoding: .utf8)
-        let r = try coresat("check", scenario, "--baseline", base)
-        #expect(r.status == 2 && r.stderr.contains("months: baseline covers 24 months, this run 36"))
     }
 }

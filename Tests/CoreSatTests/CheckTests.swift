@@ -35,13 +35,7 @@ struct ExpectationLoadingTests {
     }
 
     func error(_ text: String) throws -> InputError {
-        do {
-            _ = try ScenarioLoader.parse(withExpectations(text), file: "s.yaml")
-        } catch {
-            return error
-        }
-        Issue.record("no error")
-        throw CancellationError()
+        try #require(scenarioError(withExpectations(text)))
     }
 
     @Test func unknownPolicy() throws {

@@ -4,12 +4,7 @@ import Testing
 
 /// The error a CSV text gives, if any.
 func tableError(_ text: String) -> InputError? {
-    do {
-        _ = try ReturnTable.parse(text, file: "r.csv")
-        return nil
-    } catch {
-        return error
-    }
+    inputError { () throws(InputError) in _ = try ReturnTable.parse(text, file: "r.csv") }
 }
 
 struct ReturnTableTests {

@@ -12,12 +12,7 @@ let validScenario: String = {
 }()
 
 func scenarioError(_ text: String) -> InputError? {
-    do {
-        _ = try ScenarioLoader.parse(text, file: "s.yaml")
-        return nil
-    } catch {
-        return error
-    }
+    inputError { () throws(InputError) in _ = try ScenarioLoader.parse(text, file: "s.yaml") }
 }
 
 func replacing(_ old: String, with new: String) -> String {
