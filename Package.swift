@@ -5,6 +5,7 @@ let package = Package(
     name: "coresat",
     platforms: [.macOS(.v15)],
     products: [
+        .library(name: "CoreSatEngine", targets: ["CoreSatEngine"]),
         .library(name: "CoreSat", targets: ["CoreSat"]),
         .library(name: "GSLKit", targets: ["GSLKit"]),
         .executable(name: "coresat", targets: ["coresat"]),
@@ -21,9 +22,14 @@ let package = Package(
             providers: [.apt(["libgsl-dev"]), .brew(["gsl"])]
         ),
         .target(name: "GSLKit", dependencies: ["CGSL"]),
+        // The engine: market models, policies, account, simulation, metrics and summaries. It reads
+        // no files and renders nothing, so the compiler keeps the direction model -> summary.
+        .target(name: "CoreSatEngine", dependencies: ["GSLKit"]),
+        // Files in and out: scenario files, checks, reports, saved results, return tables.
         .target(
             name: "CoreSat",
             dependencies: [
+                "CoreSatEngine",
                 "GSLKit",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
@@ -33,13 +39,14 @@ let package = Package(
             name: "coresat",
             dependencies: [
                 "CoreSat",
+                "CoreSatEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "GSLKitTests", dependencies: ["GSLKit"]),
         .testTarget(
             name: "CoreSatTests",
-            dependencies: ["CoreSat", "GSLKit"],
+            dependencies: ["CoreSat", "CoreSatEngine", "GSLKit"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "CLITests", dependencies: ["coresat"]),

@@ -1,3 +1,4 @@
+import CoreSatEngine
 import ArgumentParser
 import CoreSat
 import Foundation
@@ -40,7 +41,7 @@ struct Check: ParsableCommand {
             let (result, summary) = try simulation.simulate(scenario)
             print("\(scenario.name) (\(scenario.file)): \(scenario.paths) paths, seed \(scenario.seed)")
             var cases: [JUnitReport.Case] = []
-            for r in scenario.check(result, summary) {
+            for r in try scenario.check(result, summary) {
                 print("  " + r.line)
                 cases.append(JUnitReport.Case(name: r.title + " " + r.expectation.comparison.description, failure: r.passed ? nil : r.line, output: r.line))
                 failed = failed || !r.passed

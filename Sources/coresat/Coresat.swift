@@ -1,3 +1,4 @@
+import CoreSatEngine
 import ArgumentParser
 import CoreSat
 import Foundation
@@ -7,7 +8,7 @@ struct Coresat: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coresat",
         abstract: "Compare core-satellite ETF allocation policies on the same simulated markets.",
-        subcommands: [Run.self, Validate.self, Metrics.self, Check.self])
+        subcommands: [Run.self, Merge.self, Validate.self, Metrics.self, Check.self])
 
     /// Bad input of any kind (scenario, CSV, flags) ends with one line on stderr and exit status 2.
     static func main() {
@@ -16,6 +17,9 @@ struct Coresat: ParsableCommand {
             try command.run()
         } catch let error as InputError {
             fail(error.description)
+        } catch let error as PolicyFailure {
+            // A policy's defect, not the user's input.
+            fail("internal error: \(error)", status: 3)
         } catch let error as ExitCode {
             Foundation.exit(error.rawValue)
         } catch {
@@ -27,8 +31,8 @@ struct Coresat: ParsableCommand {
         }
     }
 
-    static func fail(_ message: String) -> Never {
+    static func fail(_ message: String, status: Int32 = 2) -> Never {
         FileHandle.standardError.write(Data("error: \(message)\n".utf8))
-        Foundation.exit(2)
+        Foundation.exit(status)
     }
 }

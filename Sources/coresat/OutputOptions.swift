@@ -1,3 +1,4 @@
+import CoreSatEngine
 import ArgumentParser
 import CoreSat
 import Foundation

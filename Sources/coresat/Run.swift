@@ -1,5 +1,6 @@
 import ArgumentParser
 import CoreSat
+import CoreSatEngine
 import Foundation
 
 struct Run: ParsableCommand {
@@ -16,23 +17,51 @@ struct Run: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @Option(help: "Also save every path's figures (and wealth on a coarse time grid) to this results file, for 'coresat merge', charts or pandas.")
+    var save: String?
+
+    @Option(help: "Run only shard k of n (k from 0 to n-1): the blocks of paths b with b mod n = k. Needs --save; merge the shards with 'coresat merge'.")
+    var shard: Shard?
+
     @Flag(help: .hidden)
     var drawOnly = false
 
     func run() throws {
         var scenario = try ScenarioLoader.load(path: self.scenario)
-        try simulation.apply(to: &scenario)
+        let shard = self.shard ?? .whole
+        if shard != .whole && save == nil {
+            throw InputError(file: "--shard", reason: "a shard's paths are only part of a run: give --save FILE, then merge the shards with 'coresat merge'")
+        }
+        try simulation.apply(to: &scenario, shard: shard)
         if drawOnly {
             let plan = try scenario.plan()
             let checksum = Simulator.drawOnly(plan, threads: simulation.threads)
             print("drew \(plan.paths) paths x \(plan.months) months x \(plan.model.assetCount) assets (checksum \(checksum))")
             return
         }
-        let (_, summary) = try simulation.simulate(scenario)
-        switch format {
-        case .table: try output.emit(TableReport.render(summary))
-        case .json: try output.emit(JSONReport.render(summary))
-        case .csv: try output.emit(CSVReport.render(summary))
+        let plan = try scenario.plan(wealthGrid: save == nil ? [] : RecordLayout.wealthGrid(months: scenario.months))
+        let result = try simulation.simulate(plan, shard: shard)
+        if let save {
+            let meta = SavedRun(scenario: scenario, plan: plan, shard: shard, build: BuildInfo.current)
+            try AtomicFile.stream(to: save) { sink in
+                try ResultsFile.write(meta, column: { result.column(offset: $0) }, to: sink)
+            }
+        }
+        guard shard == .whole else {
+            print("saved shard \(shard): \(result.pathCount) of \(plan.paths) paths to \(save ?? "")")
+            return
+        }
+        let summary = try RunSummary(scenario: scenario.name, seed: scenario.seed, columns: result)
+        try output.emit(format.render(summary))
+    }
+}
+
+extension ReportFormat {
+    func render(_ summary: RunSummary) -> String {
+        switch self {
+        case .table: TableReport.render(summary)
+        case .json: JSONReport.render(summary)
+        case .csv: CSVReport.render(summary)
         }
     }
 }

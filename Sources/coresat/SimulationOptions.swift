@@ -1,3 +1,4 @@
+import CoreSatEngine
 import ArgumentParser
 import CoreSat
 import Foundation
@@ -19,7 +20,7 @@ struct SimulationOptions: ParsableArguments {
     var quiet = false
 
     /// Applies --paths and --seed to a loaded scenario and refuses a run too big for this machine.
-    func apply(to scenario: inout Scenario) throws {
+    func apply(to scenario: inout Scenario, shard: Shard = .whole) throws {
         if let paths { scenario.paths = paths }
         guard Scenario.pathRange.contains(scenario.paths) else {
             throw InputError(file: "--paths", reason: Scenario.pathsOutOfRange(scenario.paths))
@@ -27,16 +28,21 @@ struct SimulationOptions: ParsableArguments {
         if let seed { scenario.seed = seed }
         guard (1...1024).contains(threads) else { throw InputError(file: "--threads", reason: "\(threads) is out of range 1...1024") }
         try scenario.checkMemory(
-            try scenario.plan(), threads: threads, physicalMemory: ProcessInfo.processInfo.physicalMemory,
+            try scenario.plan(), threads: threads, shard: shard, physicalMemory: ProcessInfo.processInfo.physicalMemory,
             pathsFlag: paths != nil)
     }
 
     /// Simulates with a progress line on stderr when it is a terminal.
+    func simulate(_ plan: SimulationPlan, shard: Shard = .whole) throws -> SimulationResult {
+        let total = shard.pathCount(paths: plan.paths, blockSize: Simulator.blockSize)
+        let progress = ProgressLine(total: total, enabled: !quiet && isatty(STDERR_FILENO) == 1)
+        defer { progress.finish() }
+        return try Simulator.run(plan, threads: threads, shard: shard, progress: progress.update)
+    }
+
+    /// Simulates a whole scenario and summarizes it.
     func simulate(_ scenario: Scenario) throws -> (SimulationResult, RunSummary) {
-        let plan = try scenario.plan()
-        let progress = ProgressLine(total: plan.paths, enabled: !quiet && isatty(STDERR_FILENO) == 1)
-        let result = Simulator.run(plan, threads: threads, progress: progress.update)
-        progress.finish()
-        return (result, RunSummary(scenario: scenario.name, seed: scenario.seed, result: result))
+        let result = try simulate(try scenario.plan())
+        return (result, try RunSummary(scenario: scenario.name, seed: scenario.seed, columns: result))
     }
 }

@@ -1,3 +1,4 @@
+import CoreSatEngine
 import ArgumentParser
 import CoreSat
 
@@ -11,7 +12,7 @@ struct Validate: ParsableCommand {
     func run() throws {
         let s = try ScenarioLoader.load(path: scenario)
         _ = try s.plan()
-        print("\(scenario): ok (\(s.assets.count) assets, \(s.market.regimes.count) regime(s), \(s.policies.count) policies, \(s.paths) paths x \(s.months) months)")
+        print("\(scenario): ok (\(s.assets.count) assets, \(s.market.regimeNames.count) regime(s), \(s.policies.count) policies, \(s.paths) paths x \(s.months) months)")
         print(AssetTable.render(s))
     }
 }

@@ -72,9 +72,9 @@ struct RunCommandTests {
         for policy in policies {
             let metrics = try #require(policy["metrics"] as? [String: [String: Any]])
             for key in ["cagr", "annual_volatility", "sharpe", "sortino", "max_drawdown", "calmar", "longest_drawdown",
-                        "var_95", "cvar_95", "annual_turnover", "cost_drag"] {
+                        "var_95", "cvar_95", "annual_turnover", "cost_drag", "months_to_depletion"] {
                 let m = try #require(metrics[key], "missing metric \(key)")
-                for stat in ["mean", "median", "p05", "p95"] { #expect(m[stat] != nil, "\(key).\(stat)") }
+                for stat in ["mean", "median", "p05", "p25", "p75", "p95"] { #expect(m[stat] != nil, "\(key).\(stat)") }
             }
             let wealth = try #require(policy["terminal_wealth"] as? [String: Double])
             #expect(Set(wealth.keys) == ["p05", "p25", "p50", "p75", "p95", "mean"])
@@ -85,7 +85,7 @@ struct RunCommandTests {
                 let vs = try #require(policy["vs_benchmark"] as? [String: Any])
                 let diff = try #require(vs["cagr_difference"] as? [String: Double])
                 #expect(abs(diff["ci95_low"]! + diff["ci95_high"]! - 2 * diff["mean"]!) < 1e-12)  // centred on the mean
-                #expect(Set(diff.keys) == ["mean", "ci95_low", "ci95_high", "median", "p05", "p95"])
+                #expect(Set(diff.keys) == ["mean", "ci95_low", "ci95_high", "median", "p05", "p25", "p75", "p95"])
                 #expect(vs["probability_outperform"] is Double)
                 for key in ["tracking_error", "information_ratio", "win_rate"] { #expect(vs[key] is [String: Any]) }
             }

@@ -3,6 +3,7 @@ import GSLKit
 import Testing
 
 @testable import CoreSat
+@testable import CoreSatEngine
 
 func withExpectations(_ text: String) -> String {
     validScenario + "expect:\n" + text
@@ -110,8 +111,8 @@ struct ExpectationEvaluationTests {
         for seed in 1...seeds {
             var s = try ScenarioLoader.parse(Self.yearScenario, file: "y.yaml")
             s.seed = UInt64(seed)
-            let result = Simulator.run(try s.plan(), threads: 2)
-            let checks = s.check(result, RunSummary(scenario: s.name, seed: s.seed, result: result))
+            let result = try Simulator.run(try s.plan(), threads: 2)
+            let checks = try s.check(result, try RunSummary(scenario: s.name, seed: s.seed, columns: result))
             plain += checks[0].passed ? 1 : 0
             tolerant += checks[1].passed ? 1 : 0
         }
@@ -129,9 +130,9 @@ struct ExpectationEvaluationTests {
         for seed in 1...40 {
             var s = try ScenarioLoader.parse(Self.yearScenario, file: "y.yaml")
             s.seed = UInt64(seed)
-            let result = Simulator.run(try s.plan(), threads: 2)
-            let m = RunSummary(scenario: s.name, seed: s.seed, result: result)
-                .measure(figure, policy: 0, versus: nil, result: result)
+            let result = try Simulator.run(try s.plan(), threads: 2)
+            let m = try RunSummary(scenario: s.name, seed: s.seed, columns: result)
+                .measure(figure, policy: 0, versus: nil, columns: result)
             values.append(m.value)
             errors.append(m.standardError)
         }
@@ -152,13 +153,13 @@ struct ExpectationEvaluationTests {
 
     @Test func pairsOtherThanTheBenchmarkUseThePerPathResults() throws {
         let s = try ScenarioLoader.parse(validScenario, file: "s.yaml")
-        let result = Simulator.run(try s.plan(), threads: 2)
-        let summary = RunSummary(scenario: s.name, seed: s.seed, result: result)
-        let direct = summary.measure(.relative(.cagrDifference, .mean), policy: 1, versus: nil, result: result)
-        let reversed = summary.measure(.relative(.cagrDifference, .mean), policy: 0, versus: 1, result: result)
+        let result = try Simulator.run(try s.plan(), threads: 2)
+        let summary = try RunSummary(scenario: s.name, seed: s.seed, columns: result)
+        let direct = try summary.measure(.relative(.cagrDifference, .mean), policy: 1, versus: nil, columns: result)
+        let reversed = try summary.measure(.relative(.cagrDifference, .mean), policy: 0, versus: 1, columns: result)
         #expect(abs(direct.value + reversed.value) < 1e-15)
-        let beat = summary.measure(.probabilityOutperform, policy: 1, versus: nil, result: result)
-        let beaten = summary.measure(.probabilityOutperform, policy: 0, versus: 1, result: result)
+        let beat = try summary.measure(.probabilityOutperform, policy: 1, versus: nil, columns: result)
+        let beaten = try summary.measure(.probabilityOutperform, policy: 0, versus: 1, columns: result)
         #expect(abs(beat.value + beaten.value - 1) < 1e-12)  // ties have probability zero
     }
 }
@@ -166,10 +167,10 @@ struct ExpectationEvaluationTests {
 struct SummaryFigureTests {
     @Test func everyNumberOfTheJSONReportHasAKeyAndAStandardError() throws {
         let s = try ScenarioLoader.parse(validScenario, file: "s.yaml")
-        let result = Simulator.run(try s.plan(), threads: 2)
-        let summary = RunSummary(scenario: s.name, seed: s.seed, result: result)
+        let result = try Simulator.run(try s.plan(), threads: 2)
+        let summary = try RunSummary(scenario: s.name, seed: s.seed, columns: result)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(JSONReport.render(summary).utf8)) as? [String: Any])
-        let fromJSON = SummaryFigures.flatten(report: report)
+        let fromJSON = Baseline.flatten(report: report)
         let figures = SummaryFigures.all(summary)
         let missing = Set(figures.filter(\.value.isFinite).map(\.key)).symmetricDifference(fromJSON.keys)
         #expect(missing.isEmpty, "\(missing)")
@@ -221,11 +222,11 @@ struct BaselineMoveTests {
 struct MeasureAgainstOtherPoliciesTests {
     @Test func onlyCAGRFiguresExistAgainstANonBenchmarkPolicy() throws {
         let s = try ScenarioLoader.parse(validScenario, file: "s.yaml")
-        let result = Simulator.run(try s.plan(), threads: 2)
-        let summary = RunSummary(scenario: s.name, seed: s.seed, result: result)
-        #expect(summary.measure(.relative(.trackingError, .mean), policy: 0, versus: 1, result: result).value.isNaN)
-        #expect(summary.measure(.relative(.informationRatio, .mean), policy: 0, versus: nil, result: result).value.isNaN)
-        #expect(summary.measure(.probabilityOutperform, policy: 0, versus: 0, result: result).value.isNaN)
-        #expect(summary.measure(.relative(.cagrDifference, .mean), policy: 0, versus: 1, result: result).value.isFinite)
+        let result = try Simulator.run(try s.plan(), threads: 2)
+        let summary = try RunSummary(scenario: s.name, seed: s.seed, columns: result)
+        #expect(try summary.measure(.relative(.trackingError, .mean), policy: 0, versus: 1, columns: result).value.isNaN)
+        #expect(try summary.measure(.relative(.informationRatio, .mean), policy: 0, versus: nil, columns: result).value.isNaN)
+        #expect(try summary.measure(.probabilityOutperform, policy: 0, versus: 0, columns: result).value.isNaN)
+        #expect(try summary.measure(.relative(.cagrDifference, .mean), policy: 0, versus: 1, columns: result).value.isFinite)
     }
 }

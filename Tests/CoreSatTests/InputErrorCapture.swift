@@ -1,4 +1,5 @@
 @testable import CoreSat
+@testable import CoreSatEngine
 
 /// The `InputError` a piece of input handling throws, or nil when it accepts the input.
 func inputError(_ body: () throws(InputError) -> Void) -> InputError? {

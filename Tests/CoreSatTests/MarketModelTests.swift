@@ -3,6 +3,7 @@ import GSLKit
 import Testing
 
 @testable import CoreSat
+@testable import CoreSatEngine
 
 /// Statistical checks of the return models, with fixed seeds and tolerances of four standard errors.
 struct MarketModelTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import CoreSat
+@testable import CoreSatEngine
 
 struct HandCheckedMetricsTests {
     // Wealth 1 -> 1.1 -> 0.88 -> 0.924 -> 1.00716; mean 0.01; deviations .09 -.21 .04 .08.

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import CoreSat
+@testable import CoreSatEngine
 
 /// The error a CSV text gives, if any.
 func tableError(_ text: String) -> InputError? {

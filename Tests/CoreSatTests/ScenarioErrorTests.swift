@@ -3,6 +3,7 @@ import GSLKit
 import Testing
 
 @testable import CoreSat
+@testable import CoreSatEngine
 
 /// A small valid scenario (Fixtures/small-scenario.yaml, shared with the CLI tests); each test
 /// breaks one thing and checks the one-line message.
@@ -24,9 +25,9 @@ struct ScenarioErrorTests {
     @Test func theValidScenarioLoads() throws {
         let s = try ScenarioLoader.parse(validScenario, file: "s.yaml")
         #expect(s.assets.map(\.id) == ["core", "sat"])
-        #expect(s.market.regimes.count == 2)
+        #expect(s.market.regimeNames.count == 2)
         #expect(zip(s.policies[1].targets, [0.7, 0.3]).allSatisfy { abs($0 - $1) < 1e-15 })
-        #expect(s.policies[0].rule == .calendar(months: 1))
+        #expect(s.policies[0].review == .calendar(months: 1) && s.policies[0].rule == .fixed)
         #expect(s.rules.costRates == [0.001, 0.001])
         #expect(s.benchmark == 0)
     }

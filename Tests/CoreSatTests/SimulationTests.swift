@@ -3,12 +3,13 @@ import GSLKit
 import Testing
 
 @testable import CoreSat
+@testable import CoreSatEngine
 
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 func runJSON(_ scenario: Scenario, threads: Int) throws -> String {
-    let result = Simulator.run(try scenario.plan(), threads: threads)
-    let summary = RunSummary(scenario: scenario.name, seed: scenario.seed, result: result)
+    let result = try Simulator.run(try scenario.plan(), threads: threads)
+    let summary = try RunSummary(scenario: scenario.name, seed: scenario.seed, columns: result)
     return JSONReport.render(summary)
 }
 
@@ -34,20 +35,20 @@ struct DeterminismTests {
 
     @Test func morePathsExtendTheSameStream() throws {
         // Blocks are seeded by index, so the first paths of a longer run are the same paths.
-        let short = Simulator.run(try scenario(paths: 300).plan(), threads: 2)
-        let long = Simulator.run(try scenario(paths: 900).plan(), threads: 2)
-        #expect(Array(short.values(policy: 1, .cagr)) == Array(long.values(policy: 1, .cagr).prefix(300)))
+        let short = try Simulator.run(try scenario(paths: 300).plan(), threads: 2)
+        let long = try Simulator.run(try scenario(paths: 900).plan(), threads: 2)
+        #expect(Array(try short.values(policy: 1, .cagr)) == Array(try long.values(policy: 1, .cagr).prefix(300)))
     }
 }
 
 struct CommonPathsTests {
     @Test func aCopyOfTheBenchmarkNeverDiffersFromIt() throws {
         var s = try ScenarioLoader.parse(validScenario, file: "s.yaml")
-        s.policies.append(PolicySpec(name: "copy", targets: s.policies[0].targets, rule: s.policies[0].rule))
-        let result = Simulator.run(try s.plan(), threads: 2)
-        #expect(result.values(policy: 2, .cagrDifference).allSatisfy { $0 == 0 })
-        #expect(result.values(policy: 2, .trackingError).allSatisfy { $0 == 0 })
-        let summary = RunSummary(scenario: "t", seed: 1, result: result)
+        s.policies.append(PolicySpec(name: "copy", targets: s.policies[0].targets, review: s.policies[0].review, rule: .fixed, location: s.pathsLocation))
+        let result = try Simulator.run(try s.plan(), threads: 2)
+        #expect(try result.values(policy: 2, .cagrDifference).allSatisfy { $0 == 0 })
+        #expect(try result.values(policy: 2, .trackingError).allSatisfy { $0 == 0 })
+        let summary = try RunSummary(scenario: "t", seed: 1, columns: result)
         #expect(summary.policies[2].versusBenchmark?.probabilityOutperform == 0)
         #expect(summary.policies[0].versusBenchmark == nil)
     }
@@ -55,9 +56,9 @@ struct CommonPathsTests {
     @Test func confidenceIntervalOfTheCAGRDifferenceCoversItsMeanAndShrinksWithPaths() throws {
         var s = try ScenarioLoader.parse(validScenario, file: "s.yaml")
         s.paths = 400
-        let small = RunSummary(scenario: "t", seed: 1, result: Simulator.run(try s.plan(), threads: 2))
+        let small = try RunSummary(scenario: "t", seed: 1, columns: try Simulator.run(try s.plan(), threads: 2))
         s.paths = 3200
-        let large = RunSummary(scenario: "t", seed: 1, result: Simulator.run(try s.plan(), threads: 2))
+        let large = try RunSummary(scenario: "t", seed: 1, columns: try Simulator.run(try s.plan(), threads: 2))
         let a = try #require(small.policies[1].versusBenchmark).cagrDifference
         let b = try #require(large.policies[1].versusBenchmark).cagrDifference
         #expect(abs((a.confidence95.high - a.confidence95.low) - 2 * 1.959963984540054 * a.standardError) < 1e-15)
@@ -84,9 +85,9 @@ struct SummaryTests {
     @Test func probabilityOfLossComparesWithMoneyPutIn() throws {
         var s = try ScenarioLoader.parse(validScenario, file: "s.yaml")
         s.paths = 500
-        let result = Simulator.run(try s.plan(), threads: 2)
-        let summary = RunSummary(scenario: "t", seed: 1, result: result)
-        let losses = result.values(policy: 0, .terminalWealth).filter { $0 < 1 }.count
+        let result = try Simulator.run(try s.plan(), threads: 2)
+        let summary = try RunSummary(scenario: "t", seed: 1, columns: result)
+        let losses = try result.values(policy: 0, .terminalWealth).filter { $0 < 1 }.count
         #expect(summary.policies[0].probabilityOfLoss == Double(losses) / 500)
         #expect(summary.regimes.count == 2)
         #expect(abs(summary.regimes.map(\.shareOfMonths).reduce(0, +) - 1) < 1e-12)
@@ -121,7 +122,7 @@ struct ExampleScenarioTests {
         let s = try ScenarioLoader.load(path: packageRoot.appendingPathComponent("bench/standard.yaml").path)
         #expect(s.paths == 10_000 && s.months == 360 && s.assets.count == 10)
         #expect(s.assets.filter { $0.sleeve == .core }.count == 3)
-        #expect(s.market.regimes.count == 2 && s.policies.count == 4)
+        #expect(s.market.regimeNames.count == 2 && s.policies.count == 4)
     }
 }
 
@@ -130,8 +131,8 @@ struct TableLayoutTests {
         var s = try ScenarioLoader.parse(validScenario, file: "s.yaml")
         s.paths = 50
         s.policies[1].name = "沪深300增强 70/30 季度再平衡 with a very long English tail"
-        let result = Simulator.run(try s.plan(), threads: 1)
-        let text = TableReport.render(RunSummary(scenario: s.name, seed: s.seed, result: result))
+        let result = try Simulator.run(try s.plan(), threads: 1)
+        let text = TableReport.render(try RunSummary(scenario: s.name, seed: s.seed, columns: result))
         for line in text.split(separator: "\n") { #expect(TextTable.width(String(line)) <= 80, "\(line)") }
         #expect(text.contains("沪深300增强"))
     }

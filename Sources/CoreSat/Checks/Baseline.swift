@@ -1,3 +1,4 @@
+import CoreSatEngine
 import Foundation
 
 /// A saved `run --format json` report to compare a new run with.
@@ -31,7 +32,7 @@ public struct Baseline: Sendable {
         }
         return Baseline(
             file: path, scenario: scenario, seed: seed, paths: Int(paths), months: Int(months),
-            figures: SummaryFigures.flatten(report: report))
+            figures: flatten(report: report))
     }
 
     /// Refuses a baseline that cannot be compared with a run of `scenario`: another scenario or
@@ -99,5 +100,27 @@ public struct Baseline: Sendable {
         }
         moved.sort { $0.inStandardErrors > $1.inStandardErrors }
         return (moved, compared)
+    }
+
+    /// The numbers of a parsed JSON report (from JSONSerialization), keyed like `all`. Standard
+    /// errors and counts of undefined paths are not figures and are left out.
+    static func flatten(report: [String: Any]) -> [FigureKey: Double] {
+        var out: [FigureKey: Double] = [:]
+        func walk(_ owner: (String, String), _ prefix: String, _ value: Any) {
+            if let object = value as? [String: Any] {
+                for (key, child) in object where !["name", "standard_error", "undefined_paths"].contains(key) {
+                    walk(owner, prefix.isEmpty ? key : "\(prefix).\(key)", child)
+                }
+            } else if let number = value as? NSNumber {  // integers (such as 0) arrive as NSNumber too
+                out[FigureKey(section: owner.0, name: owner.1, path: prefix)] = number.doubleValue
+            }
+        }
+        for (section, owner) in [("regimes", "regime"), ("policies", "policy")] {
+            for item in report[section] as? [[String: Any]] ?? [] {
+                guard let name = item["name"] as? String else { continue }
+                walk((owner, name), "", item)
+            }
+        }
+        return out
     }
 }

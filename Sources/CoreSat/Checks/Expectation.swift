@@ -1,3 +1,5 @@
+import CoreSatEngine
+
 /// A property a scenario promises, checked by `coresat check`: a figure of a policy (against
 /// another policy for relative figures), a comparison and a threshold.
 public struct Expectation: Sendable {

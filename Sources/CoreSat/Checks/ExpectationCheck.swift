@@ -1,3 +1,4 @@
+import CoreSatEngine
 import Foundation
 
 /// The outcome of one expectation on one run.
@@ -5,7 +6,7 @@ public struct CheckResult: Sendable {
     public var expectation: Expectation
     /// "policy: figure" (with "vs other" for relative figures), for reports.
     public var title: String
-    public var measured: Measurement
+    public var measured: Estimate
     /// How much the threshold was widened (tolerance), in the figure's units.
     public var widening: Double
     public var passed: Bool
@@ -34,9 +35,9 @@ public struct CheckResult: Sendable {
 
 extension Scenario {
     /// Evaluates every expectation on a run of this scenario.
-    public func check(_ result: SimulationResult, _ summary: RunSummary) -> [CheckResult] {
-        expectations.map { e in
-            let measured = summary.measure(e.figure, policy: e.policy, versus: e.versus, result: result)
+    public func check(_ columns: some PathColumns, _ summary: RunSummary) throws -> [CheckResult] {
+        try expectations.map { e in
+            let measured = try summary.measure(e.figure, policy: e.policy, versus: e.versus, columns: columns)
             let widening: Double
             switch e.tolerance {
             case .none: widening = 0

@@ -1,3 +1,4 @@
+import CoreSatEngine
 import Foundation
 
 /// What `coresat validate` lists: each asset as the scenario describes it, and each policy's targets.
@@ -10,7 +11,7 @@ public enum AssetTable {
         var policies = TextTable(header: ["policy", "core", "satellite", "review"], textColumns: [0, 3])
         for p in s.policies {
             let core = zip(s.assets, p.targets).filter { $0.0.sleeve == .core }.reduce(0) { $0 + $1.1 }
-            policies.rows.append([p.name, TableReport.percent(core, 1), TableReport.percent(1 - core, 1), describe(p.rule)])
+            policies.rows.append([p.name, TableReport.percent(core, 1), TableReport.percent(1 - core, 1), describe(p.review)])
         }
         return "\n" + assets.rendered() + "\n" + policies.rendered()
     }

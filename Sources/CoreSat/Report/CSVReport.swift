@@ -1,3 +1,5 @@
+import CoreSatEngine
+
 /// `run --format csv`: one row per number of the JSON report, with its Monte Carlo standard error.
 public enum CSVReport {
     public static func render(_ s: RunSummary) -> String {

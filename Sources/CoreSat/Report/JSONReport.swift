@@ -1,3 +1,5 @@
+import CoreSatEngine
+
 /// `run --format json`; the schema is documented in docs/output.md.
 public enum JSONReport {
     public static func render(_ summary: RunSummary) -> String {
@@ -21,15 +23,18 @@ public enum JSONReport {
         return .object([
             ("name", .string(p.name)),
             ("metrics", .object(metrics)),
-            ("terminal_wealth", statistics(p.figures[.terminalWealth]!, ReportLayout.terminalWealth)),
+            ("terminal_wealth", statistics(p.figures[.terminalWealth]!, ReportedStatistics.terminalWealth)),
             ("probability_of_loss", .optional(p.probabilityOfLoss)),
+            ("probability_of_depletion", .optional(p.probabilityOfDepletion)),
+            ("decisions", statistics(p.decisions, ReportedStatistics.perPathMean)),
+            ("fallbacks", statistics(p.fallbacks, ReportedStatistics.perPathMean)),
             ("vs_benchmark", p.versusBenchmark.map(comparison) ?? .null),
         ])
     }
 
     static func comparison(_ c: BenchmarkComparison) -> JSONValue {
         .object([
-            ("cagr_difference", statistics(c.cagrDifference, ReportLayout.cagrDifference)),
+            ("cagr_difference", statistics(c.cagrDifference, ReportedStatistics.cagrDifference)),
             ("probability_outperform", .optional(c.probabilityOutperform)),
             ("tracking_error", distribution(c.trackingError)),
             ("information_ratio", distribution(c.informationRatio)),
@@ -44,20 +49,9 @@ public enum JSONReport {
     /// A figure's distribution: the reported statistics, the standard error of the mean and the
     /// count of paths where the figure is undefined.
     static func distribution(_ d: Distribution) -> JSONValue {
-        guard case .object(let members) = statistics(d, ReportLayout.distribution) else { return .null }
+        guard case .object(let members) = statistics(d, ReportedStatistics.distribution) else { return .null }
         return .object(members + [
             ("standard_error", .optional(d.standardError)), ("undefined_paths", .integer(d.undefined)),
         ])
     }
-}
-
-/// Which statistics the reports give for each kind of figure (JSON, CSV and baselines share it).
-enum ReportLayout {
-    static let distribution: [(String, Statistic)] = [("mean", .mean), ("median", .median), ("p05", .p05), ("p95", .p95)]
-    static let terminalWealth: [(String, Statistic)] = [
-        ("p05", .p05), ("p25", .p25), ("p50", .median), ("p75", .p75), ("p95", .p95), ("mean", .mean),
-    ]
-    static let cagrDifference: [(String, Statistic)] = [
-        ("mean", .mean), ("ci95_low", .ci95Low), ("ci95_high", .ci95High), ("median", .median), ("p05", .p05), ("p95", .p95),
-    ]
 }

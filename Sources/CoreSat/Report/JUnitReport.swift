@@ -1,3 +1,5 @@
+import CoreSatEngine
+
 /// JUnit XML for CI systems: one testsuite per scenario, one testcase per expectation (and one for
 /// the baseline comparison when there is one).
 public enum JUnitReport {

@@ -1,3 +1,4 @@
+import CoreSatEngine
 import Foundation
 
 /// `coresat metrics`: the metric code applied to a user's own return series.

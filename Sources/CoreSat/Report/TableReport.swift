@@ -1,3 +1,4 @@
+import CoreSatEngine
 import Foundation
 
 /// The terminal report: three tables that each fit in 80 columns.

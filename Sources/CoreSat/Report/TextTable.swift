@@ -1,3 +1,5 @@
+import CoreSatEngine
+
 /// A plain fixed-width table: text columns left-aligned, numbers right-aligned, the first column
 /// cut to fit the width. Widths count East Asian wide characters as two columns, so
 /// Chinese fund names line up too.

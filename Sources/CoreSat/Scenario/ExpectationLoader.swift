@@ -1,3 +1,5 @@
+import CoreSatEngine
+
 /// Reads `expect:`: one mapping per expectation.
 enum ExpectationLoader {
     static let keys = ["name", "policy", "versus", "figure", "check", "tolerance", "z"]

@@ -1,3 +1,4 @@
+import CoreSatEngine
 import GSLKit
 
 /// Reads `market:`: per-asset return parameters, correlations, and for regime switching the

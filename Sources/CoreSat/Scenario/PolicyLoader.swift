@@ -1,6 +1,8 @@
+import CoreSatEngine
+
 /// Reads the `policies:` list: fixed weights, or a core share with weights inside each sleeve.
 enum PolicyLoader {
-    static let keys = ["name", "weights", "core", "core_weights", "satellite_weights", "rebalance"]
+    static let keys = ["name", "weights", "core", "core_weights", "satellite_weights", "rebalance", "rule"]
     static let tolerance = 1e-6
 
     static func read(_ cursor: YAMLCursor, assets: [Asset]) throws(InputError) -> [PolicySpec] {
@@ -19,8 +21,9 @@ enum PolicyLoader {
             } else {
                 targets = try sleeveTargets(m, assets: assets)
             }
-            let rule = try m.optional("rebalance").map { (c) throws(InputError) in try readRule(c) } ?? .calendar(months: 1)
-            policies.append(PolicySpec(name: name, targets: targets, rule: rule))
+            let review = try m.optional("rebalance").map { (c) throws(InputError) in try readRule(c) } ?? .calendar(months: 1)
+            policies.append(
+                PolicySpec(name: name, targets: targets, review: review, rule: try PolicyRule.read(m.optional("rule")), location: item.error("")))
         }
         if policies.isEmpty { throw cursor.error("at least one policy is needed") }
         return policies

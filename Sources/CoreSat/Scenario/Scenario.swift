@@ -1,25 +1,22 @@
+import CoreSatEngine
 import Foundation
 import GSLKit
-
-/// A policy as the scenario file states it: fixed targets and a review rule.
-public struct PolicySpec: Sendable, Equatable {
-    public var name: String
-    /// Indexed like the scenario's assets; sums to 1.
-    public var targets: [Double]
-    public var rule: RebalanceRule
-}
 
 /// A validated scenario file.
 public struct Scenario: Sendable {
     public var file: String
+    /// The file's text as read: saved results carry it, so a run can be reproduced.
+    public var text: String
     public var name: String
     public var seed: UInt64
     public var paths: Int
     public var months: Int
+    /// Months of history simulated before month 0 for policies that read past returns.
+    public var warmUpMonths: Int
     public var generator: GeneratorKind
     public var riskFreeAnnual: Double
     public var assets: [Asset]
-    public var market: MarketSpec
+    public var market: MarketModelSpec
     public var rules: AccountRules
     public var policies: [PolicySpec]
     public var benchmark: Int
@@ -30,31 +27,37 @@ public struct Scenario: Sendable {
 
     public static let pathRange = 1...10_000_000
     public static let monthRange = 1...1_200
+    public static let warmUpRange = 0...1_200
 
     /// The reason given for a path count outside `pathRange`, wherever it came from.
     public static func pathsOutOfRange(_ paths: Int) -> String {
         "\(paths) paths is out of range \(pathRange.lowerBound)...\(pathRange.upperBound)"
     }
 
-    /// The simulation this scenario describes.
-    public func plan() throws(InputError) -> SimulationPlan {
-        let model: MarkovSwitchingModel
+    /// The simulation this scenario describes: each part builds itself.
+    public func plan(wealthGrid: [Int] = []) throws(InputError) -> SimulationPlan {
+        let model: any ReturnModel
         do {
-            model = try MarkovSwitchingModel(market)
+            model = try market.build()
         } catch {
             // Correlations are checked when the file is read, so this means a numerical breakdown.
             throw InputError(file: file, keyPath: "market", reason: error.description)
         }
+        let built = policies.map { $0.rule.build($0) }
+        for (spec, policy) in zip(policies, built) where policy.historyNeeded > warmUpMonths {
+            var error = spec.location
+            error.reason = "needs \(policy.historyNeeded) months of history before month 0 but the scenario simulates \(warmUpMonths); set warm_up_months: \(policy.historyNeeded) or more"
+            throw error
+        }
         return SimulationPlan(
-            model: model,
-            policies: policies.map { StaticPolicy(name: $0.name, targets: $0.targets, review: $0.rule) },
-            benchmark: benchmark, rules: rules, paths: paths, months: months, seed: seed,
-            generator: generator, riskFreeAnnual: riskFreeAnnual)
+            model: model, assetNames: assets.map(\.id), policies: built, benchmark: benchmark, rules: rules,
+            paths: paths, months: months, warmUpMonths: warmUpMonths, seed: seed, generator: generator,
+            riskFreeAnnual: riskFreeAnnual, wealthGrid: wealthGrid)
     }
 
     /// Refuses, before starting, a run whose memory estimate exceeds half of `physicalMemory`.
-    public func checkMemory(_ plan: SimulationPlan, threads: Int, physicalMemory: UInt64, pathsFlag: Bool = false) throws(InputError) {
-        let needed = Double(plan.estimatedBytes(threads: threads))
+    public func checkMemory(_ plan: SimulationPlan, threads: Int, shard: Shard = .whole, physicalMemory: UInt64, pathsFlag: Bool = false) throws(InputError) {
+        let needed = Double(plan.estimatedBytes(threads: threads, shard: shard))
         let available = Double(physicalMemory)
         guard needed > available / 2 else { return }
         var error = pathsFlag ? InputError(file: "--paths", reason: "") : pathsLocation

@@ -1,3 +1,4 @@
+import CoreSatEngine
 import Foundation
 import GSLKit
 import Yams
@@ -6,7 +7,7 @@ import Yams
 /// line:column, key path and reason.
 public enum ScenarioLoader {
     static let topKeys = [
-        "name", "description", "seed", "paths", "months", "generator", "initial_wealth", "risk_free_annual",
+        "name", "description", "seed", "paths", "months", "warm_up_months", "generator", "initial_wealth", "risk_free_annual",
         "assets", "market", "costs", "cash_flow", "policies", "benchmark", "expect",
     ]
 
@@ -48,13 +49,20 @@ public enum ScenarioLoader {
         guard Scenario.monthRange.contains(months) else {
             throw monthsCursor.error("\(months) months is out of range \(Scenario.monthRange.lowerBound)...\(Scenario.monthRange.upperBound)")
         }
+        let warmUp = try top.optional("warm_up_months").map { (c) throws(InputError) in
+            let w = try c.int()
+            guard Scenario.warmUpRange.contains(w) else {
+                throw c.error("\(w) warm-up months is out of range \(Scenario.warmUpRange.lowerBound)...\(Scenario.warmUpRange.upperBound)")
+            }
+            return w
+        } ?? 0
         let generator = try top.optional("generator")?.choice(GeneratorKind.self) ?? .mt19937
         let initialWealth = try top.optional("initial_wealth")?.double(in: 1e-6...1e15, "initial wealth") ?? 1
         let riskFree = try top.optional("risk_free_annual")?.double(in: -0.5...1, excludingLower: true, "risk-free rate") ?? 0
 
         let assets = try readAssets(top.required("assets"))
         let ids = assets.map(\.id)
-        let market = try MarketLoader.read(top.required("market"), assets: ids)
+        let market = try MarketModelSpec.read(top.required("market"), assets: ids)
         let costRates = try readCosts(top.optional("costs"), ids: ids)
         let cashFlow = try top.optional("cash_flow").map { (c) throws(InputError) in try readCashFlow(c) }
         let policiesCursor = try top.required("policies")
@@ -70,7 +78,8 @@ public enum ScenarioLoader {
             try ExpectationLoader.read(c, policies: policies.map(\.name), benchmark: benchmark)
         } ?? []
         return Scenario(
-            file: file, name: name, seed: seed, paths: paths, months: months, generator: generator,
+            file: file, text: text, name: name, seed: seed, paths: paths, months: months, warmUpMonths: warmUp,
+            generator: generator,
             riskFreeAnnual: riskFree, assets: assets, market: market,
             rules: AccountRules(
                 initialWealth: initialWealth, expenseRatios: assets.map(\.expenseRatio), costRates: costRates,

@@ -1,3 +1,4 @@
+import CoreSatEngine
 import Foundation
 import Yams
 

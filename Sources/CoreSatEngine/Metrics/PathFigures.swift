@@ -4,6 +4,9 @@ import Foundation
 public enum PathFigure: Int, CaseIterable, Sendable {
     case cagr, annualVolatility, sharpe, sortino, maxDrawdown, calmar, longestDrawdown, var95, cvar95
     case annualTurnover, costDrag, terminalWealth
+    /// Months until withdrawals or losses emptied the account (1 = in the first month); undefined
+    /// on paths where it never happened.
+    case monthsToDepletion
 
     /// The snake_case name used in JSON and CSV output.
     public var key: String {
@@ -20,6 +23,7 @@ public enum PathFigure: Int, CaseIterable, Sendable {
         case .annualTurnover: "annual_turnover"
         case .costDrag: "cost_drag"
         case .terminalWealth: "terminal_wealth"
+        case .monthsToDepletion: "months_to_depletion"
         }
     }
 }
@@ -76,7 +80,8 @@ extension ReturnMetrics {
     }
 
     /// Every `PathFigure` of one policy on one (monthly) path, written into `out` at the figures'
-    /// raw values. Returns the scan, which relative figures reuse.
+    /// raw values; `r` holds the months with a return (up to the month an account was emptied).
+    /// Returns the scan, which relative figures reuse.
     @discardableResult
     static func pathFigures(
         _ r: UnsafeBufferPointer<Double>, outcome: AccountOutcome, riskFree: Double,
@@ -88,6 +93,7 @@ extension ReturnMetrics {
         out[PathFigure.annualTurnover.rawValue] = outcome.turnover / years
         out[PathFigure.costDrag.rawValue] = pow(outcome.grossGrowth, 1 / years) - 1 - f.cagr
         out[PathFigure.terminalWealth.rawValue] = outcome.terminalWealth
+        out[PathFigure.monthsToDepletion.rawValue] = outcome.depletedMonth.map { Double($0 + 1) } ?? .nan
         return f.scan
     }
 }

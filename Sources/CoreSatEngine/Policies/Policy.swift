@@ -1,41 +1,102 @@
-/// What a policy may look at when it decides, at the end of a month, whether to trade.
-/// It holds only the past: returns up to and including the month that just ended.
-public struct PolicyContext {
-    /// Index of the month that just ended (0-based).
-    public let month: Int
-    /// Current value held in each asset, after this month's returns and fees.
-    public let holdings: UnsafeBufferPointer<Double>
-    public let value: Double
-    let returns: UnsafePointer<Double>
-    let regimes: UnsafePointer<Int32>
-
-    /// Simple returns of months 0...month: one row per month, one column per asset.
-    public var pastReturns: UnsafeBufferPointer<Double> {
-        UnsafeBufferPointer(start: returns, count: (month + 1) * holdings.count)
-    }
-
-    /// Regime index of months 0...month (the true simulated regime).
-    public var pastRegimes: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: regimes, count: month + 1) }
-
-    @inline(__always) public func weight(_ asset: Int) -> Double { holdings[asset] / value }
-}
-
-/// An allocation rule: what to hold. Policies are immutable and shared by all workers. The account
-/// reviews a policy when its `review` rule says so (bands are measured against the policy's latest
-/// targets) and then asks for target weights; the account, not the policy, trades and pays.
+/// An allocation rule as the scenario states it: validated, immutable and shared by all workers.
+///
+/// The account reviews a policy when its `review` rule says so (bands are measured against the
+/// policy's latest targets). A policy whose targets never change has no runner: the account trades
+/// back to `initialWeights` without a call. Any other policy makes one `PolicyRunner` per worker,
+/// which keeps its state along a path and answers the reviews.
 public protocol Policy: Sendable {
     var name: String { get }
     /// Weights held at the start, before month 0; also the first targets bands are measured against.
     var initialWeights: [Double] { get }
     /// When the account asks for new targets.
     var review: RebalanceRule { get }
-    /// True when the targets never change from `initialWeights`: the account then trades back to
-    /// them without asking, which keeps a call out of the monthly loop.
-    var hasFixedTargets: Bool { get }
-    /// Writes target weights (summing to 1) and returns true to trade to them now; false to hold.
-    func targetWeights(_ context: PolicyContext, into target: UnsafeMutableBufferPointer<Double>) -> Bool
+    /// Months of market history before month 0 the policy reads; the scenario must simulate at
+    /// least this much warm-up.
+    var historyNeeded: Int { get }
+    /// Which regime labels the policy may read.
+    var regimeAccess: RegimeAccess { get }
+    /// The weights the account accepts from this policy.
+    var bounds: WeightBounds { get }
+    /// A runner for one worker, or nil when the targets never change from `initialWeights`.
+    func makeRunner(assetCount: Int) -> (any PolicyRunner)?
 }
 
 extension Policy {
-    public var hasFixedTargets: Bool { false }
+    public var historyNeeded: Int { 0 }
+    public var regimeAccess: RegimeAccess { .none }
+    public var bounds: WeightBounds { .longOnly }
+}
+
+/// One policy's state along one path at a time, owned by one worker.
+///
+/// Per path: `reset` with the warm-up history, then at each month end `observe` (every month), and
+/// `decide` when the review rule is due. A runner is handed only a `PolicyView`, which reads
+/// months up to the one that just ended and nothing later.
+public protocol PolicyRunner: AnyObject {
+    /// Start of a path: `view.month` is -1 and the market history holds the warm-up months.
+    func reset(_ view: PolicyView)
+    /// The end of month `view.month`, before any review. O(1) updates of running state go here.
+    func observe(_ view: PolicyView)
+    /// A review is due: write targets into `targets` and return `.trade`, or return `.hold`.
+    /// A policy that cannot decide (a singular estimate, say) returns a decision marked as a fallback.
+    func decide(_ view: PolicyView, targets: inout [Double]) -> Decision
+}
+
+extension PolicyRunner {
+    public func reset(_ view: PolicyView) {}
+    public func observe(_ view: PolicyView) {}
+}
+
+/// A runner's answer to a review.
+public struct Decision: Sendable, Equatable {
+    /// Trade to the written targets now.
+    public var trade: Bool
+    /// The policy could not decide as designed and fell back to what it documents.
+    public var isFallback: Bool
+
+    public static let hold = Decision(trade: false, isFallback: false)
+    public static let trade = Decision(trade: true, isFallback: false)
+    public static func fallback(trade: Bool) -> Decision { Decision(trade: trade, isFallback: true) }
+
+    public init(trade: Bool, isFallback: Bool) {
+        self.trade = trade
+        self.isFallback = isFallback
+    }
+}
+
+/// What a policy may know of the simulated regimes.
+public enum RegimeAccess: Sendable, Equatable {
+    /// Nothing: an investor who has only the returns.
+    case none
+    /// The true regime, known `lag` months late (0: at the month's end; an upper bound nobody can trade).
+    case known(lag: Int)
+}
+
+/// Bounds on the weights a policy may ask for. Targets outside them, not finite, or not summing to
+/// 1 within `WeightBounds.sumTolerance` stop the run with an internal error naming the policy.
+public struct WeightBounds: Sendable, Equatable {
+    public var lower: Double
+    public var upper: Double
+
+    public static let longOnly = WeightBounds(lower: 0, upper: 1)
+    /// How far from 1 a target's sum may be: the rounding of a few dozen additions.
+    public static let sumTolerance = 1e-9
+
+    public init(lower: Double, upper: Double) {
+        self.lower = lower
+        self.upper = upper
+    }
+
+    /// Why `targets` is not acceptable, or nil when it is.
+    public func problem(_ targets: [Double], assetNames: [String]) -> String? {
+        var sum = 0.0
+        for (i, w) in targets.enumerated() {
+            guard w.isFinite else { return "weight of \(assetNames[i]) is \(w)" }
+            if w < lower - Self.sumTolerance || w > upper + Self.sumTolerance {
+                return "weight of \(assetNames[i]) is \(w), outside [\(lower), \(upper)]"
+            }
+            sum += w
+        }
+        return abs(sum - 1) <= Self.sumTolerance ? nil : "weights sum to \(sum), not 1"
+    }
 }

@@ -1,4 +1,5 @@
-/// Fixed target weights, reviewed on a calendar or by tolerance bands.
+/// Fixed target weights, reviewed on a calendar or by tolerance bands. It has no runner: the
+/// account trades back to the targets without a call into the policy.
 public struct StaticPolicy: Policy {
     public let name: String
     public let targets: [Double]
@@ -11,10 +12,5 @@ public struct StaticPolicy: Policy {
     }
 
     public var initialWeights: [Double] { targets }
-    public var hasFixedTargets: Bool { true }
-
-    public func targetWeights(_ context: PolicyContext, into target: UnsafeMutableBufferPointer<Double>) -> Bool {
-        for i in targets.indices { target[i] = targets[i] }
-        return true
-    }
+    public func makeRunner(assetCount: Int) -> (any PolicyRunner)? { nil }
 }

@@ -1,13 +1,29 @@
 /// What one policy did on one path, besides its monthly returns.
 public struct AccountOutcome: Sendable {
     public var terminalWealth: Double
-    /// Product of (1 + return before fees and trading costs) over the months.
+    /// Product of (1 + return before fees and trading costs) over the active months.
     public var grossGrowth: Double
     /// Sum over rebalances of one-sided traded value / portfolio value.
     public var turnover: Double
     /// Money put in minus money taken out: initial wealth plus contributions, less what
     /// withdrawals actually paid (they stop when the account is empty).
     public var netInvested: Double
+    /// Months with a return: all of them, or up to and including the month the account emptied.
+    public var activeMonths: Int
+    /// The month (0-based) in which withdrawals or losses emptied the account, if they did.
+    public var depletedMonth: Int?
+    /// Reviews at which the policy's runner was asked, and how many of its answers were fallbacks.
+    public var decisions: Int
+    public var fallbacks: Int
+}
+
+/// One path's market as the account reads it: `warmUpMonths + months` rows of simple returns, one
+/// column per asset, and a regime label per row. Month t is row `warmUpMonths + t`.
+struct PathMarket {
+    let returns: UnsafePointer<Double>
+    let regimes: UnsafePointer<Int32>
+    let warmUpMonths: Int
+    let months: Int
 }
 
 /// Runs one policy over one path: returns and fees accrue, cash flows are traded pro rata, the policy
@@ -16,21 +32,28 @@ public struct AccountOutcome: Sendable {
 /// Month t: h_i <- h_i (1 + r_i)(1 - er_i/12); V = sum h. Cash flow F is bought or sold in proportion
 /// to current holdings, its trading costs paid out of the flow. If the policy trades,
 /// cost = sum c_i |w*_i V - h_i| and h_i <- w*_i (V - cost). Net return
-/// r_t = (V - rebalancing cost) / V_start - 1, so flows never count as return.
+/// r_t = (V - rebalancing cost) / V_start - 1, so flows never count as return. Once the account is
+/// empty the path ends for this policy: later months have no return.
 ///
-/// A policy with fixed targets never holds an asset whose target is zero (returns, flows and
-/// rebalances all keep a zero holding at zero), so its run only works on the assets it holds.
+/// A policy without a runner has fixed targets and never holds an asset whose target is zero
+/// (returns, flows and rebalances all keep a zero holding at zero), so its run only works on the
+/// assets it holds and makes no call into the policy. A policy with a runner sees every month end
+/// and answers the reviews; its targets are checked before they are copied.
 final class Account {
     let rules: AccountRules
     let assetCount: Int
+    let assetNames: [String]
     let cashFlows: [Double]
     /// Scratch, `assetCount` long, for the assets the current run works on: their indices,
     /// holdings, targets, tolerance bands, fee factors, cost rates and this month's returns.
     let assets: UnsafeMutablePointer<Int>
     let h, w, band, fee, cost, row: UnsafeMutablePointer<Double>
+    /// Where a runner writes its targets.
+    var proposed: [Double]
 
-    init(rules: AccountRules, months: Int) {
+    init(rules: AccountRules, assetNames: [String], months: Int) {
         self.rules = rules
+        self.assetNames = assetNames
         assetCount = rules.expenseRatios.count
         cashFlows = (0..<months).map { rules.cashFlow?.amount(month: $0) ?? 0 }
         assets = .allocate(capacity: assetCount)
@@ -40,6 +63,7 @@ final class Account {
         fee = .allocate(capacity: assetCount)
         cost = .allocate(capacity: assetCount)
         row = .allocate(capacity: assetCount)
+        proposed = Array(repeating: 0, count: assetCount)
     }
 
     deinit {
@@ -47,17 +71,19 @@ final class Account {
         assets.deallocate()
     }
 
+    /// - Parameters:
+    ///   - wealth: receives the value at the end of each month of `wealthGrid` (months 1...months).
+    ///   - path: the global path index, for error messages.
     func run(
-        _ policy: any Policy, months: Int,
-        returns: UnsafeBufferPointer<Double>, regimes: UnsafeBufferPointer<Int32>,
-        netReturns: UnsafeMutableBufferPointer<Double>
-    ) -> AccountOutcome {
+        _ policy: any Policy, runner: (any PolicyRunner)?, market: PathMarket, path: Int,
+        netReturns: UnsafeMutablePointer<Double>, wealthGrid: [Int], wealth: UnsafeMutablePointer<Double>
+    ) throws(PolicyFailure) -> AccountOutcome {
         let all = assetCount
+        let months = market.months
         let initialWeights = policy.initialWeights
         let review = policy.review
-        let fixedTargets = policy.hasFixedTargets
         var n = 0
-        for i in 0..<all where !fixedTargets || initialWeights[i] != 0 {
+        for i in 0..<all where runner != nil || initialWeights[i] != 0 {
             assets[n] = i
             w[n] = initialWeights[i]
             band[n] = review.band(target: w[n])
@@ -68,18 +94,21 @@ final class Account {
         }
         let dense = n == all
         var value = rules.initialWealth
-        var grossGrowth = 1.0
-        var turnover = 0.0
-        var netInvested = rules.initialWealth
+        var outcome = AccountOutcome(
+            terminalWealth: value, grossGrowth: 1, turnover: 0, netInvested: value, activeMonths: months,
+            depletedMonth: nil, decisions: 0, fallbacks: 0)
         let hasFlows = rules.cashFlow != nil
+        var nextGrid = 0
+        func view(_ t: Int, _ value: Double) -> PolicyView {
+            PolicyView(
+                month: t, warmUpMonths: market.warmUpMonths, assetCount: all, value: value, returns: market.returns,
+                regimes: market.regimes, access: policy.regimeAccess, holdings: h, netReturns: netReturns)
+        }
+        runner?.reset(view(-1, value))
         for t in 0..<months {
             let start = value
-            if start <= 0 {
-                netReturns[t] = 0
-                continue
-            }
             let inverseStart = 1 / start  // one division instead of two
-            var r = returns.baseAddress! + t * all
+            var r = market.returns + (market.warmUpMonths + t) * all
             if !dense {
                 for k in 0..<n { row[k] = r[assets[k]] }
                 r = UnsafePointer(row)
@@ -92,7 +121,7 @@ final class Account {
                 h[k] = grown * fee[k]
                 end += h[k]
             }
-            grossGrowth *= gross * inverseStart
+            outcome.grossGrowth *= gross * inverseStart
             // Cash flows are traded pro rata and pay their own costs: a contribution invests what
             // is left after costs, a withdrawal hands out what is left after costs. Neither is return.
             var flowIntoPortfolio = 0.0
@@ -106,42 +135,70 @@ final class Account {
                     h[k] += flow > 0 ? trade - tradeCost : trade
                 }
                 flowIntoPortfolio = flow > 0 ? flow - flowCosts : flow
-                netInvested += flow > 0 ? flow : flow + flowCosts
+                outcome.netInvested += flow > 0 ? flow : flow + flowCosts
                 end += flowIntoPortfolio
             }
+            var trades = false
+            if let runner {
+                netReturns[t] = (end - flowIntoPortfolio) * inverseStart - 1  // before the trade
+                runner.observe(view(t, end))
+                if end > 0 && review.isDue(month: t, holdings: h, targets: w, bands: band, count: n, value: end) {
+                    trades = try decide(policy, runner, view(t, end), path: path, &outcome)
+                }
+            } else {
+                trades = end > 0 && review.isDue(month: t, holdings: h, targets: w, bands: band, count: n, value: end)
+            }
             var costs = 0.0
-            if end > 0 && review.isDue(month: t, holdings: h, targets: w, bands: band, count: n, value: end)
-                && (fixedTargets || newTargets(policy, month: t, value: end, returns: returns, regimes: regimes))
-            {
+            if trades {
                 var traded = 0.0
                 for k in 0..<n {
                     let trade = abs(w[k] * end - h[k])
                     traded += trade
                     costs += cost[k] * trade
                 }
-                turnover += traded / 2 / end
+                outcome.turnover += traded / 2 / end
                 let investable = max(end - costs, 0)
                 for k in 0..<n { h[k] = w[k] * investable }
             }
             value = max(end - costs, 0)
-            if value == 0 { for k in 0..<n { h[k] = 0 } }
             netReturns[t] = (value - flowIntoPortfolio) * inverseStart - 1
+            while nextGrid < wealthGrid.count && wealthGrid[nextGrid] == t + 1 {
+                wealth[nextGrid] = value
+                nextGrid += 1
+            }
+            if value == 0 {
+                outcome.activeMonths = t + 1
+                outcome.depletedMonth = t
+                break
+            }
         }
-        return AccountOutcome(terminalWealth: value, grossGrowth: grossGrowth, turnover: turnover, netInvested: netInvested)
+        while nextGrid < wealthGrid.count {  // an emptied account stays empty
+            wealth[nextGrid] = 0
+            nextGrid += 1
+        }
+        outcome.terminalWealth = value
+        return outcome
     }
 
-    /// Asks a policy with moving targets for new ones, and moves the tolerance bands with them.
-    private func newTargets(
-        _ policy: any Policy, month: Int, value: Double, returns: UnsafeBufferPointer<Double>,
-        regimes: UnsafeBufferPointer<Int32>
-    ) -> Bool {
-        let context = PolicyContext(
-            month: month, holdings: UnsafeBufferPointer(start: h, count: assetCount), value: value,
-            returns: returns.baseAddress!, regimes: regimes.baseAddress!)
-        guard policy.targetWeights(context, into: UnsafeMutableBufferPointer(start: w, count: assetCount)) else {
-            return false
+    /// Asks a runner for targets; checks and copies them, and moves the tolerance bands with them.
+    private func decide(
+        _ policy: any Policy, _ runner: any PolicyRunner, _ view: PolicyView, path: Int, _ outcome: inout AccountOutcome
+    ) throws(PolicyFailure) -> Bool {
+        let decision = runner.decide(view, targets: &proposed)
+        outcome.decisions += 1
+        if decision.isFallback { outcome.fallbacks += 1 }
+        guard decision.trade else { return false }
+        if proposed.count != assetCount {
+            throw PolicyFailure(policy: policy.name, path: path, month: view.month,
+                reason: "\(proposed.count) weights for \(assetCount) assets")
         }
-        for k in 0..<assetCount { band[k] = policy.review.band(target: w[k]) }
+        if let problem = policy.bounds.problem(proposed, assetNames: assetNames) {
+            throw PolicyFailure(policy: policy.name, path: path, month: view.month, reason: problem)
+        }
+        for k in 0..<assetCount {
+            w[k] = proposed[k]
+            band[k] = policy.review.band(target: w[k])
+        }
         return true
     }
 }

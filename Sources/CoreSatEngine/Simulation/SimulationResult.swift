@@ -1,59 +1,91 @@
-/// Where each number of a path's record sits. A path's figures are stored together (one
-/// contiguous record per path), so a worker writes one block of memory per path.
-struct PathRecordLayout: Sendable {
-    let policies: Int
-    let regimes: Int
+/// What identifies a run's per-path numbers, whether held in memory or read from saved files.
+public struct RunDescription: Sendable, Equatable {
+    /// Paths of the whole run (all shards).
+    public var paths: Int
+    public var months: Int
+    public var policyNames: [String]
+    public var benchmark: Int
+    public var regimeNames: [String]
+    public var layout: RecordLayout
 
-    /// Each policy's figures, its relative figures, and the money it had put in on net.
-    var perPolicy: Int { PathFigure.count + RelativeFigure.count + 1 }
-    var stride: Int { policies * perPolicy + regimes }
-
-    func offset(policy: Int, _ figure: PathFigure) -> Int { policy * perPolicy + figure.rawValue }
-    func offset(policy: Int, _ figure: RelativeFigure) -> Int { policy * perPolicy + PathFigure.count + figure.rawValue }
-    func offsetOfNetInvested(policy: Int) -> Int { policy * perPolicy + PathFigure.count + RelativeFigure.count }
-    func offset(regime: Int) -> Int { policies * perPolicy + regime }
+    public init(paths: Int, months: Int, policyNames: [String], benchmark: Int, regimeNames: [String], layout: RecordLayout) {
+        self.paths = paths
+        self.months = months
+        self.policyNames = policyNames
+        self.benchmark = benchmark
+        self.regimeNames = regimeNames
+        self.layout = layout
+    }
 }
 
-/// Per-path figures of every policy. Memory grows with paths x policies, never with months or assets.
-public struct SimulationResult: Sendable {
-    public let paths: Int
-    public let months: Int
-    public let policyNames: [String]
-    public let benchmark: Int
-    public let regimeNames: [String]
-    let layout: PathRecordLayout
-    /// [path][record]
-    let records: [Double]
+/// A source of per-path columns in global path order: a run in memory, or saved shards read one
+/// column at a time. Summaries read only through this, so memory grows with paths, not with
+/// paths x figures.
+public protocol PathColumns: Sendable {
+    var run: RunDescription { get }
+    /// Every path's value of one column, in path order.
+    func column(_ key: ColumnKey) throws -> [Double]
+}
 
-    /// Every path's value at one offset of the record, in path order.
-    func column(_ offset: Int) -> [Double] {
-        records.withUnsafeBufferPointer { r in (0..<paths).map { r[$0 * layout.stride + offset] } }
+extension PathColumns {
+    public func values(policy: Int, _ figure: PathFigure) throws -> [Double] {
+        try column(ColumnKey(.policy(policy), figure.key))
     }
 
-    /// The figure for every path, in path order.
-    public func values(policy: Int, _ figure: PathFigure) -> [Double] {
-        column(layout.offset(policy: policy, figure))
+    public func values(policy: Int, _ figure: RelativeFigure) throws -> [Double] {
+        try column(ColumnKey(.policy(policy), figure.key))
     }
 
-    public func values(policy: Int, _ figure: RelativeFigure) -> [Double] {
-        column(layout.offset(policy: policy, figure))
-    }
-
-    /// Money put in minus money taken out, on each path (see `AccountOutcome.netInvested`).
-    public func netInvested(policy: Int) -> [Double] {
-        column(layout.offsetOfNetInvested(policy: policy))
+    public func values(policy: Int, _ tally: PolicyTally) throws -> [Double] {
+        try column(ColumnKey(.policy(policy), tally.key))
     }
 
     /// Share of each path's months spent in the regime.
-    public func regimeShares(_ regime: Int) -> [Double] {
-        column(layout.offset(regime: regime))
+    public func regimeShares(_ regime: Int) throws -> [Double] {
+        try column(ColumnKey(.regime(regime), RecordLayout.shareOfMonths))
     }
 }
 
-extension PathFigure {
-    static let count = allCases.count
+/// The per-path records of one run (or one shard of it) in memory. Memory grows with paths x
+/// policies, never with months or assets.
+public struct SimulationResult: PathColumns {
+    public let run: RunDescription
+    public let shard: Shard
+    /// Paths held here: all of them for a whole run, the shard's blocks otherwise.
+    public let pathCount: Int
+    /// [path][record], in the order of the shard's blocks.
+    let records: [Double]
+
+    init(run: RunDescription, shard: Shard, records: [Double]) {
+        self.run = run
+        self.shard = shard
+        self.records = records
+        pathCount = records.count / max(run.layout.stride, 1)
+    }
+
+    public var paths: Int { run.paths }
+    public var months: Int { run.months }
+    public var policyNames: [String] { run.policyNames }
+    public var benchmark: Int { run.benchmark }
+    public var regimeNames: [String] { run.regimeNames }
+
+    /// The values at one offset of the record, for the paths held here.
+    public func column(offset: Int) -> [Double] {
+        let stride = run.layout.stride
+        return records.withUnsafeBufferPointer { r in (0..<pathCount).map { r[$0 * stride + offset] } }
+    }
+
+    /// A whole run's column; a shard holds only some paths and cannot answer.
+    public func column(_ key: ColumnKey) throws -> [Double] {
+        precondition(shard == .whole, "a shard's columns are partial; merge the shards first")
+        guard let offset = run.layout.offset(key) else { throw MissingColumn(key: key) }
+        return column(offset: offset)
+    }
 }
 
-extension RelativeFigure {
-    static let count = allCases.count
+/// A summary asked for a column the run did not keep.
+public struct MissingColumn: Error, Sendable, CustomStringConvertible {
+    public var key: ColumnKey
+    public init(key: ColumnKey) { self.key = key }
+    public var description: String { "the results have no column \(key)" }
 }

@@ -6,9 +6,11 @@ public enum FigureReference: Sendable, Equatable, CustomStringConvertible {
     /// Against another policy: the benchmark unless the expectation names one.
     case relative(RelativeFigure, Statistic)
     case probabilityOfLoss
+    case probabilityOfDepletion
     case probabilityOutperform
 
     public static let probabilityOfLossName = "probability_of_loss"
+    public static let probabilityOfDepletionName = "probability_of_depletion"
     public static let probabilityOutperformName = "probability_outperform"
 
     /// Every name an expectation may use, for error messages and suggestions.
@@ -16,12 +18,13 @@ public enum FigureReference: Sendable, Equatable, CustomStringConvertible {
         let stats = Statistic.allCases.map(\.rawValue) + ["p50"]
         return PathFigure.allCases.flatMap { f in stats.map { "\(f.key).\($0)" } }
             + RelativeFigure.allCases.flatMap { f in stats.map { "\(f.key).\($0)" } }
-            + [probabilityOfLossName, probabilityOutperformName]
+            + [probabilityOfLossName, probabilityOfDepletionName, probabilityOutperformName]
     }
 
     /// Parses `figure.statistic` or one of the two probabilities; nil when the name is unknown.
     public init?(_ name: String) {
         if name == Self.probabilityOfLossName { self = .probabilityOfLoss; return }
+        if name == Self.probabilityOfDepletionName { self = .probabilityOfDepletion; return }
         if name == Self.probabilityOutperformName { self = .probabilityOutperform; return }
         let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
         guard parts.count == 2, let statistic = Statistic(rawValue: parts[1] == "p50" ? "median" : parts[1]) else { return nil }
@@ -38,7 +41,7 @@ public enum FigureReference: Sendable, Equatable, CustomStringConvertible {
     public var isRelative: Bool {
         switch self {
         case .relative, .probabilityOutperform: true
-        case .metric, .probabilityOfLoss: false
+        case .metric, .probabilityOfLoss, .probabilityOfDepletion: false
         }
     }
 
@@ -56,22 +59,23 @@ public enum FigureReference: Sendable, Equatable, CustomStringConvertible {
         case .metric(let f, let s): "\(f.key).\(s.rawValue)"
         case .relative(let f, let s): "\(f.key).\(s.rawValue)"
         case .probabilityOfLoss: Self.probabilityOfLossName
+        case .probabilityOfDepletion: Self.probabilityOfDepletionName
         case .probabilityOutperform: Self.probabilityOutperformName
         }
     }
 }
 
 /// A measured figure and its Monte Carlo standard error.
-public struct Measurement: Sendable, Equatable {
+public struct Estimate: Sendable, Equatable {
     public var value: Double
     public var standardError: Double
 
     /// A share of `paths`: its binomial standard error, with (k + 1) / (n + 2) in place of k / n so
     /// that a share of exactly 0 or 1 is not treated as certain.
-    public static func share(_ p: Double, paths: Int) -> Measurement {
+    public static func share(_ p: Double, paths: Int) -> Estimate {
         let n = Double(paths)
         let smoothed = (p * n + 1) / (n + 2)
-        return Measurement(value: p, standardError: (smoothed * (1 - smoothed) / n).squareRoot())
+        return Estimate(value: p, standardError: (smoothed * (1 - smoothed) / n).squareRoot())
     }
 }
 
@@ -79,45 +83,36 @@ extension RunSummary {
     /// The figure for a policy, against `versus` for relative figures (nil: the benchmark).
     /// Against another policy only `cagr_difference` and `probability_outperform` exist (they need
     /// only each path's CAGR); other relative figures, and a policy against itself, are NaN.
-    public func measure(_ figure: FigureReference, policy: Int, versus: Int?, result: SimulationResult) -> Measurement {
+    public func measure(_ figure: FigureReference, policy: Int, versus: Int?, columns: some PathColumns) throws -> Estimate {
         let p = policies[policy]
-        let against = versus ?? result.benchmark
+        let against = versus ?? benchmarkIndex
         switch figure {
         case .metric(let f, let s):
             let d = p.figures[f]!
-            return Measurement(value: d.value(s), standardError: d.standardError(s))
+            return Estimate(value: d.value(s), standardError: d.standardError(s))
         case .probabilityOfLoss:
             return .share(p.probabilityOfLoss, paths: paths)
+        case .probabilityOfDepletion:
+            return .share(p.probabilityOfDepletion, paths: paths)
         case .relative(let f, let s):
             let d: Distribution
-            if let vs = p.versusBenchmark, against == result.benchmark {
+            if let vs = p.versusBenchmark, against == benchmarkIndex {
                 d = vs.distribution(f)
             } else if f == .cagrDifference && against != policy {
                 // Against another policy only the CAGR difference can be formed (from each path's CAGR).
-                d = Distribution(zip(result.values(policy: policy, .cagr), result.values(policy: against, .cagr)).map { $0 - $1 })
+                d = Distribution(zip(try columns.values(policy: policy, .cagr), try columns.values(policy: against, .cagr)).map { $0 - $1 })
             } else {
-                return Measurement(value: .nan, standardError: .nan)
+                return Estimate(value: .nan, standardError: .nan)
             }
-            return Measurement(value: d.value(s), standardError: d.standardError(s))
+            return Estimate(value: d.value(s), standardError: d.standardError(s))
         case .probabilityOutperform:
-            if let vs = p.versusBenchmark, against == result.benchmark {
+            if let vs = p.versusBenchmark, against == benchmarkIndex {
                 return .share(vs.probabilityOutperform, paths: paths)
             }
-            guard against != policy else { return Measurement(value: .nan, standardError: .nan) }
-            let own = result.values(policy: policy, .cagr), other = result.values(policy: against, .cagr)
+            guard against != policy else { return Estimate(value: .nan, standardError: .nan) }
+            let own = try columns.values(policy: policy, .cagr), other = try columns.values(policy: against, .cagr)
             let wins = zip(own, other).filter { $0 > $1 }.count
             return .share(Double(wins) / Double(paths), paths: paths)
-        }
-    }
-}
-
-extension BenchmarkComparison {
-    public func distribution(_ figure: RelativeFigure) -> Distribution {
-        switch figure {
-        case .cagrDifference: cagrDifference
-        case .trackingError: trackingError
-        case .informationRatio: informationRatio
-        case .winRate: winRate
         }
     }
 }

@@ -10,6 +10,15 @@ public struct BenchmarkComparison: Sendable {
     public var trackingError: Distribution
     public var informationRatio: Distribution
     public var winRate: Distribution
+
+    public func distribution(_ figure: RelativeFigure) -> Distribution {
+        switch figure {
+        case .cagrDifference: cagrDifference
+        case .trackingError: trackingError
+        case .informationRatio: informationRatio
+        case .winRate: winRate
+        }
+    }
 }
 
 public struct PolicySummary: Sendable {
@@ -18,6 +27,12 @@ public struct PolicySummary: Sendable {
     public var figures: [PathFigure: Distribution]
     /// Share of paths ending with less money than was put in, net of what was taken out.
     public var probabilityOfLoss: Double
+    /// Share of paths on which withdrawals or losses emptied the account.
+    public var probabilityOfDepletion: Double
+    /// Reviews per path at which the policy was asked for targets, and answers per path that were
+    /// fallbacks (the policy could not decide as designed); both 0 for fixed targets.
+    public var decisions: Distribution
+    public var fallbacks: Distribution
     /// Nil for the benchmark itself.
     public var versusBenchmark: BenchmarkComparison?
 }
@@ -36,53 +51,64 @@ public struct RunSummary: Sendable {
     public var paths: Int
     public var months: Int
     public var benchmark: String
+    public var benchmarkIndex: Int
     public var policies: [PolicySummary]
     public var regimes: [RegimeSummary]
 
-    public init(scenario: String, seed: UInt64, result: SimulationResult) {
+    /// Reads every column it needs from `columns` one at a time (two at a time across threads).
+    public init(scenario: String, seed: UInt64, columns: some PathColumns) throws {
+        let run = columns.run
         self.scenario = scenario
         self.seed = seed
-        paths = result.paths
-        months = result.months
-        benchmark = result.policyNames[result.benchmark]
-        let benchCAGR = result.values(policy: result.benchmark, .cagr)
-        let (figures, relative) = Self.distributions(result)
-        policies = result.policyNames.indices.map { p in
-            let losses = zip(result.values(policy: p, .terminalWealth), result.netInvested(policy: p)).filter { $0 < $1 }.count
+        paths = run.paths
+        months = run.months
+        benchmark = run.policyNames[run.benchmark]
+        benchmarkIndex = run.benchmark
+        let (figures, relative) = try Self.distributions(columns)
+        let benchCAGR = try columns.values(policy: run.benchmark, .cagr)
+        let n = Double(run.paths)
+        policies = try run.policyNames.indices.map { p in
+            let losses = zip(try columns.values(policy: p, .terminalWealth), try columns.values(policy: p, .netInvested))
+                .filter { $0 < $1 }.count
             var comparison: BenchmarkComparison?
-            if p != result.benchmark {
-                let wins = zip(result.values(policy: p, .cagr), benchCAGR).filter { $0 > $1 }.count
+            if p != run.benchmark {
+                let wins = zip(try columns.values(policy: p, .cagr), benchCAGR).filter { $0 > $1 }.count
                 comparison = BenchmarkComparison(
                     cagrDifference: relative[p][.cagrDifference]!,
-                    probabilityOutperform: Double(wins) / Double(result.paths),
+                    probabilityOutperform: Double(wins) / n,
                     trackingError: relative[p][.trackingError]!,
                     informationRatio: relative[p][.informationRatio]!,
                     winRate: relative[p][.winRate]!)
             }
             return PolicySummary(
-                name: result.policyNames[p], isBenchmark: p == result.benchmark, figures: figures[p],
-                probabilityOfLoss: Double(losses) / Double(result.paths), versusBenchmark: comparison)
+                name: run.policyNames[p], isBenchmark: p == run.benchmark, figures: figures[p],
+                probabilityOfLoss: Double(losses) / n,
+                probabilityOfDepletion: Double(figures[p][.monthsToDepletion]!.count) / n,
+                decisions: Distribution(try columns.values(policy: p, .decisions)),
+                fallbacks: Distribution(try columns.values(policy: p, .fallbacks)), versusBenchmark: comparison)
         }
-        regimes = result.regimeNames.enumerated().map { k, name in
-            let shares = Distribution(result.regimeShares(k))
+        regimes = try run.regimeNames.enumerated().map { k, name in
+            let shares = Distribution(try columns.regimeShares(k))
             return RegimeSummary(name: name, shareOfMonths: shares.mean, shareStandardError: shares.standardError)
         }
     }
 
     /// Every figure's distribution, computed in parallel (each one goes through all paths' values).
-    static func distributions(_ result: SimulationResult) -> ([[PathFigure: Distribution]], [[RelativeFigure: Distribution]]) {
-        let policies = result.policyNames.count
+    static func distributions(_ columns: some PathColumns) throws -> ([[PathFigure: Distribution]], [[RelativeFigure: Distribution]]) {
+        let policies = columns.run.policyNames.count
         let perPolicy = PathFigure.count + RelativeFigure.count
-        let slots = Mutex([Distribution?](repeating: nil, count: policies * perPolicy))
+        let slots = Mutex([Result<Distribution, any Error>?](repeating: nil, count: policies * perPolicy))
         DispatchQueue.concurrentPerform(iterations: policies * perPolicy) { job in
             let (p, k) = job.quotientAndRemainder(dividingBy: perPolicy)
-            let values = k < PathFigure.count
-                ? result.values(policy: p, PathFigure(rawValue: k)!)
-                : result.values(policy: p, RelativeFigure(rawValue: k - PathFigure.count)!)
-            let d = Distribution(values)
+            let d = Result { () throws -> Distribution in
+                let values = k < PathFigure.count
+                    ? try columns.values(policy: p, PathFigure(rawValue: k)!)
+                    : try columns.values(policy: p, RelativeFigure(rawValue: k - PathFigure.count)!)
+                return Distribution(values)
+            }
             slots.withLock { $0[job] = d }
         }
-        let all = slots.withLock { $0.map { $0! } }
+        let all = try slots.withLock { try $0.map { try $0!.get() } }
         let figures = (0..<policies).map { p in
             Dictionary(uniqueKeysWithValues: PathFigure.allCases.map { ($0, all[p * perPolicy + $0.rawValue]) })
         }

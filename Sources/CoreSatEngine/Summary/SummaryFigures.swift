@@ -1,11 +1,15 @@
-import Foundation
-
 /// Where a number sits in the JSON report: whose it is (`policy` `70/30 bands`, `regime` `calm`)
 /// and the path inside it (`metrics.cagr.median`, `vs_benchmark.probability_outperform`).
 public struct FigureKey: Hashable, Sendable, CustomStringConvertible {
     public var section: String
     public var name: String
     public var path: String
+
+    public init(section: String, name: String, path: String) {
+        self.section = section
+        self.name = name
+        self.path = path
+    }
 
     public var description: String { "\(section) \(name): \(path)" }
 }
@@ -22,53 +26,34 @@ public struct SummaryFigure: Sendable {
 public enum SummaryFigures {
     public static func all(_ s: RunSummary) -> [SummaryFigure] {
         var out: [SummaryFigure] = []
-        func add(_ owner: (String, String), _ path: String, _ m: Measurement) {
+        func add(_ owner: (String, String), _ path: String, _ m: Estimate) {
             let key = FigureKey(section: owner.0, name: owner.1, path: path)
             out.append(SummaryFigure(key: key, value: m.value, standardError: m.standardError))
         }
         func addDistribution(_ owner: (String, String), _ prefix: String, _ d: Distribution, _ statistics: [(String, Statistic)]) {
             for (name, statistic) in statistics {
-                add(owner, "\(prefix).\(name)", Measurement(value: d.value(statistic), standardError: d.standardError(statistic)))
+                add(owner, "\(prefix).\(name)", Estimate(value: d.value(statistic), standardError: d.standardError(statistic)))
             }
         }
-        let reported = ReportLayout.distribution
+        let reported = ReportedStatistics.distribution
         for regime in s.regimes {
-            add(("regime", regime.name), "share_of_months", Measurement(value: regime.shareOfMonths, standardError: regime.shareStandardError))
+            add(("regime", regime.name), "share_of_months", Estimate(value: regime.shareOfMonths, standardError: regime.shareStandardError))
         }
         for p in s.policies {
             let owner = ("policy", p.name)
             for f in PathFigure.allCases where f != .terminalWealth {
                 addDistribution(owner, "metrics.\(f.key)", p.figures[f]!, reported)
             }
-            addDistribution(owner, "terminal_wealth", p.figures[.terminalWealth]!, ReportLayout.terminalWealth)
+            addDistribution(owner, "terminal_wealth", p.figures[.terminalWealth]!, ReportedStatistics.terminalWealth)
             add(owner, "probability_of_loss", .share(p.probabilityOfLoss, paths: s.paths))
+            add(owner, "probability_of_depletion", .share(p.probabilityOfDepletion, paths: s.paths))
+            addDistribution(owner, "decisions", p.decisions, ReportedStatistics.perPathMean)
+            addDistribution(owner, "fallbacks", p.fallbacks, ReportedStatistics.perPathMean)
             guard let vs = p.versusBenchmark else { continue }
-            addDistribution(owner, "vs_benchmark.cagr_difference", vs.cagrDifference, ReportLayout.cagrDifference)
+            addDistribution(owner, "vs_benchmark.cagr_difference", vs.cagrDifference, ReportedStatistics.cagrDifference)
             add(owner, "vs_benchmark.probability_outperform", .share(vs.probabilityOutperform, paths: s.paths))
             for f in [RelativeFigure.trackingError, .informationRatio, .winRate] {
                 addDistribution(owner, "vs_benchmark.\(f.key)", vs.distribution(f), reported)
-            }
-        }
-        return out
-    }
-
-    /// The numbers of a parsed JSON report (from JSONSerialization), keyed like `all`. Standard
-    /// errors and counts of undefined paths are not figures and are left out.
-    public static func flatten(report: [String: Any]) -> [FigureKey: Double] {
-        var out: [FigureKey: Double] = [:]
-        func walk(_ owner: (String, String), _ prefix: String, _ value: Any) {
-            if let object = value as? [String: Any] {
-                for (key, child) in object where !["name", "standard_error", "undefined_paths"].contains(key) {
-                    walk(owner, prefix.isEmpty ? key : "\(prefix).\(key)", child)
-                }
-            } else if let number = value as? NSNumber {  // integers (such as 0) arrive as NSNumber too
-                out[FigureKey(section: owner.0, name: owner.1, path: prefix)] = number.doubleValue
-            }
-        }
-        for (section, owner) in [("regimes", "regime"), ("policies", "policy")] {
-            for item in report[section] as? [[String: Any]] ?? [] {
-                guard let name = item["name"] as? String else { continue }
-                walk((owner, name), "", item)
             }
         }
         return out

@@ -1,0 +1,85 @@
+import CoreSatEngine
+import Foundation
+
+/// One or more saved files of the same run (a whole run, or all n shards of one) read as the whole
+/// run's columns. Each column is assembled from the files when asked for, so memory holds one
+/// column of all paths at a time, not every figure.
+public final class MergedResults: PathColumns {
+    public let files: [SavedResultsFile]
+    public let meta: SavedRun
+    /// Build strings that differ from the first file's, with the files that have them.
+    public let otherBuilds: [(file: String, build: String)]
+
+    public var run: RunDescription { meta.run }
+
+    /// Opens and checks every file: the same scenario, seed, generator, version and shard count;
+    /// every shard exactly once.
+    public init(paths: [String]) throws(InputError) {
+        guard !paths.isEmpty else { throw InputError(file: "merge", reason: "no results files given") }
+        var files: [SavedResultsFile] = []
+        for path in paths { files.append(try SavedResultsFile(path: path)) }
+        let first = files[0]
+        var seen: [Int: String] = [:]
+        var builds: [(String, String)] = []
+        for file in files {
+            try Self.checkSameRun(file, as: first)
+            if let other = seen[file.meta.shard.index] {
+                throw InputError(file: file.path, keyPath: "shard", reason: "shard \(file.meta.shard) is also in \(other)")
+            }
+            seen[file.meta.shard.index] = file.path
+            if file.meta.build != first.meta.build { builds.append((file.path, file.meta.build)) }
+        }
+        let count = first.meta.shard.count
+        if let missing = (0..<count).first(where: { seen[$0] == nil }) {
+            let absent = (0..<count).filter { seen[$0] == nil }.map { "\($0)/\(count)" }
+            throw InputError(file: files.map(\.path).joined(separator: ", "), keyPath: "shard",
+                reason: "shard\(absent.count > 1 ? "s" : "") \(absent.joined(separator: ", ")) missing (first: \(missing)/\(count)); a merge needs all \(count) shards")
+        }
+        self.files = files.sorted { $0.meta.shard.index < $1.meta.shard.index }
+        var whole = first.meta
+        whole.shard = .whole
+        meta = whole
+        otherBuilds = builds
+    }
+
+    /// Refuses a file that is not part of the same run as `reference`.
+    static func checkSameRun(_ file: SavedResultsFile, as reference: SavedResultsFile) throws(InputError) {
+        let a = file.meta, b = reference.meta
+        func differ(_ what: String, _ mine: String, _ theirs: String) -> InputError {
+            InputError(file: file.path, keyPath: what, reason: "\(what) is \(mine) here but \(theirs) in \(reference.path); these are not shards of one run")
+        }
+        if a.toolVersion != b.toolVersion { throw differ("tool_version", a.toolVersion, b.toolVersion) }
+        if a.scenarioDigest != b.scenarioDigest {
+            throw differ("scenario", "'\(a.scenarioName)' (digest \(a.scenarioDigest))", "'\(b.scenarioName)' (digest \(b.scenarioDigest))")
+        }
+        if a.seed != b.seed { throw differ("seed", "\(a.seed)", "\(b.seed)") }
+        if a.generator != b.generator { throw differ("generator", a.generator.rawValue, b.generator.rawValue) }
+        if a.shard.count != b.shard.count { throw differ("shard.count", "\(a.shard.count)", "\(b.shard.count)") }
+        if a.run.paths != b.run.paths { throw differ("paths", "\(a.run.paths)", "\(b.run.paths)") }
+        if a.blockSize != b.blockSize { throw differ("block_size", "\(a.blockSize)", "\(b.blockSize)") }
+        if a.warmUpMonths != b.warmUpMonths { throw differ("warm_up_months", "\(a.warmUpMonths)", "\(b.warmUpMonths)") }
+        if a.run != b.run { throw differ("columns", "one layout", "another (months, policies, regimes or wealth grid)") }
+    }
+
+    public func column(_ key: ColumnKey) throws -> [Double] {
+        guard let c = run.layout.offset(key) else { throw MissingColumn(key: key) }
+        return try column(index: c)
+    }
+
+    /// The c-th column for all paths, each file's values put back at their paths.
+    public func column(index c: Int) throws(InputError) -> [Double] {
+        let size = meta.blockSize
+        var values = [Double](repeating: .nan, count: run.paths)
+        for file in files {
+            let part = try file.column(c)
+            var next = 0
+            for block in file.meta.shard.blocks(paths: run.paths, blockSize: size) {
+                let start = block * size
+                let count = min(start + size, run.paths) - start
+                values.replaceSubrange(start..<(start + count), with: part[next..<(next + count)])
+                next += count
+            }
+        }
+        return values
+    }
+}

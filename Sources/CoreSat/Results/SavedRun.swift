@@ -1,0 +1,94 @@
+import CoreSatEngine
+import Foundation
+import GSLKit
+
+/// The metadata of a saved results file: what was run, with what, and which of its paths the file
+/// holds. Everything a merge must check, and everything a report needs besides the columns.
+public struct SavedRun: Sendable, Equatable {
+    public static let formatName = "coresat-results"
+    public static let formatVersion = 1
+
+    public var toolVersion: String
+    /// How the executable was built; results are byte-identical only from the same build on the
+    /// same kind of CPU, so a merge warns when builds differ.
+    public var build: String
+    public var scenarioName: String
+    public var scenarioFile: String
+    public var scenarioText: String
+    public var seed: UInt64
+    public var generator: GeneratorKind
+    public var blockSize: Int
+    public var warmUpMonths: Int
+    public var shard: Shard
+    public var run: RunDescription
+
+    public init(scenario: Scenario, plan: SimulationPlan, shard: Shard, build: String) {
+        toolVersion = ToolVersion.string
+        self.build = build
+        scenarioName = scenario.name
+        scenarioFile = scenario.file
+        scenarioText = scenario.text
+        seed = plan.seed
+        generator = plan.generator
+        blockSize = Simulator.blockSize
+        warmUpMonths = plan.warmUpMonths
+        self.shard = shard
+        run = plan.description
+    }
+
+    init(
+        toolVersion: String, build: String, scenarioName: String, scenarioFile: String, scenarioText: String,
+        seed: UInt64, generator: GeneratorKind, blockSize: Int, warmUpMonths: Int, shard: Shard, run: RunDescription
+    ) {
+        self.toolVersion = toolVersion
+        self.build = build
+        self.scenarioName = scenarioName
+        self.scenarioFile = scenarioFile
+        self.scenarioText = scenarioText
+        self.seed = seed
+        self.generator = generator
+        self.blockSize = blockSize
+        self.warmUpMonths = warmUpMonths
+        self.shard = shard
+        self.run = run
+    }
+
+    /// Paths held in a file with this metadata.
+    public var pathsHeld: Int { shard.pathCount(paths: run.paths, blockSize: blockSize) }
+
+    /// A 64-bit FNV-1a digest of the scenario text, in hex: a short name for "the same scenario".
+    public var scenarioDigest: String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in scenarioText.utf8 {
+            h ^= UInt64(byte)
+            h &*= 0x0000_0100_0000_01b3
+        }
+        return String(h, radix: 16)
+    }
+
+    var json: JSONValue {
+        .object([
+            ("format", .string(Self.formatName)),
+            ("format_version", .integer(Self.formatVersion)),
+            ("tool_version", .string(toolVersion)),
+            ("build", .string(build)),
+            ("scenario", .object([
+                ("name", .string(scenarioName)), ("file", .string(scenarioFile)), ("digest", .string(scenarioDigest)),
+                ("text", .string(scenarioText)),
+            ])),
+            ("seed", .unsigned(seed)),
+            ("generator", .string(generator.rawValue)),
+            ("block_size", .integer(blockSize)),
+            ("paths", .integer(run.paths)),
+            ("months", .integer(run.months)),
+            ("warm_up_months", .integer(warmUpMonths)),
+            ("shard", .object([("index", .integer(shard.index)), ("count", .integer(shard.count))])),
+            ("paths_in_file", .integer(pathsHeld)),
+            ("benchmark", .integer(run.benchmark)),
+            ("policies", .array(run.policyNames.map { .string($0) })),
+            ("regimes", .array(run.regimeNames.map { .string($0) })),
+            ("wealth_grid_months", .array(run.layout.wealthGrid.map { .integer($0) })),
+            ("columns", .array(run.layout.columns.map { .string($0.description) })),
+        ])
+    }
+}

@@ -1,0 +1,93 @@
+import CoreSatEngine
+import Foundation
+import GSLKit
+
+/// Reads and checks the JSON metadata of a results file; every problem names the file and the key.
+struct SavedRunReader {
+    let path: String
+
+    func problem(_ key: String, _ reason: String) -> InputError {
+        InputError(file: path, keyPath: key, reason: reason)
+    }
+
+    func read(_ json: Data) throws(InputError) -> SavedRun {
+        guard let parsed = try? JSONSerialization.jsonObject(with: json), let top = parsed as? [String: Any] else {
+            throw InputError(file: path, reason: "the header's metadata is not a JSON object")
+        }
+        guard top["format"] as? String == SavedRun.formatName else { throw problem("format", "not '\(SavedRun.formatName)'") }
+        guard try int(top, "format_version") == SavedRun.formatVersion else {
+            throw problem("format_version", "this version reads format \(SavedRun.formatVersion)")
+        }
+        let scenario = try object(top, "scenario")
+        let shard = try object(top, "shard")
+        let count = try int(shard, "count", key: "shard.count")
+        let index = try int(shard, "index", key: "shard.index")
+        guard count >= 1, (0..<count).contains(index) else { throw problem("shard", "shard \(index)/\(count) does not exist") }
+        let policies = try strings(top, "policies")
+        let regimes = try strings(top, "regimes")
+        guard !policies.isEmpty else { throw problem("policies", "no policies") }
+        guard !regimes.isEmpty else { throw problem("regimes", "no regimes") }
+        let benchmark = try int(top, "benchmark")
+        guard policies.indices.contains(benchmark) else { throw problem("benchmark", "no policy \(benchmark)") }
+        let paths = try int(top, "paths")
+        let months = try int(top, "months")
+        guard Scenario.pathRange.contains(paths) else { throw problem("paths", Scenario.pathsOutOfRange(paths)) }
+        guard Scenario.monthRange.contains(months) else { throw problem("months", "\(months) is out of range") }
+        guard let gridValues = top["wealth_grid_months"] as? [Any] else { throw problem("wealth_grid_months", "expected a list") }
+        let grid = try gridValues.map { (v) throws(InputError) -> Int in
+            guard let n = v as? NSNumber, let m = Int(exactly: n.doubleValue), (1...months).contains(m) else {
+                throw problem("wealth_grid_months", "expected months 1...\(months)")
+            }
+            return m
+        }
+        let layout = RecordLayout(policies: policies.count, regimes: regimes.count, wealthGrid: grid)
+        guard try strings(top, "columns") == layout.columns.map(\.description) else {
+            throw problem("columns", "the columns are not the ones this version writes for \(policies.count) policies and \(regimes.count) regimes")
+        }
+        guard let generator = GeneratorKind(rawValue: try string(top, "generator")) else {
+            throw problem("generator", "unknown generator")
+        }
+        guard let seedNumber = top["seed"] as? NSNumber, let seed = UInt64(seedNumber.stringValue) else {
+            throw problem("seed", "expected a whole number")
+        }
+        let meta = SavedRun(
+            toolVersion: try string(top, "tool_version"), build: try string(top, "build"),
+            scenarioName: try string(scenario, "name", key: "scenario.name"),
+            scenarioFile: try string(scenario, "file", key: "scenario.file"),
+            scenarioText: try string(scenario, "text", key: "scenario.text", allowEmpty: true), seed: seed,
+            generator: generator, blockSize: try int(top, "block_size"), warmUpMonths: try int(top, "warm_up_months"),
+            shard: Shard(index: index, count: count),
+            run: RunDescription(
+                paths: paths, months: months, policyNames: policies, benchmark: benchmark, regimeNames: regimes, layout: layout))
+        guard meta.blockSize > 0 else { throw problem("block_size", "must be positive") }
+        guard try int(top, "paths_in_file") == meta.pathsHeld else {
+            throw problem("paths_in_file", "does not match shard \(meta.shard) of \(paths) paths")
+        }
+        guard try string(scenario, "digest", key: "scenario.digest") == meta.scenarioDigest else {
+            throw problem("scenario.digest", "does not match the scenario text: the header was altered")
+        }
+        return meta
+    }
+
+    func object(_ o: [String: Any], _ name: String) throws(InputError) -> [String: Any] {
+        guard let v = o[name] as? [String: Any] else { throw problem(name, "expected an object") }
+        return v
+    }
+
+    func string(_ o: [String: Any], _ name: String, key: String? = nil, allowEmpty: Bool = false) throws(InputError) -> String {
+        guard let v = o[name] as? String, allowEmpty || !v.isEmpty else { throw problem(key ?? name, "expected text") }
+        return v
+    }
+
+    func strings(_ o: [String: Any], _ name: String) throws(InputError) -> [String] {
+        guard let v = o[name] as? [String] else { throw problem(name, "expected a list of text") }
+        return v
+    }
+
+    func int(_ o: [String: Any], _ name: String, key: String? = nil) throws(InputError) -> Int {
+        guard let n = o[name] as? NSNumber, let v = Int(exactly: n.doubleValue), v >= 0 else {
+            throw problem(key ?? name, "expected a whole number")
+        }
+        return v
+    }
+}

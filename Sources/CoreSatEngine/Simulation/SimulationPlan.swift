@@ -1,0 +1,72 @@
+import Foundation
+import GSLKit
+
+/// Everything a run needs, already validated.
+public struct SimulationPlan: Sendable {
+    public var model: any ReturnModel
+    public var assetNames: [String]
+    public var policies: [any Policy]
+    public var benchmark: Int
+    public var rules: AccountRules
+    public var paths: Int
+    public var months: Int
+    /// Months generated before month 0 from the same model (regime chain included), for policies
+    /// that read history; no policy trades in them and no figure counts them.
+    public var warmUpMonths: Int
+    public var seed: UInt64
+    public var generator: GeneratorKind
+    public var riskFreeAnnual: Double
+    /// Months at whose end each policy's wealth is kept (for charts and saved results); empty: none.
+    public var wealthGrid: [Int]
+
+    public init(
+        model: any ReturnModel, assetNames: [String], policies: [any Policy], benchmark: Int, rules: AccountRules,
+        paths: Int, months: Int, warmUpMonths: Int = 0, seed: UInt64, generator: GeneratorKind,
+        riskFreeAnnual: Double, wealthGrid: [Int] = []
+    ) {
+        // A library caller can build a plan by hand; mismatched sizes would misread memory.
+        precondition(paths > 0 && months > 0 && warmUpMonths >= 0, "a plan needs at least one path and one month")
+        precondition(!policies.isEmpty && policies.indices.contains(benchmark), "the benchmark must be one of the policies")
+        precondition(assetNames.count == model.assetCount, "one name per asset")
+        precondition(rules.expenseRatios.count == model.assetCount && rules.costRates.count == model.assetCount,
+            "expense ratios and cost rates need one entry per asset")
+        precondition(wealthGrid.allSatisfy { (1...months).contains($0) } && wealthGrid == wealthGrid.sorted(),
+            "the wealth grid lists months 1...months in order")
+        for policy in policies {
+            precondition(policy.initialWeights.count == model.assetCount, "policy '\(policy.name)' needs one weight per asset")
+            precondition(policy.historyNeeded <= warmUpMonths, "policy '\(policy.name)' needs more warm-up history")
+            if case .calendar(let every) = policy.review { precondition(every > 0, "a calendar review needs a positive period") }
+        }
+        self.model = model
+        self.assetNames = assetNames
+        self.policies = policies
+        self.benchmark = benchmark
+        self.rules = rules
+        self.paths = paths
+        self.months = months
+        self.warmUpMonths = warmUpMonths
+        self.seed = seed
+        self.generator = generator
+        self.riskFreeAnnual = riskFreeAnnual
+        self.wealthGrid = wealthGrid
+    }
+
+    var layout: RecordLayout {
+        RecordLayout(policies: policies.count, regimes: model.regimeNames.count, wealthGrid: wealthGrid)
+    }
+
+    public var description: RunDescription {
+        RunDescription(
+            paths: paths, months: months, policyNames: policies.map(\.name), benchmark: benchmark,
+            regimeNames: model.regimeNames, layout: layout)
+    }
+
+    /// Bytes the run will hold at its peak: per-path records plus each worker's one-path buffers.
+    public func estimatedBytes(threads: Int, shard: Shard = .whole) -> Int {
+        let held = shard.pathCount(paths: paths, blockSize: Simulator.blockSize)
+        // Records are held once while simulating and about twice while summarizing (column copies).
+        let results = 2 * layout.stride * held * MemoryLayout<Double>.size
+        let perWorker = ((warmUpMonths + months) * (model.assetCount + 1) + months * policies.count) * MemoryLayout<Double>.size
+        return results + threads * perWorker
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import CoreSat
+import CoreSatEngine
+import Foundation
+
+struct Merge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Report on saved results: one whole run, or all shards of one run, merged into exactly what the single run prints.")
+
+    @Argument(help: "Results files written by 'coresat run --save' (a whole run, or shards 0/n ... n-1/n).")
+    var results: [String]
+
+    @Option(help: "table, json or csv.")
+    var format: ReportFormat = .table
+
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: "Also write the merged results as one whole-run results file.")
+    var save: String?
+
+    func run() throws {
+        let merged = try MergedResults(paths: results)
+        for (file, build) in merged.otherBuilds {
+            FileHandle.standardError.write(Data("warning: \(file) was written by another build (\(build)); the merge may differ from a single run in the last digits\n".utf8))
+        }
+        let summary = try RunSummary(scenario: merged.meta.scenarioName, seed: merged.meta.seed, columns: merged)
+        if let save {
+            try AtomicFile.stream(to: save) { sink in
+                try ResultsFile.write(merged.meta, column: { try merged.column(index: $0) }, to: sink)
+            }
+        }
+        try output.emit(format.render(summary))
+    }
+}
