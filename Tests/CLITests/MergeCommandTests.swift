@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+/// `run --save`, `run --shard k/n` and `merge`.
+struct MergeCommandTests {
+    /// A regime-switching Student-t scenario: 700 paths are blocks of 250, 250 and 200.
+    static let scenario = "scenarios/us-factor-sleeves.yaml"
+    static let size = ["--paths", "700", "--seed", "11"]
+
+    func shards(_ count: Int, in dir: String) throws -> [String] {
+        try (0..<count).map { k in
+            let file = "\(dir)/shard\(k)of\(count).res"
+            let r = try coresat(["run", Self.scenario, "--shard", "\(k)/\(count)", "--save", file, "--threads", "1"] + Self.size)
+            #expect(r.status == 0, "\(r.stderr)")
+            return file
+        }
+    }
+
+    @Test(arguments: ["json", "csv", "table"])
+    func shardsMergedPrintExactlyWhatTheSingleRunPrints(format: String) throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let single = try coresat(["run", Self.scenario, "--format", format] + Self.size)
+        #expect(single.status == 0)
+        let files = try shards(3, in: dir)
+        let merged = try coresat(["merge", "--format", format] + files.reversed())
+        #expect(merged.status == 0, "\(merged.stderr)")
+        #expect(merged.stdout == single.stdout)
+        // Four shards of three blocks: the last one holds no paths and still merges.
+        let four = try shards(4, in: dir)
+        #expect(try coresat(["merge", "--format", format] + four).stdout == single.stdout)
+    }
+
+    @Test func aSavedWholeRunAndAMergedSaveReportTheSame() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let single = try coresat(["run", Self.scenario, "--format", "json", "--save", "\(dir)/whole.res"] + Self.size)
+        let files = try shards(2, in: dir)
+        #expect(try coresat(["merge", "\(dir)/whole.res", "--format", "json"]).stdout == single.stdout)
+        #expect(try coresat(["merge", "--save", "\(dir)/merged.res", "--format", "json"] + files).stdout == single.stdout)
+        let whole = try Data(contentsOf: URL(fileURLWithPath: "\(dir)/whole.res"))
+        let merged = try Data(contentsOf: URL(fileURLWithPath: "\(dir)/merged.res"))
+        // The same header (a whole run of the same build) and the same columns, byte for byte.
+        #expect(whole == merged)
+    }
+
+    @Test func theFileLayoutIsWhatTheDocsSay() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try coresat(["run", Self.scenario, "--paths", "300", "--save", "\(dir)/r.res", "--format", "json"])
+        #expect(r.status == 0)
+        let data = try Data(contentsOf: URL(fileURLWithPath: "\(dir)/r.res"))
+        let lines = data.split(separator: 10, maxSplits: 2, omittingEmptySubsequences: false)
+        #expect(String(decoding: lines[0], as: UTF8.self) == "coresat-results 1")
+        let length = try #require(Int(String(decoding: lines[1], as: UTF8.self)))
+        let headerEnd = lines[0].count + 1 + lines[1].count + 1 + length
+        let meta = try #require(try JSONSerialization.jsonObject(with: data[(lines[0].count + lines[1].count + 2)..<headerEnd]) as? [String: Any])
+        let columns = try #require(meta["columns"] as? [String])
+        #expect(data.count == headerEnd + columns.count * 300 * 8)
+        // Column "policy[0].cagr" read straight from the bytes matches the report's mean.
+        let c = try #require(columns.firstIndex(of: "policy[0].cagr"))
+        let start = headerEnd + c * 300 * 8
+        let values = (0..<300).map { i in
+            data[(start + 8 * i)..<(start + 8 * i + 8)].withUnsafeBytes { Double(bitPattern: UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self))) }
+        }
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let policy = try #require((report["policies"] as? [[String: Any]])?.first)
+        let mean = try #require(((policy["metrics"] as? [String: Any])?["cagr"] as? [String: Any])?["mean"] as? Double)
+        #expect(abs(values.reduce(0, +) / 300 - mean) < 1e-15)
+        #expect(meta["seed"] as? Int == 7 && meta["paths"] as? Int == 300)
+        #expect((meta["scenario"] as? [String: Any])?["text"] as? String == (try String(contentsOfFile: packageRoot.path + "/" + Self.scenario, encoding: .utf8)))
+        let grid = try #require(meta["wealth_grid_months"] as? [Int])
+        #expect(grid.count == 60 && grid.last == 240)
+    }
+
+    @Test func mergeRefusesWhatIsNotOneWholeRun() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let files = try shards(3, in: dir)
+        func refused(_ arguments: [String], _ message: String) throws {
+            let r = try coresat(["merge"] + arguments)
+            #expect(r.status == 2 && r.stdout.isEmpty, "\(arguments)")
+            #expect(r.stderr.contains(message) && r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
+        }
+        try refused([files[0], files[2]], "shard 1/3 missing")
+        try refused([files[0], files[1], files[1], files[2]], "shard 1/3 is also in")
+        let other = "\(dir)/other-seed.res"
+        _ = try coresat(["run", Self.scenario, "--shard", "1/3", "--save", other, "--paths", "700", "--seed", "12"])
+        try refused([files[0], other, files[2]], "seed is 12 here but 11 in")
+        let otherScenario = "\(dir)/other-scenario.res"
+        _ = try coresat(["run", "scenarios/a-share-core-satellite.yaml", "--shard", "1/3", "--save", otherScenario] + Self.size)
+        try refused([files[0], otherScenario, files[2]], "scenario is 'A-share core-satellite'")
+        let halves = "\(dir)/half.res"
+        _ = try coresat(["run", Self.scenario, "--shard", "1/2", "--save", halves] + Self.size)
+        try refused([files[0], halves], "shard.count is 2 here but 3 in")
+        // Cut short, and padded.
+        let data = try Data(contentsOf: URL(fileURLWithPath: files[1]))
+        try data.dropLast(8).write(to: URL(fileURLWithPath: "\(dir)/cut.res"))
+        try refused([files[0], "\(dir)/cut.res", files[2]], "cut short")
+        try (data + Data([0])).write(to: URL(fileURLWithPath: "\(dir)/long.res"))
+        try refused([files[0], "\(dir)/long.res", files[2]], "1 bytes after the data")
+        try data.prefix(40).write(to: URL(fileURLWithPath: "\(dir)/header.res"))
+        try refused(["\(dir)/header.res"], "cut short inside its header")
+        try refused([packageRoot.path + "/" + Self.scenario], "not a coresat results file")
+        try refused(["\(dir)/missing.res"], "cannot read the results file: No such file or directory")
+    }
+
+    @Test func aShardNeedsSaveAndAValidIndex() throws {
+        let r = try coresat("run", Self.scenario, "--shard", "1/3")
+        #expect(r.status == 2 && r.stderr.contains("give --save FILE"))
+        let bad = try coresat("run", Self.scenario, "--shard", "3/3", "--save", "/tmp/never.res")
+        #expect(bad.status == 2 && bad.stderr.contains("--shard"))
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/never.res"))
+    }
+}
+
+func temporaryDirectory() throws -> String {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("coresat-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir.path
+}
