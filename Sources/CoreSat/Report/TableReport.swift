@@ -21,13 +21,23 @@ public enum TableReport {
         }
         out += outcomes.rendered()
 
-        out += "\nTerminal wealth (percentiles across paths) and probability of a loss\n"
-        var wealth = TextTable(header: ["policy", "p05", "p25", "p50", "p75", "p95", "P(loss)"])
+        let depletes = s.policies.contains { $0.probabilityOfDepletion > 0 }
+        out += "\nTerminal wealth (percentiles across paths) and probability of a loss"
+        out += depletes ? "; of running out (median month)\n" : "\n"
+        var wealth = TextTable(header: ["policy", "p05", "p25", "p50", "p75", "p95", "P(loss)"] + (depletes ? ["P(empty)"] : []))
         for p in s.policies {
             let w = p.figures[.terminalWealth]!
-            wealth.rows.append([p.name] + [w.p05, w.p25, w.median, w.p75, w.p95].map(money) + [percent(p.probabilityOfLoss, 1)])
+            var row = [p.name] + [w.p05, w.p25, w.median, w.p75, w.p95].map(money) + [percent(p.probabilityOfLoss, 1)]
+            if depletes {
+                let month = p.figures[.monthsToDepletion]!.median
+                row.append(percent(p.probabilityOfDepletion, 1) + (month.isFinite ? " (\(Int(month.rounded())))" : ""))
+            }
+            wealth.rows.append(row)
         }
         out += wealth.rendered()
+        for p in s.policies where p.fallbacks.mean > 0 {
+            out += "note: \(p.name) fell back on " + percent(p.fallbacks.mean / p.decisions.mean, 1) + " of its decisions\n"
+        }
 
         out += "\nAgainst \(s.benchmark), path by path (CAGR difference: mean and 95% CI)\n"
         var versus = TextTable(header: ["policy", "dCAGR", "95% CI", "P(beat)", "TE", "IR", "win/mo"])
