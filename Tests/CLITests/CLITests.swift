@@ -43,10 +43,23 @@ func coresat(_ arguments: [String]) throws -> Outcome {
     return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
 }
 
-func temporaryFile(_ name: String, _ contents: String) throws -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("coresat-tests-\(UUID().uuidString)")
+/// One folder for everything this test process writes, removed when the process exits.
+let testRoot: URL = {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("coresat-tests-\(UUID().uuidString)")
+    try! FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    atexit { try? FileManager.default.removeItem(at: testRoot) }
+    return root
+}()
+
+/// A fresh, empty folder inside `testRoot`, so tests running in parallel never share files.
+func temporaryDirectory() throws -> URL {
+    let dir = testRoot.appendingPathComponent(UUID().uuidString)
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    let url = dir.appendingPathComponent(name)
+    return dir
+}
+
+func temporaryFile(_ name: String, _ contents: String) throws -> String {
+    let url = try temporaryDirectory().appendingPathComponent(name)
     try contents.write(to: url, atomically: true, encoding: .utf8)
     return url.path
 }
