@@ -11,16 +11,19 @@ struct Coresat: ParsableCommand {
 
     /// Bad input of any kind (scenario, CSV, flags) ends with one line on stderr and exit status 2.
     static func main() {
+        reserveStandardDescriptors()
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as InputError {
             fail(error.description)
+        } catch let error as StandardOutput.Failure {
+            fail(error.description)
         } catch let error as ExitCode {
             Foundation.exit(error.rawValue)
         } catch {
             if exitCode(for: error) == .success {
-                print(fullMessage(for: error))
+                do { try StandardOutput.print(fullMessage(for: error)) } catch { fail(error.description) }
                 Foundation.exit(0)
             }
             fail(message(for: error) + " (see --help)")
@@ -28,7 +31,16 @@ struct Coresat: ParsableCommand {
     }
 
     static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        StandardError.write("error: \(message)\n")
         Foundation.exit(2)
+    }
+
+    /// A closed standard descriptor would be handed to the next file opened, and output meant for
+    /// it would land in that file. Holding the slot with a read-only /dev/null makes writes to it
+    /// fail (EBADF) instead, and that failure is reported.
+    static func reserveStandardDescriptors() {
+        for fd in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(fd, F_GETFD) == -1 {
+            _ = open("/dev/null", O_RDONLY)  // the lowest free number: this one
+        }
     }
 }

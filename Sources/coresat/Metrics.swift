@@ -38,11 +38,13 @@ struct Metrics: ParsableCommand {
             throw InputError(file: "--periods-per-year", reason: "must be between 1 and 100000, got \(periodsPerYear)")
         }
         guard riskFreeAnnual > -1 else { throw InputError(file: "--risk-free-annual", reason: "must be above -1") }
+        let file = try output.open(protecting: [returns])
         let p = periodsPerYear ?? table.inferredPeriodsPerYear
         let series = SeriesMetrics.compute(table, benchmark: benchmarkIndex, riskFreeAnnual: riskFreeAnnual, periodsPerYear: p)
-        switch format {
-        case .table: try output.emit(SeriesMetrics.table(series, periodsPerYear: p, rows: table.dates.count))
-        case .json: try output.emit(SeriesMetrics.json(series))
+        let report = switch format {
+        case .table: SeriesMetrics.table(series, periodsPerYear: p, rows: table.dates.count)
+        case .json: SeriesMetrics.json(series)
         }
+        try OutputOptions.emit(report, to: file)
     }
 }

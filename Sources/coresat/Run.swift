@@ -25,14 +25,16 @@ struct Run: ParsableCommand {
         if drawOnly {
             let plan = try scenario.plan()
             let checksum = Simulator.drawOnly(plan, threads: simulation.threads)
-            print("drew \(plan.paths) paths x \(plan.months) months x \(plan.model.assetCount) assets (checksum \(checksum))")
+            try StandardOutput.print("drew \(plan.paths) paths x \(plan.months) months x \(plan.model.assetCount) assets (checksum \(checksum))")
             return
         }
+        let file = try output.open(protecting: [self.scenario])
         let (_, summary) = try simulation.simulate(scenario)
-        switch format {
-        case .table: try output.emit(TableReport.render(summary))
-        case .json: try output.emit(JSONReport.render(summary))
-        case .csv: try output.emit(CSVReport.render(summary))
+        let report = switch format {
+        case .table: TableReport.render(summary)
+        case .json: JSONReport.render(summary)
+        case .csv: CSVReport.render(summary)
         }
+        try OutputOptions.emit(report, to: file)
     }
 }
