@@ -12,6 +12,7 @@ struct Coresat: ParsableCommand {
 
     /// Bad input of any kind (scenario, CSV, flags) ends with one line on stderr and exit status 2.
     static func main() {
+        reserveStandardDescriptors()
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -20,11 +21,13 @@ struct Coresat: ParsableCommand {
         } catch let error as PolicyFailure {
             // A policy's defect, not the user's input.
             fail("internal error: \(error)", status: 3)
+        } catch let error as StandardOutput.Failure {
+            fail(error.description)
         } catch let error as ExitCode {
             Foundation.exit(error.rawValue)
         } catch {
             if exitCode(for: error) == .success {
-                print(fullMessage(for: error))
+                do { try StandardOutput.print(fullMessage(for: error)) } catch { fail(error.description) }
                 Foundation.exit(0)
             }
             fail(message(for: error) + " (see --help)")
@@ -32,7 +35,16 @@ struct Coresat: ParsableCommand {
     }
 
     static func fail(_ message: String, status: Int32 = 2) -> Never {
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        StandardError.write("error: \(message)\n")
         Foundation.exit(status)
+    }
+
+    /// A closed standard descriptor would be handed to the next file opened, and output meant for
+    /// it would land in that file. Holding the slot with a read-only /dev/null makes writes to it
+    /// fail (EBADF) instead, and that failure is reported.
+    static func reserveStandardDescriptors() {
+        for fd in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(fd, F_GETFD) == -1 {
+            _ = open("/dev/null", O_RDONLY)  // the lowest free number: this one
+        }
     }
 }

@@ -20,15 +20,15 @@ struct Merge: ParsableCommand {
 
     func run() throws {
         let merged = try MergedResults(paths: results)
-        for (file, build) in merged.otherBuilds {
-            FileHandle.standardError.write(Data("warning: \(file) was written by another build (\(build)); the merge may differ from a single run in the last digits\n".utf8))
+        let (file, savedFile) = try output.open(protecting: results, alongside: save)
+        for (path, build) in merged.otherBuilds {
+            StandardError.write("warning: \(path) was written by another build (\(build)); the merge may differ from a single run in the last digits\n")
         }
         let summary = try RunSummary(scenario: merged.meta.scenarioName, seed: merged.meta.seed, columns: merged)
-        if let save {
-            try AtomicFile.stream(to: save) { sink in
-                try ResultsFile.write(merged.meta, column: { try merged.column(index: $0) }, to: sink)
-            }
+        if let savedFile {
+            try ResultsFile.write(merged.meta, column: { try merged.column(index: $0) }, to: savedFile.write)
+            try savedFile.commit()
         }
-        try output.emit(format.render(summary))
+        try OutputOptions.emit(format.render(summary), to: file)
     }
 }

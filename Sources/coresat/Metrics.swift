@@ -15,7 +15,7 @@ struct Metrics: ParsableCommand {
     @Option(help: "Annual risk-free rate, converted per period as (1 + R)^(1/P) - 1.")
     var riskFreeAnnual: Double = 0
 
-    @Option(help: "Periods per year (default: inferred from the dates).")
+    @Option(help: "Periods per year (default: inferred from the dates: 252 business-daily, 365 calendar-daily, 52 weekly, 12 monthly, 4 quarterly, 2 half-yearly, 1 annual).")
     var periodsPerYear: Double?
 
     @Option(help: "table or json.")
@@ -39,11 +39,14 @@ struct Metrics: ParsableCommand {
             throw InputError(file: "--periods-per-year", reason: "must be between 1 and 100000, got \(periodsPerYear)")
         }
         guard riskFreeAnnual > -1 else { throw InputError(file: "--risk-free-annual", reason: "must be above -1") }
-        let p = periodsPerYear ?? table.inferredPeriodsPerYear
+        let inferred = periodsPerYear == nil ? try table.frequency() : nil
+        let p = periodsPerYear ?? inferred?.periodsPerYear ?? 12
+        let file = try output.open(protecting: [returns])
         let series = SeriesMetrics.compute(table, benchmark: benchmarkIndex, riskFreeAnnual: riskFreeAnnual, periodsPerYear: p)
-        switch format {
-        case .table: try output.emit(SeriesMetrics.table(series, periodsPerYear: p, rows: table.dates.count))
-        case .json: try output.emit(SeriesMetrics.json(series))
+        let report = switch format {
+        case .table: SeriesMetrics.table(series, periodsPerYear: p, inferred: inferred, rows: table.dates.count)
+        case .json: SeriesMetrics.json(series, periodsPerYear: p, inferred: inferred)
         }
+        try OutputOptions.emit(report, to: file)
     }
 }

@@ -7,16 +7,35 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, csv
 }
 
-/// Where a report goes: stdout, or a file written whole (temporary file, then rename).
+/// Where a report goes: standard output, or a file (see `OutputFile`).
 struct OutputOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
     var output: String?
 
-    func emit(_ text: String) throws {
-        if let output {
-            try AtomicFile.write(text, to: output)
+    /// Opens the output file (nil: standard output) before any work, so a bad path, or one of the
+    /// command's `inputs` named as output, stops the command at once.
+    func open(protecting inputs: [String]) throws(InputError) -> OutputFile? {
+        guard let output else { return nil }
+        return try OutputFile.open(output, protecting: inputs, label: "--output")
+    }
+
+    /// Opens the report file and a `--save` results file, refusing the same path for both.
+    func open(protecting inputs: [String], alongside save: String?) throws(InputError) -> (report: OutputFile?, saved: OutputFile?) {
+        if let save, let output, URL(fileURLWithPath: save).standardizedFileURL == URL(fileURLWithPath: output).standardizedFileURL {
+            throw InputError(file: save, keyPath: "--save", reason: "is also the --output file; give two different files")
+        }
+        let report = try open(protecting: inputs)
+        let saved = try save.map { (path) throws(InputError) in try OutputFile.open(path, protecting: inputs, label: "--save") }
+        return (report, saved)
+    }
+
+    /// Writes the whole report to `file`, or to standard output when there is none.
+    static func emit(_ text: String, to file: OutputFile?) throws {
+        if let file {
+            try file.write(text)
+            try file.commit()
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try StandardOutput.write(text)
         }
     }
 }

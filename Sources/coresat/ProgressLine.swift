@@ -21,11 +21,11 @@ final class ProgressLine: Sendable {
                 defer { last = max(last, percent) }
                 return percent > last
             }
-            if show { FileHandle.standardError.write(Data("\rsimulating \(done)/\(total) paths".utf8)) }
+            if show { StandardError.write("\rsimulating \(done)/\(total) paths") }
         }
     }
 
     func finish() {
-        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if enabled { StandardError.write("\r\u{1B}[K") }
     }
 }

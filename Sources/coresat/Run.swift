@@ -36,23 +36,23 @@ struct Run: ParsableCommand {
         if drawOnly {
             let plan = try scenario.plan()
             let checksum = Simulator.drawOnly(plan, threads: simulation.threads)
-            print("drew \(plan.paths) paths x \(plan.months) months x \(plan.model.assetCount) assets (checksum \(checksum))")
+            try StandardOutput.print("drew \(plan.paths) paths x \(plan.months) months x \(plan.model.assetCount) assets (checksum \(checksum))")
             return
         }
+        let (file, savedFile) = try output.open(protecting: [self.scenario], alongside: save)
         let plan = try scenario.plan(wealthGrid: save == nil ? [] : RecordLayout.wealthGrid(months: scenario.months))
         let result = try simulation.simulate(plan, shard: shard)
-        if let save {
+        if let savedFile {
             let meta = SavedRun(scenario: scenario, plan: plan, shard: shard, build: BuildInfo.current)
-            try AtomicFile.stream(to: save) { sink in
-                try ResultsFile.write(meta, column: { result.column(offset: $0) }, to: sink)
-            }
+            try ResultsFile.write(meta, column: { result.column(offset: $0) }, to: savedFile.write)
+            try savedFile.commit()
         }
         guard shard == .whole else {
-            print("saved shard \(shard): \(result.pathCount) of \(plan.paths) paths to \(save ?? "")")
+            try StandardOutput.print("saved shard \(shard): \(result.pathCount) of \(plan.paths) paths to \(save ?? "")")
             return
         }
         let summary = try RunSummary(scenario: scenario.name, seed: scenario.seed, columns: result)
-        try output.emit(format.render(summary))
+        try OutputOptions.emit(format.render(summary), to: file)
     }
 }
 

@@ -12,7 +12,7 @@ struct Validate: ParsableCommand {
     func run() throws {
         let s = try ScenarioLoader.load(path: scenario)
         _ = try s.plan()
-        print("\(scenario): ok (\(s.assets.count) assets, \(s.market.regimeNames.count) regime(s), \(s.policies.count) policies, \(s.paths) paths x \(s.months) months)")
-        print(AssetTable.render(s))
+        try StandardOutput.print("\(scenario): ok (\(s.assets.count) assets, \(s.market.regimeNames.count) regime(s), \(s.policies.count) policies, \(s.paths) paths x \(s.months) months)")
+        try StandardOutput.print(AssetTable.render(s))
     }
 }

@@ -43,10 +43,23 @@ func coresat(_ arguments: [String]) throws -> Outcome {
     return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
 }
 
-func temporaryFile(_ name: String, _ contents: String) throws -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("coresat-tests-\(UUID().uuidString)")
+/// One folder for everything this test process writes, removed when the process exits.
+let testRoot: URL = {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("coresat-tests-\(UUID().uuidString)")
+    try! FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    atexit { try? FileManager.default.removeItem(at: testRoot) }
+    return root
+}()
+
+/// A fresh, empty folder inside `testRoot`, so tests running in parallel never share files.
+func temporaryDirectory() throws -> URL {
+    let dir = testRoot.appendingPathComponent(UUID().uuidString)
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    let url = dir.appendingPathComponent(name)
+    return dir
+}
+
+func temporaryFile(_ name: String, _ contents: String) throws -> String {
+    let url = try temporaryDirectory().appendingPathComponent(name)
     try contents.write(to: url, atomically: true, encoding: .utf8)
     return url.path
 }
@@ -160,8 +173,8 @@ struct MetricsCommandTests {
         #expect(series["fund"]!["win_rate"] as? Double == 0.5)  // beats the benchmark in months 1 and 3
         #expect(abs(series["fund"]!["max_drawdown"] as! Double - (-0.03)) < 1e-15)
         let plain = try coresat("metrics", path, "--format", "json")
-        let noBench = try #require(try JSONSerialization.jsonObject(with: Data(plain.stdout.utf8)) as? [String: [String: [String: Any]]])
-        #expect(Set(noBench["series"]!["fund"]!.keys) == keys)
+        let noBench = try #require(try json(plain)["series"] as? [String: [String: Any]])
+        #expect(Set(noBench["fund"]!.keys) == keys)
     }
 
     @Test func periodsPerYearFlagOverridesTheDates() throws {
@@ -171,6 +184,47 @@ struct MetricsCommandTests {
         #expect(monthly.stdout != quarterly.stdout)
         let table = try coresat("metrics", path, "--benchmark", "bench")
         #expect(table.status == 0 && table.stdout.contains("4 periods, 12 per year"))
+    }
+
+    func json(_ r: Outcome) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+    }
+
+    @Test func halfYearlyAndCalendarDailyDatesGiveTheirPeriodsPerYear() throws {
+        // +1% every half year is about 2.01% a year, not 1%.
+        let halfYearly = try temporaryFile("r.csv", "date,a\n2019-12-31,0.01\n2020-06-30,0.01\n2020-12-31,0.01\n2021-06-30,0.01\n")
+        let r = try coresat("metrics", halfYearly, "--format", "json")
+        let top = try json(r)
+        #expect(top["periods_per_year"] as? Double == 2 && top["periods_per_year_inferred"] as? Bool == true)
+        #expect(top["frequency"] as? String == "half-yearly")
+        let cagr = try #require(((top["series"] as? [String: Any])?["a"] as? [String: Any])?["cagr"] as? Double)
+        #expect(abs(cagr - 0.0201) < 1e-12)
+        let daily = (1...8).map { String(format: "2020-01-%02d,0.001", $0) }.joined(separator: "\n")
+        let table = try coresat("metrics", try temporaryFile("r.csv", "date,a\n" + daily + "\n"))
+        #expect(table.stdout.hasPrefix("8 periods, 365 per year (inferred from the dates: calendar-daily)\n"))
+    }
+
+    @Test func aGivenPeriodsPerYearIsSaidSoAndAllowsIrregularDates() throws {
+        let irregular = try temporaryFile("r.csv", "date,a\n2020-01-31,0.01\n2020-02-29,0.02\n2020-05-31,0.03\n2020-06-30,0.01\n")
+        let refused = try coresat("metrics", irregular)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.hasPrefix("error: \(irregular):4:1: row 4, date: '2020-05-31' is 92 days after '2020-02-29', but most dates are monthly"))
+        let given = try coresat("metrics", irregular, "--periods-per-year", "12")
+        #expect(given.status == 0 && given.stdout.hasPrefix("4 periods, 12 per year (given)\n"))
+        let top = try json(try coresat("metrics", irregular, "--periods-per-year", "12", "--format", "json"))
+        #expect(top["periods_per_year_inferred"] as? Bool == false && top["frequency"] is NSNull)
+    }
+
+    @Test(arguments: ["2020-/", "2024-02-30", "2023-02-29", "2020-13"])
+    func badDatesExitWithTwoNotACrash(date: String) throws {
+        let r = try coresat("metrics", try temporaryFile("r.csv", "date,a\n2020-01-31,0.01\n\(date),0.02\n2030-01-31,0.03\n"))
+        #expect(r.status == 2)
+        #expect(r.stderr.contains(":3:1: row 3, date: '\(date)' is not a date"))
+    }
+
+    @Test func aSemicolonFileGetsAHint() throws {
+        let r = try coresat("metrics", try temporaryFile("r.csv", "date;a\n2020-01-31;0,01\n2020-02-29;0,02\n2020-03-31;0,03\n"))
+        #expect(r.status == 2 && r.stderr.hasSuffix("looks separated by ';'; coresat reads comma-separated values\n"))
     }
 
     @Test func malformedCSVExitsWithTwoAndTheRow() throws {

@@ -18,8 +18,7 @@ struct MergeCommandTests {
 
     @Test(arguments: ["json", "csv", "table"])
     func shardsMergedPrintExactlyWhatTheSingleRunPrints(format: String) throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let dir = try temporaryDirectory().path
         let single = try coresat(["run", Self.scenario, "--format", format] + Self.size)
         #expect(single.status == 0)
         let files = try shards(3, in: dir)
@@ -32,8 +31,7 @@ struct MergeCommandTests {
     }
 
     @Test func aSavedWholeRunAndAMergedSaveReportTheSame() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let dir = try temporaryDirectory().path
         let single = try coresat(["run", Self.scenario, "--format", "json", "--save", "\(dir)/whole.res"] + Self.size)
         let files = try shards(2, in: dir)
         #expect(try coresat(["merge", "\(dir)/whole.res", "--format", "json"]).stdout == single.stdout)
@@ -45,8 +43,7 @@ struct MergeCommandTests {
     }
 
     @Test func theFileLayoutIsWhatTheDocsSay() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let dir = try temporaryDirectory().path
         let r = try coresat(["run", Self.scenario, "--paths", "300", "--save", "\(dir)/r.res", "--format", "json"])
         #expect(r.status == 0)
         let data = try Data(contentsOf: URL(fileURLWithPath: "\(dir)/r.res"))
@@ -74,8 +71,7 @@ struct MergeCommandTests {
     }
 
     @Test func mergeRefusesWhatIsNotOneWholeRun() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let dir = try temporaryDirectory().path
         let files = try shards(3, in: dir)
         func refused(_ arguments: [String], _ message: String) throws {
             let r = try coresat(["merge"] + arguments)
@@ -112,10 +108,4 @@ struct MergeCommandTests {
         #expect(bad.status == 2 && bad.stderr.contains("--shard"))
         #expect(!FileManager.default.fileExists(atPath: "/tmp/never.res"))
     }
-}
-
-func temporaryDirectory() throws -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("coresat-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    return dir.path
 }

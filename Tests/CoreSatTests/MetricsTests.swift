@@ -107,7 +107,7 @@ struct EmpyricalAgreementTests {
     @Test(arguments: ["returns", "returns_with_drawdown_first"])
     func everyMetricMatchesEmpyrical(fixture: String) throws {
         let (table, expected) = try Self.load(fixture)
-        #expect(table.inferredPeriodsPerYear == 12)
+        #expect(try table.frequency() == .monthly)
         let bench = table.columns.firstIndex(of: "bench")
         let computed = SeriesMetrics.compute(table, benchmark: bench, riskFreeAnnual: expected.riskFreeAnnual, periodsPerYear: 12)
         for s in computed {
@@ -123,5 +123,43 @@ struct EmpyricalAgreementTests {
         #expect(close(fund.trackingError, relative["tracking_error"]!))
         #expect(close(fund.informationRatio, relative["information_ratio"]!))
         #expect(close(fund.winRate, relative["win_rate"]!))
+    }
+}
+
+/// Constant series, as empyrical-reloaded 0.7.1 gives them: the standard deviation is 0, so Sharpe
+/// is +-inf (NaN for 0/0), and Sortino is inf without a shortfall and finite with one.
+struct ConstantSeriesTests {
+    func figures(_ value: Double, count: Int = 24, riskFree: Double = 0) -> ReturnMetrics.SeriesFigures {
+        Array(repeating: value, count: count).withUnsafeBufferPointer {
+            ReturnMetrics.seriesFigures($0, riskFree: riskFree, periodsPerYear: 12)
+        }
+    }
+
+    @Test(arguments: [12, 24, 120, 1200, 100_000])
+    func aConstantGainHasNoVolatilityAndAnInfiniteSharpe(count: Int) {
+        for value in [0.01, 0.1 / 3, 0.0007, 1.0 / 7] {
+            let f = figures(value, count: count)
+            #expect(f.scan.standardDeviation == 0 && f.annualVolatility == 0, "\(value) x \(count)")
+            #expect(f.sharpe == .infinity && f.sortino == .infinity, "\(value) x \(count): \(f.sharpe) \(f.sortino)")
+        }
+    }
+
+    @Test func aConstantLossHasSharpeMinusInfinityAndAFiniteSortino() {
+        let f = figures(-0.01)
+        #expect(f.sharpe == -.infinity)
+        #expect(abs(f.sortino - (-3.464101615137756)) < 1e-12)  // empyrical: -0.12 / (0.01 * sqrt(12))
+    }
+
+    @Test func aSeriesEqualToTheRiskFreeRateHasNoRatios() {
+        #expect(figures(0).sharpe.isNaN && figures(0).sortino.isNaN)
+        let rf = 0.002
+        #expect(figures(rf, riskFree: rf).sharpe.isNaN && figures(rf, riskFree: rf).sortino.isNaN)
+    }
+
+    @Test func aNearlyConstantSeriesStillHasItsVolatility() {
+        // Variation of 1e-10 relative to the mean is real, and far above rounding noise.
+        let r = (0..<120).map { 0.01 * (1 + ($0 % 2 == 0 ? 1e-10 : -1e-10)) }
+        let f = r.withUnsafeBufferPointer { ReturnMetrics.seriesFigures($0, riskFree: 0, periodsPerYear: 12) }
+        #expect(f.scan.standardDeviation > 0 && f.sharpe.isFinite)
     }
 }

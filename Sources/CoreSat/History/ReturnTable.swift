@@ -8,8 +8,9 @@ public struct ReturnTable: Sendable {
     public var columns: [String]
     /// [column][row]
     public var values: [[Double]]
-    /// Periods per year implied by the spacing of the dates (252, 52, 12, 4 or 1).
-    public var inferredPeriodsPerYear: Double
+    /// Days since 1970-01-01 of each date, increasing.
+    public var days: [Int]
+    public var file: String
 
     public static func load(path: String) throws(InputError) -> ReturnTable {
         let text: String
@@ -33,7 +34,11 @@ public struct ReturnTable: Sendable {
         // A trailing newline or blank lines are not data.
         rows.removeAll { $0.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
         guard let header = rows.first, header.count >= 2 else {
-            throw InputError(file: file, line: 1, reason: "expected a header row with a date column and at least one return column")
+            var reason = "expected a header row with a date column and at least one return column"
+            if let first = rows.first?.first, let separator = [";", "\t"].first(where: first.contains) {
+                reason = "the header has one column and looks separated by \(separator == ";" ? "';'" : "tabs"); coresat reads comma-separated values"
+            }
+            throw InputError(file: file, line: 1, reason: reason)
         }
         let columns = header.dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }
         for (c, name) in columns.enumerated() where columns[..<c].contains(name) || name.isEmpty {
@@ -67,59 +72,43 @@ public struct ReturnTable: Sendable {
                 values[c].append(x)
             }
         }
-        let periods = try inferPeriods(dates, file: file)
-        return ReturnTable(dates: dates, columns: columns, values: values, inferredPeriodsPerYear: periods)
+        return ReturnTable(dates: dates, columns: columns, values: values, days: try days(dates, file: file), file: file)
     }
 
-    static func inferPeriods(_ dates: [String], file: String) throws(InputError) -> Double {
-        var days: [Double] = []
-        for (i, text) in dates.enumerated() {
-            guard let d = parseDate(text) else {
-                throw InputError(file: file, line: i + 2, column: 1, keyPath: "row \(i + 2), date",
-                    reason: "'\(text)' is not a date (use YYYY-MM-DD, YYYY-MM, YYYYMMDD or YYYYMM)")
+    /// The frequency the spacing of the dates shows; an error naming the first row whose date does
+    /// not fit when the spacing is irregular.
+    public func frequency() throws(InputError) -> Frequency {
+        switch DateSpacing.frequency(of: days) {
+        case .success(let frequency): return frequency
+        case .failure(let irregular):
+            let row = irregular.index + 3  // the later date of the gap; the header is line 1
+            let gap = days[irregular.index + 1] - days[irregular.index]
+            var reason = "'\(dates[irregular.index + 1])' is \(gap) days after '\(dates[irregular.index])'"
+            if let typical = irregular.typical {
+                reason += ", but most dates are \(typical.rawValue) (\(typical.spacing))"
+            } else {
+                reason += "; the dates fit no frequency (daily, weekly, monthly, quarterly, half-yearly, annual)"
             }
-            days.append(d)
-        }
-        var gaps = zip(days.dropFirst(), days).map { $0 - $1 }
-        if let bad = gaps.firstIndex(where: { $0 <= 0 }) {
-            throw InputError(file: file, line: bad + 3, column: 1, keyPath: "row \(bad + 3), date",
-                reason: "dates must increase; '\(dates[bad + 1])' does not come after '\(dates[bad])'")
-        }
-        gaps.sort()
-        let median = gaps[gaps.count / 2]
-        switch median {
-        case ..<5: return 252
-        case ..<11: return 52
-        case ..<45: return 12
-        case ..<135: return 4
-        default: return 1
+            throw InputError(file: file, line: row, column: 1, keyPath: "row \(row), date",
+                reason: reason + "; give --periods-per-year for irregular dates")
         }
     }
 
-    /// Days since 1970 of YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD, YYYY-MM or YYYYMM (month-only dates count as the 1st).
-    static func parseDate(_ text: String) -> Double? {
-        guard text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "/") }) else { return nil }
-        let separated = text.split(whereSeparator: { $0 == "-" || $0 == "/" }).map(String.init)
-        var parts: [Int] = []
-        if separated.count >= 2 {
-            parts = separated.compactMap { Int($0) }
-            guard parts.count == separated.count, parts.count <= 3 else { return nil }
-        } else if text.count == 8 || text.count == 6 {
-            let digits = Array(text)
-            let number = { (range: Range<Int>) in Int(String(digits[range]))! }  // ASCII digits only, checked above
-            parts = [number(0..<4), number(4..<6)]
-            if text.count == 8 { parts.append(number(6..<8)) }
-        } else {
-            return nil
+    /// Day numbers of the dates, checked to increase.
+    static func days(_ dates: [String], file: String) throws(InputError) -> [Int] {
+        var days: [Int] = []
+        for (i, text) in dates.enumerated() {
+            let (day, problem) = DateSpacing.day(text)
+            guard let day else {
+                throw InputError(file: file, line: i + 2, column: 1, keyPath: "row \(i + 2), date",
+                    reason: "'\(text)' is not a date" + (problem.map { ": \($0)" } ?? " (use YYYY-MM-DD, YYYY-MM, YYYYMMDD or YYYYMM)"))
+            }
+            if let last = days.last, day <= last {
+                throw InputError(file: file, line: i + 2, column: 1, keyPath: "row \(i + 2), date",
+                    reason: "dates must increase; '\(text)' does not come after '\(dates[i - 1])'")
+            }
+            days.append(day)
         }
-        var components = DateComponents()
-        components.year = parts[0]
-        components.month = parts[1]
-        components.day = parts.count > 2 ? parts[2] : 1
-        guard (1...12).contains(parts[1]), (1...31).contains(components.day!) else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        guard let date = calendar.date(from: components) else { return nil }
-        return date.timeIntervalSince1970 / 86_400
+        return days
     }
 }

@@ -26,9 +26,14 @@ public struct SeriesMetrics: Sendable {
         }
     }
 
-    /// `{"series": {"<column>": {...}}}`, with the same keys as the simulation reports.
-    public static func json(_ series: [SeriesMetrics]) -> String {
+    /// `{"periods_per_year": P, "periods_per_year_inferred": true, "frequency": "monthly",
+    /// "series": {"<column>": {...}}}`, the series with the same keys as the simulation reports.
+    /// `inferred` is nil when P was given (the frequency is then null).
+    public static func json(_ series: [SeriesMetrics], periodsPerYear: Double, inferred: Frequency?) -> String {
         JSONValue.object([
+            ("periods_per_year", .number(periodsPerYear)),
+            ("periods_per_year_inferred", .bool(inferred != nil)),
+            ("frequency", inferred.map { .string($0.rawValue) } ?? .null),
             ("series", .object(series.map { s in
                 var members: [(String, JSONValue)] = s.figures.values.map { figure, value in
                     (figure.key, figure == .longestDrawdown ? .integer(Int(value)) : .optional(value))
@@ -46,8 +51,9 @@ public struct SeriesMetrics: Sendable {
     }
 
     /// Two tables that fit in 80 columns, plus the relative figures when there is a benchmark.
-    public static func table(_ series: [SeriesMetrics], periodsPerYear: Double, rows: Int) -> String {
-        var out = "\(rows) periods, " + String(format: "%g", periodsPerYear) + " per year\n\nReturn and risk\n"
+    public static func table(_ series: [SeriesMetrics], periodsPerYear: Double, inferred: Frequency?, rows: Int) -> String {
+        let source = inferred.map { "inferred from the dates: \($0.rawValue)" } ?? "given"
+        var out = "\(rows) periods, " + String(format: "%g", periodsPerYear) + " per year (\(source))\n\nReturn and risk\n"
         var returns = TextTable(header: ["series", "CAGR", "vol", "Sharpe", "Sortino", "Calmar"])
         var tails = TextTable(header: ["series", "max DD", "longest DD", "VaR 95%", "CVaR 95%"])
         var relative = TextTable(header: ["series", "tracking error", "information ratio", "win rate"])

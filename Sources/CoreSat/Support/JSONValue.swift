@@ -2,6 +2,7 @@
 /// order and are byte-for-byte reproducible. Non-finite numbers become `null`.
 public indirect enum JSONValue: Sendable {
     case null
+    case bool(Bool)
     case number(Double)
     case integer(Int)
     case unsigned(UInt64)
@@ -25,6 +26,7 @@ public indirect enum JSONValue: Sendable {
     private func write(to out: inout String, indent: Int) {
         switch self {
         case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
         case .integer(let i): out += String(i)
         case .unsigned(let u): out += String(u)
         case .number(let x): out += x.isFinite ? JSONValue.format(x) : "null"

@@ -44,11 +44,19 @@ public enum ReturnMetrics {
             }
         }
         let n = r.count
-        let mean = n > 0 ? sum / Double(n) : .nan
-        let squares = Statistics.sumOfSquaredDeviations(r, around: mean)
+        var mean = n > 0 ? sum / Double(n) : .nan
+        var sd = n > 1 ? (Statistics.sumOfSquaredDeviations(r, around: mean) / Double(n - 1)).squareRoot() : .nan
+        // A constant series still gets a spread: the summed mean is off by rounding, up to about
+        // 0.1 n eps |mean| (measured for n = 12 ... 100,000), and the deviations are that error.
+        // Below n eps |mean| there is no variation: the spread is 0 and the mean any of the values,
+        // so Sharpe is +-inf, or NaN against an equal risk-free rate, as empyrical gives.
+        if sd <= Double(n) * .ulpOfOne * abs(mean) {
+            sd = 0
+            mean = r[0]
+        }
         return Scan(
             count: n, growth: wealth, mean: mean,
-            standardDeviation: n > 1 ? (squares / Double(n - 1)).squareRoot() : .nan,
+            standardDeviation: sd,
             downsideSquares: downside, maxDrawdown: lowestRatio - 1, longestDrawdown: longest)
     }
 
