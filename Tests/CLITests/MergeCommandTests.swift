@@ -108,4 +108,21 @@ struct MergeCommandTests {
         #expect(bad.status == 2 && bad.stderr.contains("--shard"))
         #expect(!FileManager.default.fileExists(atPath: "/tmp/never.res"))
     }
+
+    @Test func savedFilesNeverReplaceAnInputOrTheReport() throws {
+        let dir = try temporaryDirectory().path
+        let scenario = "\(dir)/s.yaml"
+        try FileManager.default.copyItem(atPath: packageRoot.path + "/" + Self.scenario, toPath: scenario)
+        let before = try String(contentsOfFile: scenario, encoding: .utf8)
+        let onInput = try coresat(["run", scenario, "--save", scenario] + Self.size)
+        #expect(onInput.status == 2 && onInput.stderr.contains("--save: is also an input of this command"))
+        #expect(try String(contentsOfFile: scenario, encoding: .utf8) == before)
+        let same = try coresat(["run", scenario, "--save", "\(dir)/r.out", "--output", "\(dir)/./r.out"] + Self.size)
+        #expect(same.status == 2 && same.stderr.contains("is also the --output file"))
+        let saved = try coresat(["run", scenario, "--save", "\(dir)/r.res"] + Self.size)
+        #expect(saved.status == 0)
+        let overResults = try coresat("merge", "\(dir)/r.res", "--output", "\(dir)/r.res")
+        #expect(overResults.status == 2 && overResults.stderr.contains("is also an input"))
+        #expect(try coresat("merge", "\(dir)/r.res").status == 0)
+    }
 }
