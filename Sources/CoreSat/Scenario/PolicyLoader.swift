@@ -3,7 +3,6 @@ import CoreSatEngine
 /// Reads the `policies:` list: fixed weights, or a core share with weights inside each sleeve.
 enum PolicyLoader {
     static let keys = ["name", "weights", "core", "core_weights", "satellite_weights", "rebalance", "rule"]
-    static let tolerance = 1e-6
 
     static func read(_ cursor: YAMLCursor, assets: [Asset]) throws(InputError) -> [PolicySpec] {
         var policies: [PolicySpec] = []
@@ -67,13 +66,8 @@ enum PolicyLoader {
             if w < 0 { throw value.error("weights cannot be negative, got \(w)") }
             weights[i] = w
         }
-        let total = weights.reduce(0, +)
-        if abs(total - 1) > tolerance {
-            let gap = total - 1
-            throw cursor.error(
-                "weights sum to \(YAMLCursor.show(total)), \(YAMLCursor.show(abs(gap))) \(gap > 0 ? "over" : "short of") 1")
-        }
-        return weights
+        if let total = SumToOne.shortfall(weights) { throw cursor.error("weights sum to \(total)") }
+        return SumToOne.normalised(weights)
     }
 
     static func readRule(_ cursor: YAMLCursor) throws(InputError) -> RebalanceRule {
