@@ -39,19 +39,10 @@ public final class RandomSource {
     /// Uniform on [0, 1).
     @inline(__always) public func uniform() -> Double { gsl_rng_uniform(rng) }
 
-    /// Uniform on (0, 1), never exactly 0.
-    @inline(__always) public func uniformPositive() -> Double { gsl_rng_uniform_pos(rng) }
-
-    /// Standard normal by GSL's ziggurat method.
-    @inline(__always) public func normal() -> Double { gsl_ran_gaussian_ziggurat(rng, 1.0) }
-
-    /// Student-t with `nu` degrees of freedom (unit scale, variance nu/(nu-2)).
-    @inline(__always) public func studentT(_ nu: Double) -> Double { gsl_ran_tdist(rng, nu) }
-
     /// Chi-squared with `nu` degrees of freedom.
     @inline(__always) public func chiSquared(_ nu: Double) -> Double { gsl_ran_chisq(rng, nu) }
 
-    /// Fills `buffer` with standard normals.
+    /// Fills `buffer` with standard normals (GSL's ziggurat method).
     @inline(__always) public func fillNormals(_ buffer: UnsafeMutableBufferPointer<Double>) {
         for i in buffer.indices { buffer[i] = gsl_ran_gaussian_ziggurat(rng, 1.0) }
     }
