@@ -55,9 +55,6 @@ public enum Statistics {
         _ = gsl_sort_smallest(destination.baseAddress, k, x.baseAddress, 1, x.count)
     }
 
-    /// P(T > x) for Student's t with `nu` degrees of freedom (`gsl_cdf_tdist_Q`).
-    public static func studentTUpperTail(_ x: Double, degreesOfFreedom nu: Double) -> Double { gsl_cdf_tdist_Q(x, nu) }
-
     /// Inverse of the standard normal distribution function: P(Z <= x) = p (`gsl_cdf_ugaussian_Pinv`).
     public static func normalQuantile(_ p: Double) -> Double { gsl_cdf_ugaussian_Pinv(p) }
 
