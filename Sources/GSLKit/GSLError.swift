@@ -13,6 +13,11 @@ public struct GSLError: Error, CustomStringConvertible, Sendable, Equatable {
         self.detail = detail
     }
 
+    /// A failure found by Swift code around GSL calls, with its reason.
+    public static func failed(_ operation: String, _ detail: String) -> GSLError {
+        GSLError(status: Int32(GSL_EFAILED), operation: operation, detail: detail)
+    }
+
     public var reason: String { detail ?? String(cString: gsl_strerror(status)) }
     public var description: String { "\(operation) failed: \(reason)" }
 }

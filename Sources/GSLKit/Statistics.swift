@@ -1,8 +1,9 @@
 import CGSL
 
-/// Descriptive statistics over contiguous doubles. Quantiles, partial sorts and the normal
-/// quantile come from GSL. Means and deviations are plain two-pass sums: GSL's running-mean
-/// recurrence divides per element, which showed up at the top of the simulator's profile.
+/// Descriptive statistics over contiguous doubles, and the distribution functions the models need.
+/// Means and deviations are written here as plain two-pass sums (GSL's running-mean recurrence
+/// divides per element, which showed up at the top of the simulator's profile); the partial sort
+/// and the distribution functions are GSL's.
 public enum Statistics {
     public static func mean(_ x: UnsafeBufferPointer<Double>) -> Double {
         guard !x.isEmpty else { return .nan }
@@ -46,13 +47,6 @@ public enum Statistics {
         x.withUnsafeBufferPointer { standardDeviation($0) }
     }
 
-    /// Quantile of sorted data with linear interpolation between order statistics
-    /// (`gsl_stats_quantile_from_sorted_data`; the same rule as numpy.percentile's default).
-    public static func quantile(sorted x: [Double], _ fraction: Double) -> Double {
-        guard !x.isEmpty else { return .nan }
-        return x.withUnsafeBufferPointer { gsl_stats_quantile_from_sorted_data($0.baseAddress, 1, $0.count, fraction) }
-    }
-
     /// The `k` smallest values of `x`, ascending, written to `into` (`gsl_sort_smallest`).
     public static func smallest(
         _ k: Int, of x: UnsafeBufferPointer<Double>, into destination: UnsafeMutableBufferPointer<Double>
@@ -61,9 +55,15 @@ public enum Statistics {
         _ = gsl_sort_smallest(destination.baseAddress, k, x.baseAddress, 1, x.count)
     }
 
-    /// P(T > x) for Student's t with `nu` degrees of freedom (`gsl_cdf_tdist_Q`).
-    public static func studentTUpperTail(_ x: Double, degreesOfFreedom nu: Double) -> Double { gsl_cdf_tdist_Q(x, nu) }
-
     /// Inverse of the standard normal distribution function: P(Z <= x) = p (`gsl_cdf_ugaussian_Pinv`).
     public static func normalQuantile(_ p: Double) -> Double { gsl_cdf_ugaussian_Pinv(p) }
+
+    /// P(X <= x) for chi-squared X with `nu` degrees of freedom (`gsl_cdf_chisq_P`).
+    public static func chiSquaredCDF(_ x: Double, degreesOfFreedom nu: Double) -> Double { gsl_cdf_chisq_P(x, nu) }
+
+    /// P(X > x) for chi-squared X with `nu` degrees of freedom (`gsl_cdf_chisq_Q`), accurate in the tail.
+    public static func chiSquaredUpperTail(_ x: Double, degreesOfFreedom nu: Double) -> Double { gsl_cdf_chisq_Q(x, nu) }
+
+    /// The chi-squared density with `nu` degrees of freedom at x (`gsl_ran_chisq_pdf`).
+    public static func chiSquaredDensity(_ x: Double, degreesOfFreedom nu: Double) -> Double { gsl_ran_chisq_pdf(x, nu) }
 }

@@ -103,7 +103,7 @@ struct BaselineTests {
             "sat: {monthly_mean: 0.01, monthly_volatility: 0.06}", "sat: {monthly_mean: 0.01, monthly_volatility: 0.09}")
         #expect(r.status == 1)
         #expect(r.stdout.contains("FAIL  baseline"))
-        #expect(r.stdout.contains("policy 70/30: metrics.annual_volatility"))
+        #expect(r.stdout.contains("policy 70/30: vs_benchmark.tracking_error.mean"))  // the satellite moved, so the 70/30 split moved most
         #expect(r.stdout.contains(" s.e.)"))
     }
 

@@ -5,7 +5,8 @@ import Testing
 @testable import CoreSat
 @testable import CoreSatEngine
 
-/// Statistical checks of the return models, with fixed seeds and tolerances of four standard errors.
+/// Statistical checks of the return models, with fixed seeds and tolerances of four standard errors,
+/// and checks of the calibration against quadrature.
 struct MarketModelTests {
     func spec(_ regimes: [RegimeSpec], transition: [[Double]] = [[1]], start: [Double] = [1], innovations: Innovations = .normal) -> MarketSpec {
         MarketSpec(regimes: regimes, transition: SquareMatrix(rows: transition), start: start, innovations: innovations)
@@ -29,42 +30,167 @@ struct MarketModelTests {
         return (returns, regimes)
     }
 
-    @Test func factSheetCalibrationIsExactInTheory() {
-        let p = LogReturnParameters.factSheet(annualReturn: 0.08, annualVolatility: 0.20)
-        #expect(abs(exp(12 * p.mu) - 1.08) < 1e-14)
-        #expect(abs(p.simpleReturnMoments.volatility * 12.0.squareRoot() - 0.20) < 1e-14)
-        let m = LogReturnParameters.monthlyMoments(mean: 0.01, volatility: 0.05)
-        #expect(abs(m.simpleReturnMoments.mean - 0.01) < 1e-14)
-        #expect(abs(m.simpleReturnMoments.volatility - 0.05) < 1e-14)
+    /// Mean, variance (n - 1) and fourth central moment of a sample.
+    func moments(_ x: [Double]) -> (mean: Double, variance: Double, fourth: Double) {
+        let n = Double(x.count)
+        let mean = x.reduce(0, +) / n
+        var m2 = 0.0, m4 = 0.0
+        for v in x {
+            let d = (v - mean) * (v - mean)
+            m2 += d
+            m4 += d * d
+        }
+        return (mean, m2 / (n - 1), m4 / n)
     }
 
-    @Test func simulatedMedianCAGRAndVolatilityReproduceTheFactSheet() throws {
+    /// E[g(Z)] for a standard normal Z, by quadrature over [-14, 14]: beyond, the density is below
+    /// 1e-43, far under the accuracy asked of these integrals even where g grows like exp(1.5 |z|).
+    func normalExpectation(_ g: (Double) -> Double) throws -> Double {
+        try Quadrature.integral(from: -14, to: 14) { z in g(z) * exp(-z * z / 2) / (2 * Double.pi).squareRoot() }
+    }
+
+    /// The integral of g(w) f_nu(w) over [from, infinity), split at nu so the infinite piece starts at the bulk.
+    func overChiSquared(nu: Double, from w0: Double, _ g: (Double) -> Double) throws -> Double {
+        let f = { (w: Double) in g(w) * Statistics.chiSquaredDensity(w, degreesOfFreedom: nu) }
+        return try Quadrature.integral(from: w0, to: nu, f) + Quadrature.integral(from: nu, f)
+    }
+
+    /// The capped Student-t scale s(w) = sqrt(min((nu - 2) / w, 9) / k), with k found by quadrature
+    /// here rather than by the closed form the model uses.
+    func cappedScale(nu: Double) throws -> (k: Double, w0: Double, scale: (Double) -> Double) {
+        let c = StudentTShocks.maximumScale * StudentTShocks.maximumScale
+        let w0 = (nu - 2) / c
+        let k = c * Statistics.chiSquaredCDF(w0, degreesOfFreedom: nu)
+            + (try overChiSquared(nu: nu, from: w0) { (nu - 2) / $0 })
+        return (k, w0, { w in (Swift.min((nu - 2) / w, c) / k).squareRoot() })
+    }
+
+    /// E[(1 + R)^j], 1 + R = exp(mu + sigma e), integrating over the normal and, for Student-t shocks,
+    /// over the chi-squared draw too: an oracle that does not use the model's moment formulas.
+    func simpleReturnMoment(_ j: Double, _ p: LogReturnParameters, nu: Double?) throws -> Double {
+        let conditional = { (scale: Double) throws -> Double in
+            try self.normalExpectation { z in exp(j * (p.mu + p.sigma * scale * z)) }
+        }
+        guard let nu else { return try conditional(1) }
+        let (_, w0, scale) = try cappedScale(nu: nu)
+        let capped = try conditional(scale(w0 / 2)) * Statistics.chiSquaredCDF(w0, degreesOfFreedom: nu)
+        var failure: (any Error)?
+        let rest = try overChiSquared(nu: nu, from: w0) { w in
+            do { return try conditional(scale(w)) } catch {
+                failure = error
+                return .nan
+            }
+        }
+        if let failure { throw failure }
+        return capped + rest
+    }
+
+    @Test(arguments: [nil, 5.0, 30.0])
+    func calibrationMatchesMomentsComputedByQuadrature(nu: Double?) throws {
+        let innovations: Innovations = nu.map { .studentT(degreesOfFreedom: $0) } ?? .normal
+        // A fact sheet: the simple-return variance is v^2 / 12, and exp(12 mu) is 1 + g (the median).
+        let p = try LogReturnParameters.factSheet(annualReturn: 0.07, annualVolatility: 0.25, innovations: innovations)
+        #expect(abs(exp(12 * p.mu) - 1.07) < 1e-14)
+        let m1 = try simpleReturnMoment(1, p, nu: nu), m2 = try simpleReturnMoment(2, p, nu: nu)
+        // Quadrature is good to about 1e-11 relative; the variance is a difference of moments near 1.
+        #expect(abs((m2 - m1 * m1) / (0.25 * 0.25 / 12) - 1) < 1e-7)
+        // Monthly moments: the simple return's mean and standard deviation.
+        let q = try LogReturnParameters.monthlyMoments(mean: 0.01, volatility: 0.08, innovations: innovations)
+        let n1 = try simpleReturnMoment(1, q, nu: nu), n2 = try simpleReturnMoment(2, q, nu: nu)
+        #expect(abs(n1 - 1.01) < 1e-10)
+        #expect(abs((n2 - n1 * n1).squareRoot() / 0.08 - 1) < 1e-7)
+    }
+
+    @Test(arguments: [4.5, 5, 8, 30, 1000])
+    func cappedScaleMeanSquareMatchesQuadrature(nu: Double) throws {
+        let shocks = StudentTShocks(degreesOfFreedom: nu)
+        #expect(abs(shocks.meanSquaredScale - (try cappedScale(nu: nu).k)) < 1e-10)
+        // Unit shock variance for the scale the model draws: E[scale(W)^2] = 1.
+        let c = StudentTShocks.maximumScale * StudentTShocks.maximumScale
+        let w0 = (nu - 2) / c
+        let mean = shocks.scale(chiSquared: w0 / 2) * shocks.scale(chiSquared: w0 / 2) * Statistics.chiSquaredCDF(w0, degreesOfFreedom: nu)
+            + (try overChiSquared(nu: nu, from: w0) { shocks.scale(chiSquared: $0) * shocks.scale(chiSquared: $0) })
+        #expect(abs(mean - 1) < 1e-10)
+    }
+
+    @Test(arguments: [Innovations.normal, .studentT(degreesOfFreedom: 5)])
+    func simulatedMedianCAGRAndPooledVarianceReproduceTheFactSheet(innovations: Innovations) throws {
         let (cagr, vol) = (0.07, 0.18)
-        let regime = RegimeSpec(
-            name: "all", parameters: [.factSheet(annualReturn: cagr, annualVolatility: vol)], correlation: .identity(1))
-        let model = try MarkovSwitchingModel(spec([regime]))
+        let parameters = try LogReturnParameters.factSheet(annualReturn: cagr, annualVolatility: vol, innovations: innovations)
+        let model = try MarkovSwitchingModel(spec([RegimeSpec(name: "all", parameters: [parameters], correlation: .identity(1))], innovations: innovations))
         let paths = 4000, months = 120
         let (r, _) = draw(model, paths: paths, months: months)
-        var cagrs: [Double] = []
-        var pooledSquares = 0.0
-        let pooledMean = r.reduce(0, +) / Double(r.count)
-        for x in r { pooledSquares += (x - pooledMean) * (x - pooledMean) }
-        for p in 0..<paths {
-            let growth = r[(p * months)..<((p + 1) * months)].reduce(1.0) { $0 * (1 + $1) }
-            cagrs.append(pow(growth, 12.0 / Double(months)) - 1)
-        }
-        cagrs.sort()
-        let median = cagrs[paths / 2]
-        // The sample median's standard error is 1 / (2 f(m) sqrt(n)); log growth is normal with sd
-        // sigma sqrt(months), so on the CAGR scale f(m) = 1 / (sqrt(2 pi) * sd of CAGR).
-        let sigma = LogReturnParameters.factSheet(annualReturn: cagr, annualVolatility: vol).sigma
-        let sdCAGR = (1 + cagr) * sigma * 12 / Double(months).squareRoot()
+        let cagrs = (0..<paths).map { p in
+            pow(r[(p * months)..<((p + 1) * months)].reduce(1.0) { $0 * (1 + $1) }, 12.0 / Double(months)) - 1
+        }.sorted()
+        // The sample median's standard error is 1 / (2 f(m) sqrt(n)). Log growth is a sum of 120
+        // shocks with variance 120 sigma^2; given the Student-t scales it is normal, so its density at
+        // the median is E[1 / sqrt(2 pi V)] >= 1 / sqrt(2 pi E[V]) (Jensen): the normal f(m) below is
+        // a lower bound and the tolerance conservative. On the CAGR scale sd = (1 + g) sigma 12 / sqrt(n).
+        let sdCAGR = (1 + cagr) * parameters.sigma * 12 / Double(months).squareRoot()
         let seMedian = (2 * Double.pi).squareRoot() * sdCAGR / (2 * Double(paths).squareRoot())
-        #expect(abs(median - cagr) < 4 * seMedian)
-        let simulatedVol = (pooledSquares / Double(r.count - 1)).squareRoot() * 12.0.squareRoot()
-        // Monthly draws are independent; the relative standard error of a sample sd is about
-        // sqrt((kurtosis - 1) / 4n), with a lognormal's kurtosis barely above 3 at monthly scale.
-        #expect(abs(simulatedVol - vol) < 4 * vol * (2.2 / (4 * Double(r.count))).squareRoot())
+        #expect(abs(cagrs[paths / 2] - cagr) < 4 * seMedian)
+        // Pooled over all months of all paths (independent draws), the sample variance has standard
+        // error sqrt((m4 - s^4) / N), with m4 the fourth central moment.
+        let m = moments(r)
+        let se = ((m.fourth - m.variance * m.variance) / Double(r.count)).squareRoot()
+        #expect(abs(m.variance - vol * vol / 12) < 4 * se)
+    }
+
+    @Test func studentTShocksHaveUnitVarianceAndFatTails() throws {
+        let (sigma, nu) = (0.05, 5.0)
+        let regime = RegimeSpec(name: "all", parameters: [.init(mu: 0, sigma: sigma)], correlation: .identity(1))
+        let model = try MarkovSwitchingModel(spec([regime], innovations: .studentT(degreesOfFreedom: nu)))
+        let (r, _) = draw(model, paths: 1000, months: 200)
+        let e = r.map { log1p($0) / sigma }
+        let n = Double(e.count)
+        // Var(e^2) = E[e^4] - 1, E[e^4] = 3 E[s^4]; with V = (nu - 2) / W, since
+        // w^-2 f_nu(w) = f_{nu-4}(w) / ((nu - 2)(nu - 4)): E[min(V, c)^2] = c^2 P(W < w0)
+        // + (nu - 2) / (nu - 4) P(chi2_{nu-4} >= w0), w0 = (nu - 2) / c; s^2 = min(V, c) / k.
+        let c = StudentTShocks.maximumScale * StudentTShocks.maximumScale, w0 = (nu - 2) / c
+        let k = try cappedScale(nu: nu).k
+        let fourth = 3 * (c * c * Statistics.chiSquaredCDF(w0, degreesOfFreedom: nu)
+            + (nu - 2) / (nu - 4) * Statistics.chiSquaredUpperTail(w0, degreesOfFreedom: nu - 4)) / (k * k)
+        let variance = e.reduce(0) { $0 + $1 * $1 } / n  // the mean is known to be 0
+        #expect(abs(variance - 1) < 4 * ((fourth - 1) / n).squareRoot())
+        // Tails: P(|e| > 3) = E[erfc(3 / (s sqrt 2))] over W, by quadrature; the share is binomial.
+        let scale = try cappedScale(nu: nu).scale
+        let expected = erfc(3 / (scale(w0 / 2) * 2.0.squareRoot())) * Statistics.chiSquaredCDF(w0, degreesOfFreedom: nu)
+            + (try overChiSquared(nu: nu, from: w0) { erfc(3 / (scale($0) * 2.0.squareRoot())) })
+        let share = Double(e.filter { abs($0) > 3 }.count) / n
+        #expect(abs(share - expected) < 4 * (expected * (1 - expected) / n).squareRoot())
+        #expect(expected > 2 * erfc(3 / 2.0.squareRoot()))  // fatter than the normal's 0.27%
+    }
+
+    @Test func theMeanOfExpOfAShockSettlesAsItsStandardErrorSays() throws {
+        // Without the cap E[exp(a e)] is infinite, and 100 sample means of exp(0.3 e) at nu = 4.5
+        // spread across seeds two to eight times more than their standard errors say. With the cap
+        // the spread matches. Tolerance: the means are near normal, so the sd of 100 of them has
+        // relative standard error 1 / sqrt(2 * 99) = 0.071; each standard error is a sample sd of
+        // 10,000 values of kurtosis K (about 240, from the moments below), relative sd
+        // sqrt((K - 1) / 4n), 0.008 averaged over 100 seeds, biased low by about (K - 1) / 8n.
+        let (a, nu) = (0.3, 4.5)
+        let innovations = Innovations.studentT(degreesOfFreedom: nu)
+        let regime = RegimeSpec(name: "all", parameters: [.init(mu: 0, sigma: a)], correlation: .identity(1))
+        let model = try MarkovSwitchingModel(spec([regime], innovations: innovations))
+        let (seeds, n) = (100, 10_000)
+        var means: [Double] = [], errors: [Double] = []
+        for seed in 1...seeds {
+            let (r, _) = draw(model, paths: 100, months: n / 100, seed: UInt32(seed))
+            let m = moments(r)
+            means.append(m.mean)
+            errors.append((m.variance / Double(n)).squareRoot())
+        }
+        let e = try (1...4).map { (j: Int) throws in 1 + (try innovations.exponentialMomentMinusOne(Double(j) * a)) }
+        let variance = e[1] - e[0] * e[0]
+        let fourth = e[3] - 4 * e[2] * e[0] + 6 * e[1] * e[0] * e[0] - 3 * pow(e[0], 4)
+        let kurtosis = fourth / (variance * variance)
+        let typical = errors.reduce(0, +) / Double(seeds)
+        let ratio = Statistics.standardDeviation(means) / typical
+        let relative = (1 / (2 * Double(seeds - 1)) + (kurtosis - 1) / (4 * Double(n) * Double(seeds))).squareRoot()
+        #expect(abs(ratio - 1) < 4 * relative + (kurtosis - 1) / (8 * Double(n)), "ratio \(ratio), kurtosis \(kurtosis)")
+        // The grand mean of R against E[exp(0.3 e)] - 1, with the standard error of a million draws.
+        #expect(abs(Statistics.mean(means) - (e[0] - 1)) < 4 * typical / Double(seeds).squareRoot())
     }
 
     @Test func logReturnsHaveTheGivenCorrelation() throws {
@@ -86,26 +212,6 @@ struct MarketModelTests {
         #expect(abs(sample - rho) < 4 * (1 - rho * rho) / n.squareRoot())
         #expect(abs(mx - 0.01) < 4 * 0.05 / n.squareRoot())
         #expect(abs(((syy / (n - 1)).squareRoot()) - 0.08) < 4 * 0.08 / (2 * n).squareRoot())
-    }
-
-    @Test func studentTInnovationsKeepTheVarianceAndFattenTheTails() throws {
-        let sigma = 0.05
-        let regime = RegimeSpec(name: "all", parameters: [.init(mu: 0, sigma: sigma)], correlation: .identity(1))
-        let model = try MarkovSwitchingModel(spec([regime], innovations: .studentT(degreesOfFreedom: 8)))
-        let (r, _) = draw(model, paths: 1000, months: 200)
-        let x = r.map { log1p($0) }
-        let n = Double(x.count)
-        let mean = x.reduce(0, +) / n
-        let variance = x.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
-        // t(8) scaled to unit variance has kurtosis 3 + 6 / (nu - 4) = 4.5, so Var(s^2) = sigma^4 (4.5 - 1) / n.
-        #expect(abs(variance - sigma * sigma) < 4 * sigma * sigma * (3.5 / n).squareRoot())
-        // Tails: the share of draws beyond 3 sd is 2 P(T > 3 sqrt(nu / (nu - 2))) for the scaled t(8),
-        // about three times the normal's 0.27%; the share is binomial.
-        let nu = 8.0
-        let expected = 2 * Statistics.studentTUpperTail(3 * (nu / (nu - 2)).squareRoot(), degreesOfFreedom: nu)
-        let share = Double(x.filter { abs($0) > 3 * sigma }.count) / n
-        #expect(abs(share - expected) < 4 * (expected * (1 - expected) / n).squareRoot())
-        #expect(expected > 2.5 * 0.0027)
     }
 
     @Test func regimeDurationsAndSharesMatchTheMarkovChain() throws {
@@ -150,20 +256,18 @@ struct MarketModelTests {
     }
 
     @Test func regimeReturnsFollowTheirOwnParameters() throws {
-        let calm = RegimeSpec(name: "calm", parameters: [.monthlyMoments(mean: 0.008, volatility: 0.04)], correlation: .identity(1))
-        let stressed = RegimeSpec(name: "stressed", parameters: [.monthlyMoments(mean: -0.015, volatility: 0.08)], correlation: .identity(1))
+        let calm = RegimeSpec(name: "calm", parameters: [try .monthlyMoments(mean: 0.008, volatility: 0.04)], correlation: .identity(1))
+        let stressed = RegimeSpec(name: "stressed", parameters: [try .monthlyMoments(mean: -0.015, volatility: 0.08)], correlation: .identity(1))
         let model = try MarkovSwitchingModel(spec([calm, stressed], transition: [[0.9, 0.1], [0.2, 0.8]], start: [0.5, 0.5]))
         let (r, g) = draw(model, paths: 1000, months: 120)
         for (k, (mean, vol)) in [(0.008, 0.04), (-0.015, 0.08)].enumerated() {
             let x = zip(r, g).filter { Int($0.1) == k }.map(\.0)
             let n = Double(x.count)
-            let sample = x.reduce(0, +) / n
-            #expect(abs(sample - mean) < 4 * vol / n.squareRoot())
-            // The moment calibration, checked by simulation rather than by its own inverse: the
-            // simple-return sd has relative standard error about sqrt((kurtosis - 1) / 4n), and a
-            // monthly lognormal's kurtosis is barely above 3.
-            let sd = (x.reduce(0) { $0 + ($1 - sample) * ($1 - sample) } / (n - 1)).squareRoot()
-            #expect(abs(sd - vol) < 4 * vol * (2.2 / (4 * n)).squareRoot())
+            let m = moments(x)
+            #expect(abs(m.mean - mean) < 4 * vol / n.squareRoot())
+            // The moment calibration, checked by simulation: the sample variance has standard
+            // error sqrt((m4 - s^4) / n) (months are independent given their regime).
+            #expect(abs(m.variance - vol * vol) < 4 * ((m.fourth - m.variance * m.variance) / n).squareRoot())
         }
     }
 }

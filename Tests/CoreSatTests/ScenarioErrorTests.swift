@@ -164,10 +164,16 @@ struct ScenarioErrorTests {
         #expect(e.keyPath == "policies[1].satellite_weights.bogus")
     }
 
-    @Test func studentTNeedsAtLeastThreeDegreesOfFreedom() throws {
-        let text = replacing("model: regime-switching", with: "model: regime-switching\n  innovations: student-t\n  degrees_of_freedom: 2")
+    @Test func studentTNeedsMoreThanFourDegreesOfFreedom() throws {
+        let text = replacing("model: regime-switching", with: "model: regime-switching\n  innovations: student-t\n  degrees_of_freedom: 4")
         let e = try #require(scenarioError(text))
-        #expect(e.reason == "degrees of freedom must be at least 3 and at most 1000, got 2")
+        #expect(e.reason == "degrees of freedom must be above 4 (at 4 or below a t distribution's kurtosis is infinite), got 4")
+        #expect(e.keyPath == "market.degrees_of_freedom" && e.line == 11)
+        let above = try #require(scenarioError(text.replacingOccurrences(of: "degrees_of_freedom: 4", with: "degrees_of_freedom: 1001")))
+        #expect(above.reason == "degrees of freedom must be at most 1000, got 1001")
+        let market = try ScenarioLoader.parse(text.replacingOccurrences(of: "degrees_of_freedom: 4", with: "degrees_of_freedom: 4.5"), file: "s.yaml").market
+        guard case .markov(let spec) = market else { Issue.record("not a Markov model"); return }
+        #expect(spec.innovations == .studentT(degreesOfFreedom: 4.5))
     }
 }
 

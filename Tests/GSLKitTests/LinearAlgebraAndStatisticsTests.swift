@@ -1,3 +1,4 @@
+import Foundation
 import GSLKit
 import Testing
 
@@ -39,15 +40,6 @@ struct SquareMatrixTests {
 }
 
 struct StatisticsTests {
-    @Test func quantilesInterpolateLinearlyLikeNumpy() {
-        // numpy.percentile([1, 2, 3, 4, 10], [5, 50, 90]) = [1.2, 3.0, 7.6]
-        let sorted: [Double] = [1, 2, 3, 4, 10]
-        #expect(abs(Statistics.quantile(sorted: sorted, 0.05) - 1.2) < 1e-12)
-        #expect(Statistics.quantile(sorted: sorted, 0.5) == 3)
-        #expect(abs(Statistics.quantile(sorted: sorted, 0.9) - 7.6) < 1e-12)
-        #expect(Statistics.quantile(sorted: [], 0.5).isNaN)
-    }
-
     @Test func smallestValuesAscending() {
         let x: [Double] = [5, -1, 3, -7, 2, 0]
         var out = [Double](repeating: 0, count: 3)
@@ -65,49 +57,62 @@ struct StatisticsTests {
     }
 }
 
-struct MinimizerTests {
-    @Test func nelderMeadFindsTheRosenbrockMinimum() throws {
-        let result = try Minimizer.nelderMead(start: [-1.2, 1], step: [0.5, 0.5], tolerance: 1e-10) { x in
-            let a = 1 - x[0], b = x[1] - x[0] * x[0]
-            return a * a + 100 * b * b
+struct DistributionFunctionTests {
+    @Test func chiSquaredWithTwoDegreesOfFreedomIsExponential() {
+        // chi-squared(2) is exponential with mean 2: P(X <= x) = 1 - e^{-x/2}, density e^{-x/2} / 2.
+        for x in [0.1, 1.0, 3.0, 20.0] {
+            #expect(abs(Statistics.chiSquaredCDF(x, degreesOfFreedom: 2) - (1 - exp(-x / 2))) < 1e-14)
+            #expect(abs(Statistics.chiSquaredUpperTail(x, degreesOfFreedom: 2) / exp(-x / 2) - 1) < 1e-12)
+            #expect(abs(Statistics.chiSquaredDensity(x, degreesOfFreedom: 2) - exp(-x / 2) / 2) < 1e-15)
         }
-        #expect(result.converged)
-        #expect(abs(result.point[0] - 1) < 1e-5 && abs(result.point[1] - 1) < 1e-5)
-        #expect(result.value < 1e-10)
+    }
+}
+
+struct QuadratureTests {
+    @Test func integralsWithClosedForms() throws {
+        #expect(abs(try Quadrature.integral(from: 0) { exp(-$0) } - 1) < 1e-12)
+        #expect(abs(try Quadrature.integral(from: 1) { 1 / ($0 * $0) } - 1) < 1e-12)
+        // The chi-squared(5) density above 3 is its upper tail, which GSL computes another way.
+        let tail = try Quadrature.integral(from: 3) { Statistics.chiSquaredDensity($0, degreesOfFreedom: 5) }
+        #expect(abs(tail - Statistics.chiSquaredUpperTail(3, degreesOfFreedom: 5)) < 1e-12)
     }
 
-    @Test func aNonConvergingRunSaysSo() throws {
-        let result = try Minimizer.nelderMead(start: [3, 3], step: [1, 1], tolerance: 1e-14, maxIterations: 5) { x in
-            x[0] * x[0] + x[1] * x[1]
-        }
-        #expect(!result.converged)
-        #expect(result.iterations == 5)
+    @Test func rootOfCosXMinusX() throws {
+        // The Dottie number, the fixed point of cos.
+        let x = try Quadrature.root(between: 0, 1) { cos($0) - $0 }
+        #expect(abs(x - 0.739_085_133_215_160_6) < 1e-12)
+    }
+
+    @Test func anIntervalWithoutASignChangeIsAnError() {
+        #expect(throws: GSLError.self) { try Quadrature.root(between: 2, 3) { $0 * $0 + 1 } }
     }
 }
 
 struct CorrelatedNormalsTests {
-    @Test func drawsHaveTheGivenCovariance() throws {
-        let sigma = SquareMatrix(rows: [[4, 1.2, -0.8], [1.2, 1, 0.3], [-0.8, 0.3, 2]])
-        let normals = try CorrelatedNormals(covariance: sigma)
-        let random = RandomSource(seed: 3)
-        let n = 100_000
-        var sums = [[Double]](repeating: [0, 0, 0], count: 3)
-        var x = [Double](repeating: 0, count: 3)
-        var z = [Double](repeating: 0, count: 3)
-        for _ in 0..<n {
-            z.withUnsafeMutableBufferPointer { zb in x.withUnsafeMutableBufferPointer { normals.draw(random, scratch: zb, into: $0.baseAddress!) } }
-            for i in 0..<3 { for j in 0..<3 { sums[i][j] += x[i] * x[j] } }
-        }
+    @Test func packedFactorReproducesTheCovariance() throws {
+        // L = diag(s) chol(C), so (L L^T)_ij = s_i s_j C_ij, including a zero s (a cash asset).
+        let c = SquareMatrix(rows: [[1, 0.3, -0.2], [0.3, 1, 0.5], [-0.2, 0.5, 1]])
+        let s = [0.2, 0.0, 1.5]
+        let packed = try CorrelatedNormals(correlation: c, standardDeviations: s).packed
+        func l(_ i: Int, _ j: Int) -> Double { j <= i ? packed[i * (i + 1) / 2 + j] : 0 }
         for i in 0..<3 {
             for j in 0..<3 {
-                // Var(x_i x_j) = s_ii s_jj + s_ij^2 for a zero-mean normal pair.
-                let se = ((sigma[i, i] * sigma[j, j] + sigma[i, j] * sigma[i, j]) / Double(n)).squareRoot()
-                #expect(abs(sums[i][j] / Double(n) - sigma[i, j]) < 4 * se)
+                let product = (0..<3).reduce(0.0) { $0 + l(i, $1) * l(j, $1) }
+                #expect(abs(product - s[i] * s[j] * c[i, j]) < 1e-14)
             }
         }
+        // The multiply kernel computes L z.
+        var z: [Double] = [1, -2, 0.5]
+        var out = [Double](repeating: 0, count: 3)
+        packed.withUnsafeBufferPointer { lp in
+            z.withUnsafeMutableBufferPointer { CorrelatedNormals.multiply(lower: lp.baseAddress!, $0, into: &out) }
+        }
+        for i in 0..<3 { #expect(abs(out[i] - (0..<3).reduce(0.0) { $0 + l(i, $1) * [1, -2, 0.5][$1] }) < 1e-15) }
     }
 
-    @Test func anIndefiniteCovarianceIsRejected() {
-        #expect(throws: GSLError.self) { try CorrelatedNormals(covariance: SquareMatrix(rows: [[1, 2], [2, 1]])) }
+    @Test func anIndefiniteCorrelationIsRejected() {
+        #expect(throws: GSLError.self) {
+            try CorrelatedNormals(correlation: SquareMatrix(rows: [[1, 2], [2, 1]]), standardDeviations: [1, 1])
+        }
     }
 }

@@ -26,8 +26,8 @@ enum MarketLoader {
         case .normal, .studentT:
             let m = try cursor.mapping(allowed: model == .normal ? ["model", "assets", "correlation"]
                 : ["model", "degrees_of_freedom", "assets", "correlation"])
-            let regime = try readRegime(m, name: "all", assets: assets)
             let innovations = model == .normal ? Innovations.normal : try studentT(m.required("degrees_of_freedom"))
+            let regime = try readRegime(m, name: "all", assets: assets, innovations: innovations)
             return MarketSpec(regimes: [regime], transition: .identity(1), start: [1], innovations: innovations)
         case .regimeSwitching:
             let m = try cursor.mapping(allowed: ["model", "innovations", "degrees_of_freedom", "regimes", "transition", "start"])
@@ -44,7 +44,7 @@ enum MarketLoader {
                 let nameCursor = try r.required("name")
                 let name = try nameCursor.string()
                 if regimes.contains(where: { $0.name == name }) { throw nameCursor.error("regime name '\(name)' is used twice") }
-                regimes.append(try readRegime(r, name: name, assets: assets))
+                regimes.append(try readRegime(r, name: name, assets: assets, innovations: innovations))
             }
             if regimes.isEmpty { throw regimesCursor.error("at least one regime is needed") }
             let transition = try readTransition(m.required("transition"), count: regimes.count)
@@ -54,17 +54,20 @@ enum MarketLoader {
     }
 
     static func studentT(_ c: YAMLCursor) throws(InputError) -> Innovations {
-        // Below 3 the variance, though finite above 2, comes almost only from rare enormous draws,
-        // so simulated volatilities land far from the input.
-        .studentT(degreesOfFreedom: try c.double(in: 3...1_000, "degrees of freedom"))
+        let nu = try c.double()
+        // At 4 or below a t's kurtosis is infinite: the shocks would take their shape from the cap
+        // on the mixing scale, not from nu.
+        guard nu > 4 else { throw c.error("degrees of freedom must be above 4 (at 4 or below a t distribution's kurtosis is infinite), got \(YAMLCursor.show(nu))") }
+        guard nu <= 1_000 else { throw c.error("degrees of freedom must be at most 1000, got \(YAMLCursor.show(nu))") }
+        return .studentT(degreesOfFreedom: nu)
     }
 
-    static func readRegime(_ m: YAMLMapping, name: String, assets: [String]) throws(InputError) -> RegimeSpec {
+    static func readRegime(_ m: YAMLMapping, name: String, assets: [String], innovations: Innovations) throws(InputError) -> RegimeSpec {
         let paramsCursor = try m.required("assets")
         var parameters = [LogReturnParameters?](repeating: nil, count: assets.count)
         for (id, (_, value)) in try paramsCursor.entries() {
             guard let i = assets.firstIndex(of: id) else { throw value.error(ScenarioLoader.unknownAsset(id, assets)) }
-            parameters[i] = try readParameters(value)
+            parameters[i] = try readParameters(value, innovations: innovations)
         }
         if let missing = parameters.firstIndex(where: { $0 == nil }) {
             throw paramsCursor.error("no return parameters for asset '\(assets[missing])'")
@@ -74,20 +77,26 @@ enum MarketLoader {
     }
 
     /// `{annual_return, annual_volatility}` as a fact sheet states them, or
-    /// `{monthly_mean, monthly_volatility}` of simple returns.
-    static func readParameters(_ cursor: YAMLCursor) throws(InputError) -> LogReturnParameters {
+    /// `{monthly_mean, monthly_volatility}` of simple returns, calibrated for the model's shocks.
+    static func readParameters(_ cursor: YAMLCursor, innovations: Innovations) throws(InputError) -> LogReturnParameters {
         let m = try cursor.mapping(allowed: ["annual_return", "annual_volatility", "monthly_mean", "monthly_volatility"])
-        if m.has("annual_return") || m.has("annual_volatility") {
-            for key in ["monthly_mean", "monthly_volatility"] where m.has(key) {
-                throw m.optional(key)!.error("give annual_return/annual_volatility or monthly_mean/monthly_volatility, not both")
+        do {
+            if m.has("annual_return") || m.has("annual_volatility") {
+                for key in ["monthly_mean", "monthly_volatility"] where m.has(key) {
+                    throw m.optional(key)!.error("give annual_return/annual_volatility or monthly_mean/monthly_volatility, not both")
+                }
+                return try .factSheet(
+                    annualReturn: try m.required("annual_return").double(in: -1...10, excludingLower: true, "annual return"),
+                    annualVolatility: try volatility(m.required("annual_volatility"), upTo: 5), innovations: innovations)
             }
-            return .factSheet(
-                annualReturn: try m.required("annual_return").double(in: -1...10, excludingLower: true, "annual return"),
-                annualVolatility: try volatility(m.required("annual_volatility"), upTo: 5))
+            return try .monthlyMoments(
+                mean: try m.required("monthly_mean").double(in: -1...1, excludingLower: true, "monthly mean"),
+                volatility: try volatility(m.required("monthly_volatility"), upTo: 2), innovations: innovations)
+        } catch let error as InputError {
+            throw error
+        } catch {
+            throw cursor.error("cannot calibrate these figures: \(error)")
         }
-        return .monthlyMoments(
-            mean: try m.required("monthly_mean").double(in: -1...1, excludingLower: true, "monthly mean"),
-            volatility: try volatility(m.required("monthly_volatility"), upTo: 2))
     }
 
     static func volatility(_ c: YAMLCursor, upTo limit: Double) throws(InputError) -> Double {

@@ -1,10 +1,19 @@
+import Foundation
 import GSLKit
 
-/// The distribution of the monthly log-return shocks.
+/// The distribution of the monthly log-return shocks (unit variance).
 public enum Innovations: Sendable, Equatable {
     case normal
-    /// Multivariate Student-t, scaled to unit variance: z * sqrt((nu - 2) / W), W ~ chi-squared(nu).
+    /// Multivariate Student-t with a capped mixing scale, shared by all assets in a month (`StudentTShocks`).
     case studentT(degreesOfFreedom: Double)
+
+    /// E[exp(a e)] - 1 for one shock e.
+    public func exponentialMomentMinusOne(_ a: Double) throws(GSLError) -> Double {
+        switch self {
+        case .normal: expm1(a * a / 2)
+        case .studentT(let nu): try StudentTShocks(degreesOfFreedom: nu).exponentialMomentMinusOne(a)
+        }
+    }
 }
 
 /// One market state: per-asset log-return parameters and their correlation.

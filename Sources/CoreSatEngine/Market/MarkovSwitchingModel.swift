@@ -14,7 +14,8 @@ public struct MarkovSwitchingModel: ReturnModel {
     /// regime takes one uniform draw.
     let cumulativeTransition: [Double]
     let cumulativeStart: [Double]
-    let innovations: Innovations
+    /// Set for Student-t innovations.
+    let studentT: StudentTShocks?
 
     public init(_ spec: MarketSpec) throws(GSLError) {
         assetCount = spec.regimes[0].parameters.count
@@ -28,7 +29,7 @@ public struct MarkovSwitchingModel: ReturnModel {
         let k = spec.regimes.count
         cumulativeTransition = (0..<k).flatMap { i in Self.cumulative((0..<k).map { spec.transition[i, $0] }) }
         cumulativeStart = Self.cumulative(spec.start)
-        innovations = spec.innovations
+        if case .studentT(let nu) = spec.innovations { studentT = StudentTShocks(degreesOfFreedom: nu) } else { studentT = nil }
     }
 
     static func cumulative(_ p: [Double]) -> [Double] {
@@ -50,7 +51,7 @@ public struct MarkovSwitchingModel: ReturnModel {
     ) {
         let n = assetCount
         let k = regimeNames.count
-        let nu: Double? = if case .studentT(let dof) = innovations { dof } else { nil }
+        let studentT = studentT
         let packedSize = n * (n + 1) / 2
         mu.withUnsafeBufferPointer { mu in
         lower.withUnsafeBufferPointer { lower in
@@ -66,7 +67,7 @@ public struct MarkovSwitchingModel: ReturnModel {
                 let row = returns.baseAddress! + t * n
                 random.fillNormals(z)
                 CorrelatedNormals.multiply(lower: lower.baseAddress! + regime * packedSize, z, into: row)
-                let scale = nu.map { (($0 - 2) / random.chiSquared($0)).squareRoot() } ?? 1
+                let scale = studentT.map { $0.scale(chiSquared: random.chiSquared($0.degreesOfFreedom)) } ?? 1
                 let m = mu.baseAddress! + regime * n
                 for i in 0..<n { row[i] = expm1(m[i] + scale * row[i]) }
             }
