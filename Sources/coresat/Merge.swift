@@ -24,7 +24,7 @@ struct Merge: ParsableCommand {
         for (path, build) in merged.otherBuilds {
             StandardError.write("warning: \(path) was written by another build (\(build)); the merge may differ from a single run in the last digits\n")
         }
-        let summary = try RunSummary(scenario: merged.meta.scenarioName, seed: merged.meta.seed, columns: merged)
+        let summary = try RunSummary(scenario: merged.meta.scenarioName, columns: merged)
         if let savedFile {
             try ResultsFile.write(merged.meta, column: { try merged.column(index: $0) }, to: savedFile.write)
             try savedFile.commit()

@@ -51,7 +51,7 @@ struct Run: ParsableCommand {
             try StandardOutput.print("saved shard \(shard): \(result.pathCount) of \(plan.paths) paths to \(save ?? "")")
             return
         }
-        let summary = try RunSummary(scenario: scenario.name, seed: scenario.seed, columns: result)
+        let summary = try RunSummary(scenario: scenario.name, columns: result)
         try OutputOptions.emit(format.render(summary), to: file)
     }
 }

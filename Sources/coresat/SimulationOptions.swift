@@ -43,6 +43,6 @@ struct SimulationOptions: ParsableArguments {
     /// Simulates a whole scenario and summarizes it.
     func simulate(_ scenario: Scenario) throws -> (SimulationResult, RunSummary) {
         let result = try simulate(try scenario.plan())
-        return (result, try RunSummary(scenario: scenario.name, seed: scenario.seed, columns: result))
+        return (result, try RunSummary(scenario: scenario.name, columns: result))
     }
 }

@@ -112,7 +112,7 @@ struct ExpectationEvaluationTests {
             var s = try ScenarioLoader.parse(Self.yearScenario, file: "y.yaml")
             s.seed = UInt64(seed)
             let result = try Simulator.run(try s.plan(), threads: 2)
-            let checks = try s.check(result, try RunSummary(scenario: s.name, seed: s.seed, columns: result))
+            let checks = try s.check(result, try RunSummary(scenario: s.name, columns: result))
             plain += checks[0].passed ? 1 : 0
             tolerant += checks[1].passed ? 1 : 0
         }
@@ -131,7 +131,7 @@ struct ExpectationEvaluationTests {
             var s = try ScenarioLoader.parse(Self.yearScenario, file: "y.yaml")
             s.seed = UInt64(seed)
             let result = try Simulator.run(try s.plan(), threads: 2)
-            let m = try RunSummary(scenario: s.name, seed: s.seed, columns: result)
+            let m = try RunSummary(scenario: s.name, columns: result)
                 .measure(figure, policy: 0, versus: nil, columns: result)
             values.append(m.value)
             errors.append(m.standardError)
@@ -154,7 +154,7 @@ struct ExpectationEvaluationTests {
     @Test func pairsOtherThanTheBenchmarkUseThePerPathResults() throws {
         let s = try ScenarioLoader.parse(validScenario, file: "s.yaml")
         let result = try Simulator.run(try s.plan(), threads: 2)
-        let summary = try RunSummary(scenario: s.name, seed: s.seed, columns: result)
+        let summary = try RunSummary(scenario: s.name, columns: result)
         let direct = try summary.measure(.relative(.cagrDifference, .mean), policy: 1, versus: nil, columns: result)
         let reversed = try summary.measure(.relative(.cagrDifference, .mean), policy: 0, versus: 1, columns: result)
         #expect(abs(direct.value + reversed.value) < 1e-15)
@@ -168,7 +168,7 @@ struct SummaryFigureTests {
     @Test func everyNumberOfTheJSONReportHasAKeyAndAStandardError() throws {
         let s = try ScenarioLoader.parse(validScenario, file: "s.yaml")
         let result = try Simulator.run(try s.plan(), threads: 2)
-        let summary = try RunSummary(scenario: s.name, seed: s.seed, columns: result)
+        let summary = try RunSummary(scenario: s.name, columns: result)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(JSONReport.render(summary).utf8)) as? [String: Any])
         let fromJSON = Baseline.flatten(report: report)
         let figures = SummaryFigures.all(summary)
@@ -223,7 +223,7 @@ struct MeasureAgainstOtherPoliciesTests {
     @Test func onlyCAGRFiguresExistAgainstANonBenchmarkPolicy() throws {
         let s = try ScenarioLoader.parse(validScenario, file: "s.yaml")
         let result = try Simulator.run(try s.plan(), threads: 2)
-        let summary = try RunSummary(scenario: s.name, seed: s.seed, columns: result)
+        let summary = try RunSummary(scenario: s.name, columns: result)
         #expect(try summary.measure(.relative(.trackingError, .mean), policy: 0, versus: 1, columns: result).value.isNaN)
         #expect(try summary.measure(.relative(.informationRatio, .mean), policy: 0, versus: nil, columns: result).value.isNaN)
         #expect(try summary.measure(.probabilityOutperform, policy: 0, versus: 0, columns: result).value.isNaN)

@@ -28,7 +28,7 @@ struct DepletionTests {
 
     static func summary(volatility: Double) throws -> RunSummary {
         let s = try ScenarioLoader.parse(scenario(volatility: volatility), file: "d.yaml")
-        return try RunSummary(scenario: s.name, seed: s.seed, columns: try Simulator.run(try s.plan(), threads: 2))
+        return try RunSummary(scenario: s.name, columns: try Simulator.run(try s.plan(), threads: 2))
     }
 
     @Test func withdrawalsFromCashEmptyTheAccountInTheTenthMonth() throws {

@@ -167,7 +167,7 @@ struct PolicyRunnerTests {
         let policy = ScriptedPolicy(initialWeights: [0.7, 0.3], makeScript: { Script() })
         let plan = try smallPlan(paths: 300, policies: [StaticPolicy(name: "core", targets: [1, 0], review: .never), policy])
         let result = try Simulator.run(plan, threads: 2)
-        let summary = try RunSummary(scenario: "t", seed: 1, columns: result)
+        let summary = try RunSummary(scenario: "t", columns: result)
         #expect(summary.policies[1].decisions.mean == 24 && summary.policies[1].fallbacks.mean == 6)
         #expect(summary.policies[0].decisions.mean == 0)
         let json = JSONReport.render(summary)

@@ -10,7 +10,7 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
 
 func runJSON(_ scenario: Scenario, threads: Int) throws -> String {
     let result = try Simulator.run(try scenario.plan(), threads: threads)
-    let summary = try RunSummary(scenario: scenario.name, seed: scenario.seed, columns: result)
+    let summary = try RunSummary(scenario: scenario.name, columns: result)
     return JSONReport.render(summary)
 }
 
@@ -49,7 +49,7 @@ struct CommonPathsTests {
         let result = try Simulator.run(try s.plan(), threads: 2)
         #expect(try result.values(policy: 2, .cagrDifference).allSatisfy { $0 == 0 })
         #expect(try result.values(policy: 2, .trackingError).allSatisfy { $0 == 0 })
-        let summary = try RunSummary(scenario: "t", seed: 1, columns: result)
+        let summary = try RunSummary(scenario: "t", columns: result)
         #expect(summary.policies[2].versusBenchmark?.probabilityOutperform == 0)
         #expect(summary.policies[0].versusBenchmark == nil)
     }
@@ -57,9 +57,9 @@ struct CommonPathsTests {
     @Test func confidenceIntervalOfTheCAGRDifferenceCoversItsMeanAndShrinksWithPaths() throws {
         var s = try ScenarioLoader.parse(validScenario, file: "s.yaml")
         s.paths = 400
-        let small = try RunSummary(scenario: "t", seed: 1, columns: try Simulator.run(try s.plan(), threads: 2))
+        let small = try RunSummary(scenario: "t", columns: try Simulator.run(try s.plan(), threads: 2))
         s.paths = 3200
-        let large = try RunSummary(scenario: "t", seed: 1, columns: try Simulator.run(try s.plan(), threads: 2))
+        let large = try RunSummary(scenario: "t", columns: try Simulator.run(try s.plan(), threads: 2))
         let a = try #require(small.policies[1].versusBenchmark).cagrDifference
         let b = try #require(large.policies[1].versusBenchmark).cagrDifference
         #expect(abs((a.confidence95.high - a.confidence95.low) - 2 * 1.959963984540054 * a.standardError) < 1e-15)
@@ -87,7 +87,7 @@ struct SummaryTests {
         var s = try ScenarioLoader.parse(validScenario, file: "s.yaml")
         s.paths = 500
         let result = try Simulator.run(try s.plan(), threads: 2)
-        let summary = try RunSummary(scenario: "t", seed: 1, columns: result)
+        let summary = try RunSummary(scenario: "t", columns: result)
         let losses = try result.values(policy: 0, .terminalWealth).filter { $0 < 1 }.count
         #expect(summary.policies[0].probabilityOfLoss == Double(losses) / 500)
         #expect(summary.regimes.count == 2)
@@ -133,7 +133,7 @@ struct TableLayoutTests {
         s.paths = 50
         s.policies[1].name = "沪深300增强 70/30 季度再平衡 with a very long English tail"
         let result = try Simulator.run(try s.plan(), threads: 1)
-        let text = TableReport.render(try RunSummary(scenario: s.name, seed: s.seed, columns: result))
+        let text = TableReport.render(try RunSummary(scenario: s.name, columns: result))
         for line in text.split(separator: "\n") { #expect(TextTable.width(String(line)) <= 80, "\(line)") }
         #expect(text.contains("沪深300增强"))
     }

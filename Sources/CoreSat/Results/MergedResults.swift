@@ -52,13 +52,14 @@ public final class MergedResults: PathColumns {
         if a.scenarioDigest != b.scenarioDigest {
             throw differ("scenario", "'\(a.scenarioName)' (digest \(a.scenarioDigest))", "'\(b.scenarioName)' (digest \(b.scenarioDigest))")
         }
-        if a.seed != b.seed { throw differ("seed", "\(a.seed)", "\(b.seed)") }
-        if a.generator != b.generator { throw differ("generator", a.generator.rawValue, b.generator.rawValue) }
+        let x = a.run, y = b.run
+        if x.seed != y.seed { throw differ("seed", "\(x.seed)", "\(y.seed)") }
+        if x.generator != y.generator { throw differ("generator", x.generator.rawValue, y.generator.rawValue) }
         if a.shard.count != b.shard.count { throw differ("shard.count", "\(a.shard.count)", "\(b.shard.count)") }
-        if a.run.paths != b.run.paths { throw differ("paths", "\(a.run.paths)", "\(b.run.paths)") }
-        if a.blockSize != b.blockSize { throw differ("block_size", "\(a.blockSize)", "\(b.blockSize)") }
-        if a.warmUpMonths != b.warmUpMonths { throw differ("warm_up_months", "\(a.warmUpMonths)", "\(b.warmUpMonths)") }
-        if a.run != b.run { throw differ("columns", "one layout", "another (months, policies, regimes or wealth grid)") }
+        if x.paths != y.paths { throw differ("paths", "\(x.paths)", "\(y.paths)") }
+        if x.blockSize != y.blockSize { throw differ("block_size", "\(x.blockSize)", "\(y.blockSize)") }
+        if x.warmUpMonths != y.warmUpMonths { throw differ("warm_up_months", "\(x.warmUpMonths)", "\(y.warmUpMonths)") }
+        if x != y { throw differ("columns", "one layout", "another (months, policies, regimes or wealth grid)") }
     }
 
     public func column(_ key: ColumnKey) throws -> [Double] {
@@ -68,7 +69,7 @@ public final class MergedResults: PathColumns {
 
     /// The c-th column for all paths, each file's values put back at their paths.
     public func column(index c: Int) throws(InputError) -> [Double] {
-        let size = meta.blockSize
+        let size = run.blockSize
         var values = [Double](repeating: .nan, count: run.paths)
         for file in files {
             let part = try file.column(c)

@@ -29,14 +29,6 @@ public enum ResultsFile {
             try values.map(\.bitPattern.littleEndian).withUnsafeBytes { try sink($0) }
         }
     }
-
-    /// The bytes of a results file for a run (or shard) held in memory.
-    public static func bytes(_ result: SimulationResult, meta: SavedRun) -> [UInt8] {
-        var out: [UInt8] = []
-        // Nothing here throws: the columns come from memory and the sink appends.
-        try? write(meta, column: { result.column(offset: $0) }, to: { out.append(contentsOf: $0) })
-        return out
-    }
 }
 
 /// One saved results file opened for reading: its metadata checked, its size checked against it,

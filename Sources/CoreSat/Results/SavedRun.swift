@@ -15,11 +15,8 @@ public struct SavedRun: Sendable, Equatable {
     public var scenarioName: String
     public var scenarioFile: String
     public var scenarioText: String
-    public var seed: UInt64
-    public var generator: GeneratorKind
-    public var blockSize: Int
-    public var warmUpMonths: Int
     public var shard: Shard
+    /// Seed, generator, blocks, names and record layout of the whole run.
     public var run: RunDescription
 
     public init(scenario: Scenario, plan: SimulationPlan, shard: Shard, build: String) {
@@ -28,33 +25,25 @@ public struct SavedRun: Sendable, Equatable {
         scenarioName = scenario.name
         scenarioFile = scenario.file
         scenarioText = scenario.text
-        seed = plan.seed
-        generator = plan.generator
-        blockSize = Simulator.blockSize
-        warmUpMonths = plan.warmUpMonths
         self.shard = shard
         run = plan.description
     }
 
     init(
         toolVersion: String, build: String, scenarioName: String, scenarioFile: String, scenarioText: String,
-        seed: UInt64, generator: GeneratorKind, blockSize: Int, warmUpMonths: Int, shard: Shard, run: RunDescription
+        shard: Shard, run: RunDescription
     ) {
         self.toolVersion = toolVersion
         self.build = build
         self.scenarioName = scenarioName
         self.scenarioFile = scenarioFile
         self.scenarioText = scenarioText
-        self.seed = seed
-        self.generator = generator
-        self.blockSize = blockSize
-        self.warmUpMonths = warmUpMonths
         self.shard = shard
         self.run = run
     }
 
     /// Paths held in a file with this metadata.
-    public var pathsHeld: Int { shard.pathCount(paths: run.paths, blockSize: blockSize) }
+    public var pathsHeld: Int { run.pathCount(shard) }
 
     /// A 64-bit FNV-1a digest of the scenario text, in hex: a short name for "the same scenario".
     public var scenarioDigest: String {
@@ -76,12 +65,12 @@ public struct SavedRun: Sendable, Equatable {
                 ("name", .string(scenarioName)), ("file", .string(scenarioFile)), ("digest", .string(scenarioDigest)),
                 ("text", .string(scenarioText)),
             ])),
-            ("seed", .unsigned(seed)),
-            ("generator", .string(generator.rawValue)),
-            ("block_size", .integer(blockSize)),
+            ("seed", .unsigned(run.seed)),
+            ("generator", .string(run.generator.rawValue)),
+            ("block_size", .integer(run.blockSize)),
             ("paths", .integer(run.paths)),
             ("months", .integer(run.months)),
-            ("warm_up_months", .integer(warmUpMonths)),
+            ("warm_up_months", .integer(run.warmUpMonths)),
             ("shard", .object([("index", .integer(shard.index)), ("count", .integer(shard.count))])),
             ("paths_in_file", .integer(pathsHeld)),
             ("benchmark", .integer(run.benchmark)),

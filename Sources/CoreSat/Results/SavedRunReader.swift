@@ -40,6 +40,8 @@ struct SavedRunReader {
             }
             return m
         }
+        let blockSize = try int(top, "block_size")
+        guard blockSize > 0 else { throw problem("block_size", "must be positive") }
         let layout = RecordLayout(policies: policies.count, regimes: regimes.count, wealthGrid: grid)
         guard try strings(top, "columns") == layout.columns.map(\.description) else {
             throw problem("columns", "the columns are not the ones this version writes for \(policies.count) policies and \(regimes.count) regimes")
@@ -54,12 +56,11 @@ struct SavedRunReader {
             toolVersion: try string(top, "tool_version"), build: try string(top, "build"),
             scenarioName: try string(scenario, "name", key: "scenario.name"),
             scenarioFile: try string(scenario, "file", key: "scenario.file"),
-            scenarioText: try string(scenario, "text", key: "scenario.text", allowEmpty: true), seed: seed,
-            generator: generator, blockSize: try int(top, "block_size"), warmUpMonths: try int(top, "warm_up_months"),
+            scenarioText: try string(scenario, "text", key: "scenario.text", allowEmpty: true),
             shard: Shard(index: index, count: count),
             run: RunDescription(
-                paths: paths, months: months, policyNames: policies, benchmark: benchmark, regimeNames: regimes, layout: layout))
-        guard meta.blockSize > 0 else { throw problem("block_size", "must be positive") }
+                paths: paths, months: months, warmUpMonths: try int(top, "warm_up_months"), seed: seed, generator: generator,
+                blockSize: blockSize, policyNames: policies, benchmark: benchmark, regimeNames: regimes, layout: layout))
         guard try int(top, "paths_in_file") == meta.pathsHeld else {
             throw problem("paths_in_file", "does not match shard \(meta.shard) of \(paths) paths")
         }

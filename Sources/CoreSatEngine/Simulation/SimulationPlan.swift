@@ -57,7 +57,8 @@ public struct SimulationPlan: Sendable {
 
     public var description: RunDescription {
         RunDescription(
-            paths: paths, months: months, policyNames: policies.map(\.name), benchmark: benchmark,
+            paths: paths, months: months, warmUpMonths: warmUpMonths, seed: seed, generator: generator,
+            blockSize: Simulator.blockSize, policyNames: policies.map(\.name), benchmark: benchmark,
             regimeNames: model.regimeNames, layout: layout)
     }
 

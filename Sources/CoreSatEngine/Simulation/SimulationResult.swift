@@ -1,21 +1,38 @@
-/// What identifies a run's per-path numbers, whether held in memory or read from saved files.
+import GSLKit
+
+/// What identifies a run's per-path numbers, whether held in memory or read from saved files: what
+/// was drawn (seed, generator, blocks) and how the records are laid out.
 public struct RunDescription: Sendable, Equatable {
     /// Paths of the whole run (all shards).
     public var paths: Int
     public var months: Int
+    public var warmUpMonths: Int
+    public var seed: UInt64
+    public var generator: GeneratorKind
+    public var blockSize: Int
     public var policyNames: [String]
     public var benchmark: Int
     public var regimeNames: [String]
     public var layout: RecordLayout
 
-    public init(paths: Int, months: Int, policyNames: [String], benchmark: Int, regimeNames: [String], layout: RecordLayout) {
+    public init(
+        paths: Int, months: Int, warmUpMonths: Int, seed: UInt64, generator: GeneratorKind, blockSize: Int,
+        policyNames: [String], benchmark: Int, regimeNames: [String], layout: RecordLayout
+    ) {
         self.paths = paths
         self.months = months
+        self.warmUpMonths = warmUpMonths
+        self.seed = seed
+        self.generator = generator
+        self.blockSize = blockSize
         self.policyNames = policyNames
         self.benchmark = benchmark
         self.regimeNames = regimeNames
         self.layout = layout
     }
+
+    /// Paths held by one shard of this run.
+    public func pathCount(_ shard: Shard) -> Int { shard.pathCount(paths: paths, blockSize: blockSize) }
 }
 
 /// A source of per-path columns in global path order: a run in memory, or saved shards read one
@@ -77,10 +94,16 @@ public struct SimulationResult: PathColumns {
 
     /// A whole run's column; a shard holds only some paths and cannot answer.
     public func column(_ key: ColumnKey) throws -> [Double] {
-        precondition(shard == .whole, "a shard's columns are partial; merge the shards first")
+        guard shard == .whole else { throw PartialColumns(shard: shard) }
         guard let offset = run.layout.offset(key) else { throw MissingColumn(key: key) }
         return column(offset: offset)
     }
+}
+
+/// A summary asked a shard for whole-run columns: merge the shards first.
+public struct PartialColumns: Error, Sendable, CustomStringConvertible {
+    public var shard: Shard
+    public var description: String { "shard \(shard) holds only part of the run's paths; merge the shards first" }
 }
 
 /// A summary asked for a column the run did not keep.

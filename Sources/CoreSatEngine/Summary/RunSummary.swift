@@ -56,10 +56,10 @@ public struct RunSummary: Sendable {
     public var regimes: [RegimeSummary]
 
     /// Reads every column it needs from `columns` one at a time (two at a time across threads).
-    public init(scenario: String, seed: UInt64, columns: some PathColumns) throws {
+    public init(scenario: String, columns: some PathColumns) throws {
         let run = columns.run
         self.scenario = scenario
-        self.seed = seed
+        seed = run.seed
         paths = run.paths
         months = run.months
         benchmark = run.policyNames[run.benchmark]
