@@ -42,7 +42,7 @@ struct MarketModelTests {
         return (mean, m2 / (n - 1), m4 / n)
     }
 
-    /// E[g(Z)] for a standard normal Z, by quadrature over [-14, 14]: beyond, the density is below
+    /// E[g(Z)] for a standard normal Z, by quadrature over [-14, 14]: beyond, the density is about
     /// 1e-43, far under the accuracy asked of these integrals even where g grows like exp(1.5 |z|).
     func normalExpectation(_ g: (Double) -> Double) throws -> Double {
         try Quadrature.integral(from: -14, to: 14) { z in g(z) * exp(-z * z / 2) / (2 * Double.pi).squareRoot() }
