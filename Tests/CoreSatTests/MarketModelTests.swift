@@ -43,7 +43,7 @@ struct MarketModelTests {
         return (mean, m2 / (n - 1), m4 / n)
     }
 
-    /// E[g(Z)] for a standard normal Z, by quadrature over [-14, 14]: beyond, the density is below
+    /// E[g(Z)] for a standard normal Z, by quadrature over [-14, 14]: beyond, the density is about
     /// 1e-43, far under the accuracy asked of these integrals even where g grows like exp(1.5 |z|).
     func normalExpectation(_ g: (Double) -> Double) throws -> Double {
         try Quadrature.integral(from: -14, to: 14) { z in g(z) * exp(-z * z / 2) / (2 * Double.pi).squareRoot() }
@@ -269,5 +269,102 @@ struct MarketModelTests {
             // error sqrt((m4 - s^4) / n) (months are independent given their regime).
             #expect(abs(m.variance - vol * vol) < 4 * ((m.fourth - m.variance * m.variance) / n).squareRoot())
         }
+    }
+}
+
+/// Each path's own drifts when figures come from a few years of data.
+struct DriftUncertaintyTests {
+    /// Regime 0 ("measured") has the volatilities and correlation that set the drifts' spread;
+    /// regime 1 ("quiet") has no volatility, so its log returns are mu + e exactly and show each
+    /// path's drift shift e. Asset 2 has no years of data.
+    func spec(months: [Double?]?) -> MarketSpec {
+        var c = SquareMatrix.identity(3)
+        (c[0, 1], c[1, 0], c[0, 2], c[2, 0], c[1, 2], c[2, 1]) = (0.6, 0.6, 0.3, 0.3, 0.2, 0.2)
+        let measured = RegimeSpec(name: "measured", parameters: [.init(mu: 0.01, sigma: 0.05), .init(mu: 0.0, sigma: 0.08), .init(mu: 0.005, sigma: 0.04)], correlation: c)
+        let quiet = RegimeSpec(name: "quiet", parameters: [.init(mu: 0.002, sigma: 0), .init(mu: -0.001, sigma: 0), .init(mu: 0.003, sigma: 0)], correlation: .identity(3))
+        return MarketSpec(
+            regimes: [measured, quiet], transition: SquareMatrix(rows: [[0.5, 0.5], [0.5, 0.5]]), start: [0.5, 0.5],
+            innovations: .normal, driftUncertainty: months.map { DriftUncertainty(monthsOfData: $0) })
+    }
+
+    func model(months: [Double?]?) throws -> MarkovSwitchingModel { try MarkovSwitchingModel(spec(months: months)) }
+
+    /// Per path, the shift e read from every quiet month (nil when a path has none).
+    func shifts(_ model: MarkovSwitchingModel, paths: Int, months: Int) -> [[[Double]]] {
+        let random = RandomSource(seed: 17)
+        var r = [Double](repeating: 0, count: months * 3)
+        var g = [Int32](repeating: 0, count: months)
+        let quietMu = [0.002, -0.001, 0.003]
+        return (0..<paths).map { _ in
+            r.withUnsafeMutableBufferPointer { rb in g.withUnsafeMutableBufferPointer { model.generatePath(months: months, random: random, returns: rb, regimes: $0) } }
+            return (0..<months).filter { g[$0] == 1 }.map { t in (0..<3).map { log1p(r[t * 3 + $0]) - quietMu[$0] } }
+        }
+    }
+
+    @Test func eachPathDrawsOneShiftWithTheSamplingCovarianceOfNestedWindows() throws {
+        // Five and ten years of data ending on the same date: S_ij = Sigma_ij min(n_i, n_j) / (n_i n_j).
+        let n = [60.0, 120.0]
+        let sigma = [0.05, 0.08], rho = 0.6
+        let perPath = shifts(try model(months: [60, 120, nil]), paths: 20_000, months: 12)
+        var e: [[Double]] = []
+        for months in perPath where !months.isEmpty {
+            // One shift per path, the same in every month (and regime), and none without data.
+            for m in months { #expect(zip(m, months[0]).allSatisfy { abs($0 - $1) < 1e-12 } && abs(m[2]) < 1e-15) }
+            e.append(months[0])
+        }
+        let p = Double(e.count)
+        let s = [[sigma[0] * sigma[0] / n[0], rho * sigma[0] * sigma[1] / n[1]],
+                 [rho * sigma[0] * sigma[1] / n[1], sigma[1] * sigma[1] / n[1]]]
+        for i in 0..<2 {
+            #expect(abs(e.reduce(0) { $0 + $1[i] } / p) < 4 * (s[i][i] / p).squareRoot())
+            for j in 0...i {
+                // A zero-mean normal pair: Var(e_i e_j) = S_ii S_jj + S_ij^2.
+                let sample = e.reduce(0) { $0 + $1[i] * $1[j] } / p
+                #expect(abs(sample - s[i][j]) < 4 * ((s[i][i] * s[j][j] + s[i][j] * s[i][j]) / p).squareRoot(), "S[\(i)][\(j)]")
+            }
+        }
+    }
+
+    @Test func withoutYearsOfDataThePathsAreUnchanged() throws {
+        // No draw is spent on drifts unless an asset has years of data, so such scenarios keep their paths.
+        let plain = try model(months: nil)
+        func path(_ m: MarkovSwitchingModel) -> [Double] {
+            let random = RandomSource(seed: 4)
+            var r = [Double](repeating: 0, count: 36)
+            var g = [Int32](repeating: 0, count: 12)
+            r.withUnsafeMutableBufferPointer { x in g.withUnsafeMutableBufferPointer { m.generatePath(months: 12, random: random, returns: x, regimes: $0) } }
+            return r
+        }
+        #expect(path(try model(months: [nil, nil, nil])) == path(plain))
+        #expect(path(try model(months: [60, nil, nil])) != path(plain))
+    }
+}
+
+struct DriftUncertaintyLoadingTests {
+    @Test func aNumberCoversEveryAssetAndAMappingTheAssetsItNames() throws {
+        let all = try ScenarioLoader.parse(replacing("  transition:", with: "  years_of_data: 5\n  transition:"), file: "s.yaml")
+        #expect(all.market.markov?.driftUncertainty == DriftUncertainty(monthsOfData: [60, 60], regime: 0))
+        let some = try ScenarioLoader.parse(
+            replacing("  transition:", with: "  years_of_data: {sat: 2.5}\n  estimation_regime: stressed\n  transition:"), file: "s.yaml")
+        #expect(some.market.markov?.driftUncertainty == DriftUncertainty(monthsOfData: [nil, 30], regime: 1))
+    }
+
+    @Test(arguments: [
+        ("  years_of_data: {sta: 5}\n", "market.years_of_data.sta", "unknown asset id 'sta' (did you mean 'sat'?)"),
+        ("  years_of_data: 0.05\n", "market.years_of_data", "years of data must be at least 1/12 (one month) and at most 1000, got 0.05"),
+        ("  years_of_data: 5\n  estimation_regime: calmer\n", "market.estimation_regime", "unknown regime 'calmer' (did you mean 'calm'?)"),
+        ("  estimation_regime: calm\n", "market.estimation_regime", "estimation_regime applies only with years_of_data"),
+    ])
+    func badDriftUncertaintyIsOneLine(insert: String, keyPath: String, reason: String) throws {
+        let e = try #require(scenarioError(replacing("  transition:", with: insert + "  transition:")))
+        #expect(e.keyPath == keyPath && e.reason == reason && e.line != nil)
+    }
+}
+
+extension MarketModelSpec {
+    /// The Markov family's spec, for tests that look inside it.
+    var markov: MarketSpec? {
+        guard case .markov(let spec) = self else { return nil }
+        return spec
     }
 }

@@ -172,8 +172,7 @@ struct ScenarioErrorTests {
         let above = try #require(scenarioError(text.replacingOccurrences(of: "degrees_of_freedom: 4", with: "degrees_of_freedom: 1001")))
         #expect(above.reason == "degrees of freedom must be at most 1000, got 1001")
         let market = try ScenarioLoader.parse(text.replacingOccurrences(of: "degrees_of_freedom: 4", with: "degrees_of_freedom: 4.5"), file: "s.yaml").market
-        guard case .markov(let spec) = market else { Issue.record("not a Markov model"); return }
-        #expect(spec.innovations == .studentT(degreesOfFreedom: 4.5))
+        #expect(market.markov?.innovations == .studentT(degreesOfFreedom: 4.5))
     }
 }
 

@@ -35,7 +35,10 @@ struct RandomSourceTests {
     @Test func chiSquaredHasMeanNuAndVarianceTwoNu() {
         let nu = 6.0
         let m = moments(sample { $0.chiSquared(nu) })
-        #expect(abs(m.mean - nu) < 4 * (2 * nu / Double(Self.n)).squareRoot())
+        let n = Double(Self.n)
+        #expect(abs(m.mean - nu) < 4 * (2 * nu / n).squareRoot())
+        // Var(s^2) = (mu4 - sigma^4) / n, with chi-squared's fourth central moment 12 nu (nu + 4).
+        #expect(abs(m.variance - 2 * nu) < 4 * ((12 * nu * (nu + 4) - 4 * nu * nu) / n).squareRoot())
     }
 
     @Test func uniformIsOnTheUnitIntervalWithMeanOneHalf() {

@@ -20,17 +20,22 @@ enum MarketLoader {
     static func read(_ cursor: YAMLCursor, assets: [String]) throws(InputError) -> MarketSpec {
         let probe = try cursor.mapping(allowed: [
             "model", "degrees_of_freedom", "innovations", "assets", "correlation", "regimes", "transition", "start",
+            "years_of_data", "estimation_regime",
         ])
         let model = try probe.required("model").choice(Model.self)
         switch model {
         case .normal, .studentT:
-            let m = try cursor.mapping(allowed: model == .normal ? ["model", "assets", "correlation"]
-                : ["model", "degrees_of_freedom", "assets", "correlation"])
+            let m = try cursor.mapping(allowed: model == .normal ? ["model", "assets", "correlation", "years_of_data"]
+                : ["model", "degrees_of_freedom", "assets", "correlation", "years_of_data"])
             let innovations = model == .normal ? Innovations.normal : try studentT(m.required("degrees_of_freedom"))
             let regime = try readRegime(m, name: "all", assets: assets, innovations: innovations)
-            return MarketSpec(regimes: [regime], transition: .identity(1), start: [1], innovations: innovations)
+            return MarketSpec(
+                regimes: [regime], transition: .identity(1), start: [1], innovations: innovations,
+                driftUncertainty: try readDriftUncertainty(m, assets: assets, regimes: ["all"]))
         case .regimeSwitching:
-            let m = try cursor.mapping(allowed: ["model", "innovations", "degrees_of_freedom", "regimes", "transition", "start"])
+            let m = try cursor.mapping(allowed: [
+                "model", "innovations", "degrees_of_freedom", "regimes", "transition", "start", "years_of_data", "estimation_regime",
+            ])
             var innovations = Innovations.normal
             if try m.optional("innovations")?.choice(InnovationKind.self) == .studentT {
                 innovations = try studentT(m.required("degrees_of_freedom"))
@@ -49,8 +54,47 @@ enum MarketLoader {
             if regimes.isEmpty { throw regimesCursor.error("at least one regime is needed") }
             let transition = try readTransition(m.required("transition"), count: regimes.count)
             let start = try readStart(m.required("start"), names: regimes.map(\.name))
-            return MarketSpec(regimes: regimes, transition: transition, start: start, innovations: innovations)
+            return MarketSpec(
+                regimes: regimes, transition: transition, start: start, innovations: innovations,
+                driftUncertainty: try readDriftUncertainty(m, assets: assets, regimes: regimes.map(\.name)))
         }
+    }
+
+    /// `years_of_data`: a number (every asset) or `{asset_id: years}` (the assets named); and for
+    /// regime switching `estimation_regime`, the regime whose covariance sets the drifts' spread.
+    static func readDriftUncertainty(_ m: YAMLMapping, assets: [String], regimes: [String]) throws(InputError) -> DriftUncertainty? {
+        guard let cursor = m.optional("years_of_data") else {
+            if let regime = m.optional("estimation_regime") { throw regime.error("estimation_regime applies only with years_of_data") }
+            return nil
+        }
+        var months = [Double?](repeating: nil, count: assets.count)
+        if case .scalar = cursor.node {
+            let value = try monthsOfData(cursor)
+            months = months.map { _ in value }
+        } else {
+            for (id, (_, value)) in try cursor.entries() {
+                guard let i = assets.firstIndex(of: id) else { throw value.error(ScenarioLoader.unknownAsset(id, assets)) }
+                months[i] = try monthsOfData(value)
+            }
+        }
+        var regime = 0
+        if let regimeCursor = m.optional("estimation_regime") {
+            let name = try regimeCursor.string()
+            guard let k = regimes.firstIndex(of: name) else {
+                throw regimeCursor.error("unknown regime '\(name)'\(NearestName.hint(name, among: regimes))")
+            }
+            regime = k
+        }
+        return DriftUncertainty(monthsOfData: months, regime: regime)
+    }
+
+    /// Years of data as months: at least one month, at most 1,000 years.
+    static func monthsOfData(_ c: YAMLCursor) throws(InputError) -> Double {
+        let years = try c.double()
+        guard years >= 1.0 / 12 && years <= 1_000 else {
+            throw c.error("years of data must be at least 1/12 (one month) and at most 1000, got \(YAMLCursor.show(years))")
+        }
+        return 12 * years
     }
 
     static func studentT(_ c: YAMLCursor) throws(InputError) -> Innovations {

@@ -36,14 +36,20 @@ public struct MarketSpec: Sendable, Equatable {
     public var regimes: [RegimeSpec]
     /// Row-stochastic monthly transition matrix (1 x 1 identity for a single regime).
     public var transition: SquareMatrix
-    /// Distribution of the first month's regime.
+    /// Distribution of the regime of the first generated month.
     public var start: [Double]
     public var innovations: Innovations
+    /// How uncertain the drifts are; nil: known drifts.
+    public var driftUncertainty: DriftUncertainty?
 
-    public init(regimes: [RegimeSpec], transition: SquareMatrix, start: [Double], innovations: Innovations) {
+    public init(
+        regimes: [RegimeSpec], transition: SquareMatrix, start: [Double], innovations: Innovations,
+        driftUncertainty: DriftUncertainty? = nil
+    ) {
         self.regimes = regimes
         self.transition = transition
         self.start = start
         self.innovations = innovations
+        self.driftUncertainty = driftUncertainty
     }
 }

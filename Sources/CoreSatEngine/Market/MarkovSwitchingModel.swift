@@ -16,6 +16,10 @@ public struct MarkovSwitchingModel: ReturnModel {
     let cumulativeStart: [Double]
     /// Set for Student-t innovations.
     let studentT: StudentTShocks?
+    /// The assets whose drifts each path draws, and the packed Cholesky factor of their sampling
+    /// covariance (`DriftUncertainty`); empty when every drift is known.
+    let driftAssets: [Int]
+    let driftLower: [Double]
 
     public init(_ spec: MarketSpec) throws(GSLError) {
         assetCount = spec.regimes[0].parameters.count
@@ -30,6 +34,11 @@ public struct MarkovSwitchingModel: ReturnModel {
         cumulativeTransition = (0..<k).flatMap { i in Self.cumulative((0..<k).map { spec.transition[i, $0] }) }
         cumulativeStart = Self.cumulative(spec.start)
         if case .studentT(let nu) = spec.innovations { studentT = StudentTShocks(degreesOfFreedom: nu) } else { studentT = nil }
+        if let uncertainty = spec.driftUncertainty {
+            (driftAssets, driftLower) = try uncertainty.factor(spec.regimes[uncertainty.regime])
+        } else {
+            (driftAssets, driftLower) = ([], [])
+        }
     }
 
     static func cumulative(_ p: [Double]) -> [Double] {
@@ -49,11 +58,36 @@ public struct MarkovSwitchingModel: ReturnModel {
         months: Int, random: RandomSource,
         returns: UnsafeMutableBufferPointer<Double>, regimes: UnsafeMutableBufferPointer<Int32>
     ) {
+        mu.withUnsafeBufferPointer { mu in
+            guard !driftAssets.isEmpty else {
+                return generate(months: months, random: random, mu: mu.baseAddress!, returns: returns, regimes: regimes)
+            }
+            // This path's drifts: drawn first, from the path's own source, so every policy sees them.
+            let m = driftAssets.count
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: mu.count + 2 * m) { buffer in
+                let shifted = buffer.baseAddress!
+                let z = UnsafeMutableBufferPointer(start: shifted + mu.count, count: m)
+                let e = shifted + mu.count + m
+                random.fillNormals(z)
+                driftLower.withUnsafeBufferPointer { CorrelatedNormals.multiply(lower: $0.baseAddress!, z, into: e) }
+                for i in 0..<mu.count { shifted[i] = mu[i] }
+                for r in 0..<regimeNames.count {
+                    for (a, i) in driftAssets.enumerated() { shifted[r * assetCount + i] += e[a] }
+                }
+                generate(months: months, random: random, mu: shifted, returns: returns, regimes: regimes)
+            }
+        }
+    }
+
+    /// The regimes and returns of one path, given its drifts `mu` ([regime][asset]).
+    @inline(__always) func generate(
+        months: Int, random: RandomSource, mu: UnsafePointer<Double>,
+        returns: UnsafeMutableBufferPointer<Double>, regimes: UnsafeMutableBufferPointer<Int32>
+    ) {
         let n = assetCount
         let k = regimeNames.count
         let studentT = studentT
         let packedSize = n * (n + 1) / 2
-        mu.withUnsafeBufferPointer { mu in
         lower.withUnsafeBufferPointer { lower in
         cumulativeTransition.withUnsafeBufferPointer { transition in
         cumulativeStart.withUnsafeBufferPointer { start in
@@ -68,10 +102,9 @@ public struct MarkovSwitchingModel: ReturnModel {
                 random.fillNormals(z)
                 CorrelatedNormals.multiply(lower: lower.baseAddress! + regime * packedSize, z, into: row)
                 let scale = studentT.map { $0.scale(chiSquared: random.chiSquared($0.degreesOfFreedom)) } ?? 1
-                let m = mu.baseAddress! + regime * n
+                let m = mu + regime * n
                 for i in 0..<n { row[i] = expm1(m[i] + scale * row[i]) }
             }
-        }
         }
         }
         }
