@@ -251,7 +251,7 @@ struct BadScenarioExitTests {
         ("sat: [0.6, 1.0]", "sat: [0.7, 1.0]", "market.regimes[0].correlation: correlation matrix is not symmetric"),
         ("correlation: 0.85", "correlation: {core: [1.0, 1.5], sat: [1.5, 1.0]}", "a correlation must be between -1 and 1, got 1.5"),
         ("core: [1.0, 0.6]\n        sat: [0.6, 1.0]", "core: [1.0, 1.0]\n        sat: [1.0, 1.0]", "correlation matrix is not positive definite (smallest eigenvalue"),
-        ("- [0.10, 0.90]", "- [0.10, 0.80]", "market.transition[1]: transition row sums to 0.9, not 1"),
+        ("- [0.10, 0.90]", "- [0.10, 0.80]", "market.transition[1]: transition row sums to 0.9, 0.1 short of 1"),
         ("    - [0.10, 0.90]\n", "", "transition matrix has 1 rows but there are 2 regimes"),
         ("weights: {core: 1.0}", "weights: {kore: 1.0}", "unknown asset id 'kore' (did you mean 'core'?)"),
         ("benchmark: all core", "benchmark: cash", "benchmark policy 'cash' is not among the policies"),

@@ -79,8 +79,20 @@ struct ScenarioErrorTests {
     @Test func transitionRowNotSummingToOne() throws {
         let e = try #require(scenarioError(replacing("- [0.10, 0.90]", with: "- [0.10, 0.80]")))
         #expect(e.keyPath == "market.transition[1]")
-        #expect(e.reason == "transition row sums to 0.9, not 1")
+        #expect(e.reason == "transition row sums to 0.9, 0.1 short of 1")
         #expect(e.line == 25)
+    }
+
+    @Test func weightsAndProbabilitiesShareOneToleranceAndAreNormalised() throws {
+        // Thirds to seven decimals are within 1e-6 of 1, for policy weights and transition rows alike.
+        let text = replacing("- [0.10, 0.90]", with: "- [0.3333333, 0.6666666]")
+            .replacingOccurrences(of: "weights: {core: 1.0}", with: "weights: {core: 0.3333333, sat: 0.6666666}")
+        let s = try ScenarioLoader.parse(text, file: "s.yaml")
+        #expect(s.policies[0].targets.reduce(0, +) == 1 && abs(s.policies[0].targets[0] - 1.0 / 3) < 1e-6)
+        let row = try #require(s.market.markov).transition
+        #expect(abs(row[1, 0] + row[1, 1] - 1) < 1e-15)
+        let off = try #require(scenarioError(replacing("weights: {core: 1.0}", with: "weights: {core: 0.99999}")))
+        #expect(off.reason == "weights sum to 0.99999, 1e-05 short of 1")
     }
 
     @Test func regimeCountMismatch() throws {

@@ -15,7 +15,6 @@ enum MarketLoader {
         case studentT = "student-t"
     }
 
-    static let rowTolerance = 1e-9
 
     static func read(_ cursor: YAMLCursor, assets: [String]) throws(InputError) -> MarketSpec {
         let probe = try cursor.mapping(allowed: [
@@ -232,8 +231,7 @@ enum MarketLoader {
             guard (0...1).contains(x) else { throw cell.error("a probability must be between 0 and 1, got \(YAMLCursor.show(x))") }
             p.append(x)
         }
-        let total = p.reduce(0, +)
-        guard abs(total - 1) <= rowTolerance else { throw cursor.error("\(what) sums to \(YAMLCursor.show(total)), not 1") }
-        return p
+        if let total = SumToOne.shortfall(p) { throw cursor.error("\(what) sums to \(total)") }
+        return SumToOne.normalised(p)
     }
 }
