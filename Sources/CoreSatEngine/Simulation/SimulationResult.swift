@@ -77,7 +77,7 @@ public struct SimulationResult: PathColumns {
         self.run = run
         self.shard = shard
         self.records = records
-        pathCount = records.count / max(run.layout.stride, 1)
+        pathCount = run.pathCount(shard)
     }
 
     public var paths: Int { run.paths }
