@@ -13,7 +13,9 @@ struct SimulationOptions: ParsableArguments {
     var seed: UInt64?
 
     @Option(parsing: .unconditional, help: "Worker threads (default: all cores). Results do not depend on it.")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    var threads: Int = Self.defaultThreads
+
+    static let defaultThreads = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "No progress indicator.")
     var quiet = false
@@ -26,9 +28,7 @@ struct SimulationOptions: ParsableArguments {
         }
         if let seed { scenario.seed = seed }
         guard (1...1024).contains(threads) else { throw InputError(file: "--threads", reason: "\(threads) is out of range 1...1024") }
-        try scenario.checkMemory(
-            try scenario.plan(), threads: threads, physicalMemory: ProcessInfo.processInfo.physicalMemory,
-            pathsFlag: paths != nil)
+        try scenario.checkMemory(try scenario.plan(), threads: threads, limit: .current(), pathsFlag: paths != nil)
     }
 
     /// Simulates with a progress line on stderr when it is a terminal.

@@ -52,13 +52,21 @@ public struct Scenario: Sendable {
             generator: generator, riskFreeAnnual: riskFreeAnnual)
     }
 
-    /// Refuses, before starting, a run whose memory estimate exceeds half of `physicalMemory`.
-    public func checkMemory(_ plan: SimulationPlan, threads: Int, physicalMemory: UInt64, pathsFlag: Bool = false) throws(InputError) {
-        let needed = Double(plan.estimatedBytes(threads: threads))
-        let available = Double(physicalMemory)
+    /// Refuses, before starting, a run whose memory estimate (with the program's own overhead)
+    /// exceeds half of `limit`: the estimate leaves out allocator slack and copies, and a run that
+    /// runs out of memory half-way aborts (or, short of address space, hangs starting a thread).
+    public func checkMemory(_ plan: SimulationPlan, threads: Int, limit: MemoryLimit, pathsFlag: Bool = false) throws(InputError) {
+        let workers = min(threads, ProcessInfo.processInfo.activeProcessorCount)
+        let needed = Double(plan.estimatedBytes(threads: threads)) + Double(MemoryLimit.programOverhead(workers: workers))
+        let available = Double(limit.bytes)
         guard needed > available / 2 else { return }
         var error = pathsFlag ? InputError(file: "--paths", reason: "") : pathsLocation
-        error.reason = "\(plan.paths) paths need about " + String(format: "%.1f GB of memory but this machine has %.1f GB; use fewer paths", needed / 1e9, available / 1e9)
+        error.reason = "\(plan.paths) paths need about \(Self.size(needed)) of memory, and the limit is half of "
+            + "\(Self.size(available)) (\(limit.source)); use fewer paths"
         throw error
+    }
+
+    static func size(_ bytes: Double) -> String {
+        bytes >= 1e9 ? String(format: "%.1f GB", bytes / 1e9) : String(format: "%.0f MB", bytes / 1e6)
     }
 }
