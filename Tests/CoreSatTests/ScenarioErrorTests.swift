@@ -21,6 +21,12 @@ func replacing(_ old: String, with new: String) -> String {
 }
 
 struct ScenarioErrorTests {
+    @Test func aDescriptionMustBeText() throws {
+        let list = try #require(scenarioError(replacing("name: test\n", with: "name: test\ndescription: [a, b]\n")))
+        #expect(list.description == "s.yaml:2:14: description: expected text, found a list")
+        #expect(scenarioError(replacing("name: test\n", with: "name: test\ndescription: two lines\n  of text\n")) == nil)
+    }
+
     @Test func theValidScenarioLoads() throws {
         let s = try ScenarioLoader.parse(validScenario, file: "s.yaml")
         #expect(s.assets.map(\.id) == ["core", "sat"])

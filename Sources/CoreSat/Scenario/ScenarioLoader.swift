@@ -37,6 +37,7 @@ public enum ScenarioLoader {
         let top = try YAMLCursor(node: root, path: "", file: file).mapping(allowed: topKeys)
 
         let name = try top.required("name").string()
+        _ = try top.optional("description")?.string()  // not used, but must be text
         let seed = try top.optional("seed").map { (c) throws(InputError) in try seedValue(c) } ?? 1
         let pathsCursor = try top.required("paths")
         let paths = try pathsCursor.int()
