@@ -227,6 +227,18 @@ struct MetricsCommandTests {
         #expect(r.status == 2 && r.stderr.hasSuffix("looks separated by ';'; coresat reads comma-separated values\n"))
     }
 
+    @Test func theRiskFreeRateFlagHasTheScenarioFilesBoundsAndTakesNegativeValues() throws {
+        let path = try temporaryFile("r.csv", csv)
+        for bad in ["inf", "5", "-0.5", "nan"] {
+            let r = try coresat("metrics", path, "--risk-free-annual", bad)
+            #expect(r.status == 2, "\(bad)")
+            #expect(r.stderr.hasPrefix("error: --risk-free-annual: the risk-free rate must be above -0.5 and at most 1, got "), "\(bad)")
+        }
+        let negative = try coresat("metrics", path, "--risk-free-annual", "-0.01")
+        #expect(negative.status == 0, "\(negative.stderr)")
+        #expect(try coresat("metrics", path, "--risk-free-annual", "1").status == 0)
+    }
+
     @Test func malformedCSVExitsWithTwoAndTheRow() throws {
         let path = try temporaryFile("r.csv", csv.replacingOccurrences(of: "0.04,0.03", with: "0.04"))
         let r = try coresat("metrics", path)

@@ -30,6 +30,13 @@ public struct Scenario: Sendable {
 
     public static let pathRange = 1...10_000_000
     public static let monthRange = 1...1_200
+    /// An annual risk-free rate, exclusive at the lower end: (1 + R)^(1/P) needs 1 + R > 0, and
+    /// rates beyond these are typing mistakes.
+    public static let riskFreeRange = -0.5...1.0
+
+    public static func riskFreeInRange(_ rate: Double) -> Bool {
+        rate > riskFreeRange.lowerBound && rate <= riskFreeRange.upperBound
+    }
 
     /// The reason given for a path count outside `pathRange`, wherever it came from.
     public static func pathsOutOfRange(_ paths: Int) -> String {

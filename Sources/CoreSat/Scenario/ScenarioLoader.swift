@@ -51,7 +51,7 @@ public enum ScenarioLoader {
         }
         let generator = try top.optional("generator")?.choice(GeneratorKind.self) ?? .mt19937
         let initialWealth = try top.optional("initial_wealth")?.double(in: 1e-6...1e15, "initial wealth") ?? 1
-        let riskFree = try top.optional("risk_free_annual")?.double(in: -0.5...1, excludingLower: true, "risk-free rate") ?? 0
+        let riskFree = try top.optional("risk_free_annual")?.double(in: Scenario.riskFreeRange, excludingLower: true, "risk-free rate") ?? 0
 
         let assets = try readAssets(top.required("assets"))
         let ids = assets.map(\.id)
