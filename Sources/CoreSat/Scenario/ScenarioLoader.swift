@@ -11,13 +11,7 @@ public enum ScenarioLoader {
     ]
 
     public static func load(path: String) throws(InputError) -> Scenario {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw InputError(file: path, reason: "cannot read the scenario file (\(error.localizedDescription))")
-        }
-        return try parse(text, file: path)
+        try parse(TextFile.text(path, what: "the scenario file"), file: path)
     }
 
     public static func parse(_ text: String, file: String) throws(InputError) -> Scenario {
@@ -32,7 +26,7 @@ public enum ScenarioLoader {
         } catch let error as YamlError {
             throw yamlSyntaxError(error, file: file, text: text)
         } catch {
-            throw InputError(file: file, reason: "not valid YAML: \(error)")
+            throw InputError(file: file, reason: "not valid YAML")
         }
         let top = try YAMLCursor(node: root, path: "", file: file).mapping(allowed: topKeys)
 
@@ -83,15 +77,19 @@ public enum ScenarioLoader {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):
-            return InputError(file: file, line: mark.line, column: mark.column, reason: "not valid YAML: \(problem)")
+            // libyaml's own words, except where they name its API
+            let words = problem.contains("nesting level") ? "nested too deeply" : problem
+            return InputError(file: file, line: mark.line, column: mark.column, reason: "not valid YAML: \(words)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             // The parser only knows where the mapping starts; point at the key's second appearance.
             let key = duplicates.first ?? ""
             let (line, column) = secondAppearance(of: key, in: text, line: context.mark.line, column: context.mark.column)
                 ?? (context.mark.line, context.mark.column)
             return InputError(file: file, line: line, column: column, keyPath: key, reason: "key '\(key)' appears twice")
+        case .reader(let problem, _, _, _):
+            return InputError(file: file, reason: "not valid YAML: \(problem)")
         default:
-            return InputError(file: file, reason: "not valid YAML: \(error)")
+            return InputError(file: file, reason: "not valid YAML")
         }
     }
 
