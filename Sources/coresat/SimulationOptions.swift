@@ -12,10 +12,13 @@ struct SimulationOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Random seed (overrides the file).")
     var seed: UInt64?
 
-    @Option(parsing: .unconditional, help: "Worker threads (default: all cores). Results do not depend on it.")
-    var threads: Int = Self.defaultThreads
+    // Optional, so the help shows "all cores" rather than this machine's count as the default.
+    @Option(name: .customLong("threads"), parsing: .unconditional, help: "Worker threads (default: all cores). Results do not depend on it.")
+    var threadsFlag: Int?
 
     static let defaultThreads = ProcessInfo.processInfo.activeProcessorCount
+
+    var threads: Int { threadsFlag ?? Self.defaultThreads }
 
     @Flag(help: "No progress indicator.")
     var quiet = false

@@ -155,6 +155,28 @@ struct RunCommandTests {
     @Test func helpExitsWithZero() throws {
         let r = try coresat("--help")
         #expect(r.status == 0 && r.stdout.contains("run") && r.stdout.contains("metrics"))
+        #expect(try coresat("help", "run").status == 0)
+    }
+
+    @Test func helpOnAnUnknownCommandIsAnError() throws {
+        let r = try coresat("help", "nosuch")
+        #expect(r.status == 2 && r.stdout.isEmpty)
+        #expect(r.stderr == "error: help: unknown command 'nosuch'; the commands are run, validate, metrics, check\n")
+    }
+
+    @Test func versionIsPrinted() throws {
+        let r = try coresat("--version")
+        #expect(r.status == 0 && r.stdout.hasPrefix("coresat ") && r.stdout.split(separator: " ").count == 2)
+        let version = r.stdout.dropFirst("coresat ".count).dropLast()
+        #expect(version.split(separator: ".").count == 3 && version.split(separator: ".").allSatisfy { Int($0) != nil })
+    }
+
+    @Test func threadsHelpGivesOneDefault() throws {
+        let r = try coresat("help", "run")
+        let threads = r.stdout.components(separatedBy: "--threads <threads>").dropFirst(2).first ?? ""
+        let entry = threads.components(separatedBy: "\n  -").first ?? ""
+        #expect(entry.contains("(default: all cores)"))
+        #expect(entry.components(separatedBy: "default").count == 2, "\(entry)")
     }
 }
 
