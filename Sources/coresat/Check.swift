@@ -42,8 +42,11 @@ struct Check: ParsableCommand {
             try StandardOutput.print("\(scenario.name) (\(scenario.file)): \(scenario.paths) paths, seed \(scenario.seed)")
             var cases: [JUnitReport.Case] = []
             for r in try scenario.check(result, summary) {
-                try StandardOutput.print("  " + r.line)
-                cases.append(JUnitReport.Case(name: r.title + " " + r.expectation.comparison.description, failure: r.passed ? nil : r.line, output: r.line))
+                let lines = [r.line] + (r.warning.map { ["  " + $0] } ?? [])
+                for line in lines { try StandardOutput.print("  " + line) }
+                cases.append(JUnitReport.Case(
+                    name: r.title + " " + r.expectation.comparison.description, failure: r.passed ? nil : r.line,
+                    output: lines.joined(separator: "\n")))
                 failed = failed || !r.passed
             }
             if scenario.expectations.isEmpty && baseline == nil { try StandardOutput.print("  (no expectations)") }

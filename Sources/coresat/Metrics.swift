@@ -12,7 +12,8 @@ struct Metrics: ParsableCommand {
     @Option(help: "Column to measure the others against (tracking error, information ratio, win rate).")
     var benchmark: String?
 
-    @Option(help: "Annual risk-free rate, converted per period as (1 + R)^(1/P) - 1.")
+    // `.unconditional` takes "-0.01" as the value instead of mistaking it for an option.
+    @Option(parsing: .unconditional, help: "Annual risk-free rate, above -0.5 and at most 1, converted per period as (1 + R)^(1/P) - 1.")
     var riskFreeAnnual: Double = 0
 
     @Option(help: "Periods per year (default: inferred from the dates: 252 business-daily, 365 calendar-daily, 52 weekly, 12 monthly, 4 quarterly, 2 half-yearly, 1 annual).")
@@ -38,7 +39,9 @@ struct Metrics: ParsableCommand {
         if let periodsPerYear, !(1...100_000).contains(periodsPerYear) {
             throw InputError(file: "--periods-per-year", reason: "must be between 1 and 100000, got \(periodsPerYear)")
         }
-        guard riskFreeAnnual > -1 else { throw InputError(file: "--risk-free-annual", reason: "must be above -1") }
+        guard Scenario.riskFreeInRange(riskFreeAnnual) else {
+            throw InputError(file: "--risk-free-annual", reason: "the risk-free rate must be above -0.5 and at most 1, got " + String(format: "%g", riskFreeAnnual))
+        }
         let inferred = periodsPerYear == nil ? try table.frequency() : nil
         let p = periodsPerYear ?? inferred?.periodsPerYear ?? 12
         let file = try output.open(protecting: [returns])

@@ -32,7 +32,7 @@ struct Run: ParsableCommand {
         if shard != .whole && save == nil {
             throw InputError(file: "--shard", reason: "a shard's paths are only part of a run: give --save FILE, then merge the shards with 'coresat merge'")
         }
-        try simulation.apply(to: &scenario, shard: shard)
+        try simulation.apply(to: &scenario, shard: shard, saving: save != nil)
         if drawOnly {
             let plan = try scenario.plan()
             let checksum = Simulator.drawOnly(plan, threads: simulation.threads)

@@ -13,23 +13,27 @@ struct SimulationOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Random seed (overrides the file).")
     var seed: UInt64?
 
-    @Option(parsing: .unconditional, help: "Worker threads (default: all cores). Results do not depend on it.")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    // Optional, so the help shows "all cores" rather than this machine's count as the default.
+    @Option(name: .customLong("threads"), parsing: .unconditional, help: "Worker threads (default: all cores). Results do not depend on it.")
+    var threadsFlag: Int?
+
+    static let defaultThreads = ProcessInfo.processInfo.activeProcessorCount
+
+    var threads: Int { threadsFlag ?? Self.defaultThreads }
 
     @Flag(help: "No progress indicator.")
     var quiet = false
 
     /// Applies --paths and --seed to a loaded scenario and refuses a run too big for this machine.
-    func apply(to scenario: inout Scenario, shard: Shard = .whole) throws {
+    func apply(to scenario: inout Scenario, shard: Shard = .whole, saving: Bool = false) throws {
         if let paths { scenario.paths = paths }
         guard Scenario.pathRange.contains(scenario.paths) else {
             throw InputError(file: "--paths", reason: Scenario.pathsOutOfRange(scenario.paths))
         }
         if let seed { scenario.seed = seed }
         guard (1...1024).contains(threads) else { throw InputError(file: "--threads", reason: "\(threads) is out of range 1...1024") }
-        try scenario.checkMemory(
-            try scenario.plan(), threads: threads, shard: shard, physicalMemory: ProcessInfo.processInfo.physicalMemory,
-            pathsFlag: paths != nil)
+        let grid = saving ? RecordLayout.wealthGrid(months: scenario.months) : []
+        try scenario.checkMemory(try scenario.plan(wealthGrid: grid), threads: threads, shard: shard, limit: .current(), pathsFlag: paths != nil)
     }
 
     /// Simulates with a progress line on stderr when it is a terminal.

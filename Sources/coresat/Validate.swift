@@ -11,7 +11,8 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let s = try ScenarioLoader.load(path: scenario)
-        _ = try s.plan()
+        // What `run` would refuse, with its default thread count.
+        try s.checkMemory(try s.plan(), threads: SimulationOptions.defaultThreads, limit: .current())
         try StandardOutput.print("\(scenario): ok (\(s.assets.count) assets, \(s.market.regimeNames.count) regime(s), \(s.policies.count) policies, \(s.paths) paths x \(s.months) months)")
         try StandardOutput.print(AssetTable.render(s))
     }

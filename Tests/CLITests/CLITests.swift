@@ -155,6 +155,28 @@ struct RunCommandTests {
     @Test func helpExitsWithZero() throws {
         let r = try coresat("--help")
         #expect(r.status == 0 && r.stdout.contains("run") && r.stdout.contains("metrics"))
+        #expect(try coresat("help", "run").status == 0)
+    }
+
+    @Test func helpOnAnUnknownCommandIsAnError() throws {
+        let r = try coresat("help", "nosuch")
+        #expect(r.status == 2 && r.stdout.isEmpty)
+        #expect(r.stderr == "error: help: unknown command 'nosuch'; the commands are run, merge, validate, metrics, check\n")
+    }
+
+    @Test func versionIsPrinted() throws {
+        let r = try coresat("--version")
+        #expect(r.status == 0 && r.stdout.hasPrefix("coresat ") && r.stdout.split(separator: " ").count == 2)
+        let version = r.stdout.dropFirst("coresat ".count).dropLast()
+        #expect(version.split(separator: ".").count == 3 && version.split(separator: ".").allSatisfy { Int($0) != nil })
+    }
+
+    @Test func threadsHelpGivesOneDefault() throws {
+        let r = try coresat("help", "run")
+        let threads = r.stdout.components(separatedBy: "--threads <threads>").dropFirst(2).first ?? ""
+        let entry = threads.components(separatedBy: "\n  -").first ?? ""
+        #expect(entry.contains("(default: all cores)"))
+        #expect(entry.components(separatedBy: "default").count == 2, "\(entry)")
     }
 }
 
@@ -225,6 +247,18 @@ struct MetricsCommandTests {
     @Test func aSemicolonFileGetsAHint() throws {
         let r = try coresat("metrics", try temporaryFile("r.csv", "date;a\n2020-01-31;0,01\n2020-02-29;0,02\n2020-03-31;0,03\n"))
         #expect(r.status == 2 && r.stderr.hasSuffix("looks separated by ';'; coresat reads comma-separated values\n"))
+    }
+
+    @Test func theRiskFreeRateFlagHasTheScenarioFilesBoundsAndTakesNegativeValues() throws {
+        let path = try temporaryFile("r.csv", csv)
+        for bad in ["inf", "5", "-0.5", "nan"] {
+            let r = try coresat("metrics", path, "--risk-free-annual", bad)
+            #expect(r.status == 2, "\(bad)")
+            #expect(r.stderr.hasPrefix("error: --risk-free-annual: the risk-free rate must be above -0.5 and at most 1, got "), "\(bad)")
+        }
+        let negative = try coresat("metrics", path, "--risk-free-annual", "-0.01")
+        #expect(negative.status == 0, "\(negative.stderr)")
+        #expect(try coresat("metrics", path, "--risk-free-annual", "1").status == 0)
     }
 
     @Test func malformedCSVExitsWithTwoAndTheRow() throws {

@@ -61,6 +61,26 @@ struct CheckCommandTests {
         #expect(suites[1].elements(forName: "testcase").allSatisfy { $0.elements(forName: "failure").isEmpty })
     }
 
+    @Test func autoToleranceWithoutAStandardErrorWarnsAndTheRawValueDecides() throws {
+        let junit = try temporaryDirectory().appendingPathComponent("report.xml").path
+        let r = try coresat("check", try Self.scenario("""
+              - {policy: 70/30, figure: cagr.median, check: '>= -0.9', tolerance: auto}
+              - {policy: 70/30, figure: probability_of_loss, check: '<= 0.001', tolerance: auto}
+
+            """), "--paths", "1", "--junit", junit)
+        #expect(r.status == 1)
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        let warning = "    warning: tolerance: auto not applied: the standard error is undefined with 1 path (at least 30 are needed)"
+        try #require(lines.count == 5, "\(r.stdout)")
+        #expect(lines[1].hasPrefix("  PASS  70/30: cagr.median = ") && lines[2] == warning)
+        #expect(lines[3].hasPrefix("  FAIL  70/30: probability_of_loss = ") && lines[4] == warning)
+        let xml = try String(contentsOfFile: junit, encoding: .utf8)
+        // In each case's system-out, and in the failing case's failure text too.
+        #expect(xml.components(separatedBy: "warning: tolerance: auto not applied").count - 1 == 3)
+        let enough = try coresat("check", try Self.scenario("  - {policy: 70/30, figure: cagr.median, check: '>= -0.9', tolerance: auto}\n"), "--paths", "100")
+        #expect(enough.status == 0 && !enough.stdout.contains("warning"))
+    }
+
     @Test func anUnwritableJUnitPathStopsBeforeAnythingRuns() throws {
         let r = try coresat("check", try Self.scenario(Self.passing), "--junit", "/nonexistent-dir/report.xml")
         #expect(r.status == 2 && r.stdout.isEmpty)

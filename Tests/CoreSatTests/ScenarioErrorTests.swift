@@ -22,6 +22,12 @@ func replacing(_ old: String, with new: String) -> String {
 }
 
 struct ScenarioErrorTests {
+    @Test func aDescriptionMustBeText() throws {
+        let list = try #require(scenarioError(replacing("name: test\n", with: "name: test\ndescription: [a, b]\n")))
+        #expect(list.description == "s.yaml:2:14: description: expected text, found a list")
+        #expect(scenarioError(replacing("name: test\n", with: "name: test\ndescription: two lines\n  of text\n")) == nil)
+    }
+
     @Test func theValidScenarioLoads() throws {
         let s = try ScenarioLoader.parse(validScenario, file: "s.yaml")
         #expect(s.assets.map(\.id) == ["core", "sat"])
@@ -126,14 +132,31 @@ struct ScenarioErrorTests {
     @Test func runTooBigForTheMachineIsRefusedBeforeStarting() throws {
         let s = try ScenarioLoader.parse(replacing("paths: 100", with: "paths: 5000000"), file: "s.yaml")
         let plan = try s.plan()
-        #expect(throws: InputError.self) { try s.checkMemory(plan, threads: 2, physicalMemory: 1 << 30) }
-        do {
-            try s.checkMemory(plan, threads: 2, physicalMemory: 1 << 30)
-        } catch {
-            #expect(error.line == 3 && error.keyPath == "paths")
-            #expect(error.reason.contains("use fewer paths"))
-        }
-        try s.checkMemory(plan, threads: 2, physicalMemory: 1 << 40)
+        let e = try #require(inputError { () throws(InputError) in
+            try s.checkMemory(plan, threads: 2, limit: MemoryLimit(bytes: 1 << 30, source: .physicalMemory))
+        })
+        #expect(e.line == 3 && e.keyPath == "paths")
+        #expect(e.reason.hasPrefix("5000000 paths need about ") && e.reason.hasSuffix(" GB of memory, and the limit is half of 1.1 GB (physical memory); use fewer paths"))
+        try s.checkMemory(plan, threads: 2, limit: MemoryLimit(bytes: 1 << 40, source: .physicalMemory))
+    }
+
+    @Test func theMessageNamesTheLimitThatApplied() throws {
+        let s = try ScenarioLoader.parse(replacing("paths: 100", with: "paths: 5000000"), file: "s.yaml")
+        let e = try #require(inputError { () throws(InputError) in
+            try s.checkMemory(try s.plan(), threads: 1, limit: MemoryLimit(bytes: 300_000_000, source: .addressSpace))
+        })
+        #expect(e.reason.contains("the limit is half of 300 MB (the address-space limit)"))
+        // A small run still needs room for the program itself under an address-space limit.
+        let small = try ScenarioLoader.parse(replacing("paths: 100", with: "paths: 1"), file: "s.yaml")
+        #expect(inputError { () throws(InputError) in
+            try small.checkMemory(try small.plan(), threads: 1, limit: MemoryLimit(bytes: 200_000_000, source: .addressSpace))
+        } != nil)
+    }
+
+    @Test func cgroupFilesSayNoLimitWithMax() {
+        #expect(MemoryLimit.cgroupBytes("max\n") == nil)
+        #expect(MemoryLimit.cgroupBytes("536870912\n") == 536_870_912)
+        #expect(MemoryLimit.current().bytes <= ProcessInfo.processInfo.physicalMemory)
     }
 
     @Test func yamlSyntaxErrorsHaveAPosition() throws {

@@ -11,10 +11,7 @@ public struct Baseline: Sendable {
     public var figures: [FigureKey: Double]
 
     public static func load(path: String) throws(InputError) -> Baseline {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw InputError(file: path, reason: "cannot read the baseline (\(error.localizedDescription))")
-        }
+        let data = Data(try TextFile.bytes(path, what: "the baseline"))
         guard let object = try? JSONSerialization.jsonObject(with: data), let report = object as? [String: Any] else {
             throw InputError(file: path, reason: "not a JSON object; make a baseline with 'coresat run SCENARIO --format json --output FILE'")
         }

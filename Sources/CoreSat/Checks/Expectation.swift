@@ -54,4 +54,7 @@ public struct Expectation: Sendable {
     public var z: Double
 
     public static let defaultZ = 3.0
+    /// Fewer paths give no standard error (quantiles, means) or one too uncertain to widen a
+    /// threshold by (a share from 1 path has s.e. 0.47), so `tolerance: auto` is not applied.
+    public static let minimumPathsForAutoTolerance = 30
 }

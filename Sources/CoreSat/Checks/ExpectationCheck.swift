@@ -12,6 +12,8 @@ public struct CheckResult: Sendable {
     public var passed: Bool
     /// The measured value is within z standard errors of a threshold: seed noise alone could flip it.
     public var insideNoise: Bool
+    /// Said under the result's line, e.g. that `tolerance: auto` could not be applied.
+    public var warning: String?
 
     /// One line: PASS/FAIL, what was measured, the threshold and the standard error.
     public var line: String {
@@ -38,10 +40,19 @@ extension Scenario {
     public func check(_ columns: some PathColumns, _ summary: RunSummary) throws -> [CheckResult] {
         try expectations.map { e in
             let measured = try summary.measure(e.figure, policy: e.policy, versus: e.versus, columns: columns)
-            let widening: Double
+            var widening = 0.0
+            var warning: String?
             switch e.tolerance {
-            case .none: widening = 0
-            case .auto: widening = measured.standardError.isFinite ? e.z * measured.standardError : 0
+            case .none: break
+            case .auto:
+                // Without a usable standard error the raw value decides: a check must not pass on
+                // the wrong side of its threshold by an arbitrary widening.
+                if measured.standardError.isFinite && summary.paths >= Expectation.minimumPathsForAutoTolerance {
+                    widening = e.z * measured.standardError
+                } else {
+                    warning = "warning: tolerance: auto not applied: the standard error is undefined with \(summary.paths) "
+                        + "path\(summary.paths == 1 ? "" : "s") (at least \(Expectation.minimumPathsForAutoTolerance) are needed)"
+                }
             case .absolute(let x): widening = x
             }
             var title = "\(policies[e.policy].name): \(e.figure)"
@@ -49,7 +60,8 @@ extension Scenario {
             let passed = measured.value.isFinite && e.comparison.holds(measured.value, widenedBy: widening)
             let noise = e.comparison.margin(measured.value) <= e.z * measured.standardError
             return CheckResult(
-                expectation: e, title: title, measured: measured, widening: widening, passed: passed, insideNoise: noise)
+                expectation: e, title: title, measured: measured, widening: widening, passed: passed, insideNoise: noise,
+                warning: warning)
         }
     }
 }

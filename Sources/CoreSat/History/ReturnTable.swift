@@ -13,11 +13,7 @@ public struct ReturnTable: Sendable {
     public var file: String
 
     public static func load(path: String) throws(InputError) -> ReturnTable {
-        let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw InputError(file: path, reason: "cannot read the file (\(error.localizedDescription))")
-        }
-        return try parse(text, file: path)
+        try parse(TextFile.text(path, what: "the file"), file: path)
     }
 
     public static func parse(_ text: String, file: String) throws(InputError) -> ReturnTable {
@@ -29,7 +25,9 @@ public struct ReturnTable: Sendable {
             let csv = try EnumeratedCSV(string: text, delimiter: .comma, loadColumns: false)
             try csv.enumerateAsArray(startAt: 0, rowLimit: nil) { rows.append($0) }
         } catch {
-            throw InputError(file: file, reason: "not a readable CSV file (\(error))")
+            guard let line = misplacedQuoteLine(text) else { throw InputError(file: file, reason: "not a readable CSV file") }
+            throw InputError(file: file, line: line, keyPath: "row \(line)",
+                reason: "a quote (\") must open or close a whole field; quote the whole field or leave quotes out")
         }
         // A trailing newline or blank lines are not data.
         rows.removeAll { $0.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
@@ -92,6 +90,42 @@ public struct ReturnTable: Sendable {
             throw InputError(file: file, line: row, column: 1, keyPath: "row \(row), date",
                 reason: reason + "; give --periods-per-year for irregular dates")
         }
+    }
+
+    /// The line of the first quote that neither opens nor closes a whole field (SwiftCSV refuses
+    /// such a file without saying where).
+    static func misplacedQuoteLine(_ text: String) -> Int? {
+        var line = 1
+        var quoted = false, justClosed = false, atFieldStart = true
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            let c = scalars[i]
+            if quoted {
+                if c == "\"" {
+                    if i + 1 < scalars.count && scalars[i + 1] == "\"" { i += 1 } else { quoted = false; justClosed = true }
+                } else if c == "\n" {
+                    line += 1
+                }
+            } else {
+                switch c {
+                case ",", "\n":
+                    if c == "\n" { line += 1 }
+                    atFieldStart = true
+                    justClosed = false
+                case "\r": break
+                case "\"":
+                    guard atFieldStart && !justClosed else { return line }
+                    quoted = true
+                    atFieldStart = false
+                default:
+                    if justClosed { return line }
+                    atFieldStart = false
+                }
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// Day numbers of the dates, checked to increase.

@@ -66,13 +66,18 @@ public enum TableReport {
         x.isFinite ? String(format: "%.2f", x) : "n/a"
     }
 
-    /// Wealth with three significant figures and a k/M suffix, so big portfolios stay narrow.
+    /// Wealth with three significant figures and a k/M/B suffix, so big portfolios stay narrow.
+    /// The unit is chosen after rounding, so 999,700 reads 1.00M, not 1000k.
     static func money(_ x: Double) -> String {
         guard x.isFinite else { return "n/a" }
-        let magnitude = abs(x)
-        if magnitude >= 1e9 { return String(format: "%.3gB", x / 1e9) }
-        if magnitude >= 1e6 { return String(format: "%.3gM", x / 1e6) }
-        if magnitude >= 1e4 { return String(format: "%.3gk", x / 1e3) }
-        return String(format: "%.3g", x)
+        for (unit, suffix) in [(1e9, "B"), (1e6, "M"), (1e3, "k"), (1, "")] {
+            // printf's own rounding to three figures, read back
+            let rounded = Double(String(format: "%.2e", x / unit)) ?? x / unit
+            if abs(rounded) >= 1 || unit == 1 {
+                let exponent = rounded == 0 ? 0 : Int((Foundation.log10(abs(rounded))).rounded(.down))
+                return String(format: "%.\(max(0, 2 - exponent))f", rounded) + suffix
+            }
+        }
+        return "n/a"  // not reached: the last unit always returns
     }
 }

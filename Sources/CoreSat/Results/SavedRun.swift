@@ -20,7 +20,7 @@ public struct SavedRun: Sendable, Equatable {
     public var run: RunDescription
 
     public init(scenario: Scenario, plan: SimulationPlan, shard: Shard, build: String) {
-        toolVersion = ToolVersion.string
+        toolVersion = CoreSatVersion.string
         self.build = build
         scenarioName = scenario.name
         scenarioFile = scenario.file

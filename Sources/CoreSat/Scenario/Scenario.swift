@@ -28,6 +28,13 @@ public struct Scenario: Sendable {
     public static let pathRange = 1...10_000_000
     public static let monthRange = 1...1_200
     public static let warmUpRange = 0...1_200
+    /// An annual risk-free rate, exclusive at the lower end: (1 + R)^(1/P) needs 1 + R > 0, and
+    /// rates beyond these are typing mistakes.
+    public static let riskFreeRange = -0.5...1.0
+
+    public static func riskFreeInRange(_ rate: Double) -> Bool {
+        rate > riskFreeRange.lowerBound && rate <= riskFreeRange.upperBound
+    }
 
     /// The reason given for a path count outside `pathRange`, wherever it came from.
     public static func pathsOutOfRange(_ paths: Int) -> String {
@@ -55,13 +62,23 @@ public struct Scenario: Sendable {
             riskFreeAnnual: riskFreeAnnual, wealthGrid: wealthGrid)
     }
 
-    /// Refuses, before starting, a run whose memory estimate exceeds half of `physicalMemory`.
-    public func checkMemory(_ plan: SimulationPlan, threads: Int, shard: Shard = .whole, physicalMemory: UInt64, pathsFlag: Bool = false) throws(InputError) {
-        let needed = Double(plan.estimatedBytes(threads: threads, shard: shard))
-        let available = Double(physicalMemory)
+    /// Refuses, before starting, a run whose memory estimate (with the program's own overhead)
+    /// exceeds half of `limit`: the estimate leaves out allocator slack and copies, and a run that
+    /// runs out of memory half-way aborts (or, short of address space, hangs starting a thread).
+    public func checkMemory(
+        _ plan: SimulationPlan, threads: Int, shard: Shard = .whole, limit: MemoryLimit, pathsFlag: Bool = false
+    ) throws(InputError) {
+        let workers = min(threads, ProcessInfo.processInfo.activeProcessorCount)
+        let needed = Double(plan.estimatedBytes(threads: threads, shard: shard)) + Double(MemoryLimit.programOverhead(workers: workers))
+        let available = Double(limit.bytes)
         guard needed > available / 2 else { return }
         var error = pathsFlag ? InputError(file: "--paths", reason: "") : pathsLocation
-        error.reason = "\(plan.paths) paths need about " + String(format: "%.1f GB of memory but this machine has %.1f GB; use fewer paths", needed / 1e9, available / 1e9)
+        error.reason = "\(plan.paths) paths need about \(Self.size(needed)) of memory, and the limit is half of "
+            + "\(Self.size(available)) (\(limit.source)); use fewer paths"
         throw error
+    }
+
+    static func size(_ bytes: Double) -> String {
+        bytes >= 1e9 ? String(format: "%.1f GB", bytes / 1e9) : String(format: "%.0f MB", bytes / 1e6)
     }
 }

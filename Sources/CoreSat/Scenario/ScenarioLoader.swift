@@ -12,13 +12,7 @@ public enum ScenarioLoader {
     ]
 
     public static func load(path: String) throws(InputError) -> Scenario {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw InputError(file: path, reason: "cannot read the scenario file (\(error.localizedDescription))")
-        }
-        return try parse(text, file: path)
+        try parse(TextFile.text(path, what: "the scenario file"), file: path)
     }
 
     public static func parse(_ text: String, file: String) throws(InputError) -> Scenario {
@@ -33,11 +27,12 @@ public enum ScenarioLoader {
         } catch let error as YamlError {
             throw yamlSyntaxError(error, file: file, text: text)
         } catch {
-            throw InputError(file: file, reason: "not valid YAML: \(error)")
+            throw InputError(file: file, reason: "not valid YAML")
         }
         let top = try YAMLCursor(node: root, path: "", file: file).mapping(allowed: topKeys)
 
         let name = try top.required("name").string()
+        _ = try top.optional("description")?.string()  // not used, but must be text
         let seed = try top.optional("seed").map { (c) throws(InputError) in try seedValue(c) } ?? 1
         let pathsCursor = try top.required("paths")
         let paths = try pathsCursor.int()
@@ -58,7 +53,7 @@ public enum ScenarioLoader {
         } ?? 0
         let generator = try top.optional("generator")?.choice(GeneratorKind.self) ?? .mt19937
         let initialWealth = try top.optional("initial_wealth")?.double(in: 1e-6...1e15, "initial wealth") ?? 1
-        let riskFree = try top.optional("risk_free_annual")?.double(in: -0.5...1, excludingLower: true, "risk-free rate") ?? 0
+        let riskFree = try top.optional("risk_free_annual")?.double(in: Scenario.riskFreeRange, excludingLower: true, "risk-free rate") ?? 0
 
         let assets = try readAssets(top.required("assets"))
         let ids = assets.map(\.id)
@@ -91,15 +86,19 @@ public enum ScenarioLoader {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):
-            return InputError(file: file, line: mark.line, column: mark.column, reason: "not valid YAML: \(problem)")
+            // libyaml's own words, except where they name its API
+            let words = problem.contains("nesting level") ? "nested too deeply" : problem
+            return InputError(file: file, line: mark.line, column: mark.column, reason: "not valid YAML: \(words)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             // The parser only knows where the mapping starts; point at the key's second appearance.
             let key = duplicates.first ?? ""
             let (line, column) = secondAppearance(of: key, in: text, line: context.mark.line, column: context.mark.column)
                 ?? (context.mark.line, context.mark.column)
             return InputError(file: file, line: line, column: column, keyPath: key, reason: "key '\(key)' appears twice")
+        case .reader(let problem, _, _, _):
+            return InputError(file: file, reason: "not valid YAML: \(problem)")
         default:
-            return InputError(file: file, reason: "not valid YAML: \(error)")
+            return InputError(file: file, reason: "not valid YAML")
         }
     }
 
