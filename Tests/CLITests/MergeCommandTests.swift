@@ -55,11 +55,16 @@ struct MergeCommandTests {
         let columns = try #require(meta["columns"] as? [String])
         #expect(data.count == headerEnd + columns.count * 300 * 8)
         // Column "policy[0].cagr" read straight from the bytes matches the report's mean.
-        let c = try #require(columns.firstIndex(of: "policy[0].cagr"))
-        let start = headerEnd + c * 300 * 8
-        let values = (0..<300).map { i in
-            data[(start + 8 * i)..<(start + 8 * i + 8)].withUnsafeBytes { Double(bitPattern: UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self))) }
+        func column(_ name: String) throws -> [Double] {
+            let start = headerEnd + (try #require(columns.firstIndex(of: name))) * 300 * 8
+            return (0..<300).map { i in
+                data[(start + 8 * i)..<(start + 8 * i + 8)].withUnsafeBytes { Double(bitPattern: UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self))) }
+            }
         }
+        let values = try column("policy[0].cagr")
+        // The wealth grid ends at the last month, whose value is the terminal wealth.
+        #expect(try column("policy[1].wealth_m0240") == column("policy[1].terminal_wealth"))
+        #expect(try column("policy[1].wealth_m0004").allSatisfy { $0 > 0 })
         let report = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let policy = try #require((report["policies"] as? [[String: Any]])?.first)
         let mean = try #require(((policy["metrics"] as? [String: Any])?["cagr"] as? [String: Any])?["mean"] as? Double)

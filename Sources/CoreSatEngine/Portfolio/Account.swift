@@ -99,6 +99,7 @@ final class Account {
             depletedMonth: nil, decisions: 0, fallbacks: 0)
         let hasFlows = rules.cashFlow != nil
         var nextGrid = 0
+        var nextGridMonth = wealthGrid.first ?? 0  // month 0 never comes: no grid, no work
         func view(_ t: Int, _ value: Double) -> PolicyView {
             PolicyView(
                 month: t, warmUpMonths: market.warmUpMonths, assetCount: all, value: value, returns: market.returns,
@@ -162,9 +163,10 @@ final class Account {
             }
             value = max(end - costs, 0)
             netReturns[t] = (value - flowIntoPortfolio) * inverseStart - 1
-            while nextGrid < wealthGrid.count && wealthGrid[nextGrid] == t + 1 {
+            if t + 1 == nextGridMonth {
                 wealth[nextGrid] = value
                 nextGrid += 1
+                nextGridMonth = nextGrid < wealthGrid.count ? wealthGrid[nextGrid] : 0
             }
             if value == 0 {
                 outcome.activeMonths = t + 1

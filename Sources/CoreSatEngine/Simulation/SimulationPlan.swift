@@ -30,8 +30,8 @@ public struct SimulationPlan: Sendable {
         precondition(assetNames.count == model.assetCount, "one name per asset")
         precondition(rules.expenseRatios.count == model.assetCount && rules.costRates.count == model.assetCount,
             "expense ratios and cost rates need one entry per asset")
-        precondition(wealthGrid.allSatisfy { (1...months).contains($0) } && wealthGrid == wealthGrid.sorted(),
-            "the wealth grid lists months 1...months in order")
+        precondition(wealthGrid.allSatisfy { (1...months).contains($0) } && zip(wealthGrid, wealthGrid.dropFirst()).allSatisfy { $0 < $1 },
+            "the wealth grid lists distinct months 1...months in order")
         for policy in policies {
             precondition(policy.initialWeights.count == model.assetCount, "policy '\(policy.name)' needs one weight per asset")
             precondition(policy.historyNeeded <= warmUpMonths, "policy '\(policy.name)' needs more warm-up history")
