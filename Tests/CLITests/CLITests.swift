@@ -29,10 +29,16 @@ func coresat(_ arguments: String...) throws -> Outcome {
 }
 
 func coresat(_ arguments: [String]) throws -> Outcome {
+    try launch(executable, arguments)
+}
+
+/// Runs a program from the package root and collects what it printed.
+func launch(_ program: URL, _ arguments: [String], environment: [String: String]? = nil) throws -> Outcome {
     let process = Process()
-    process.executableURL = executable
+    process.executableURL = program
     process.arguments = arguments
     process.currentDirectoryURL = packageRoot
+    if let environment { process.environment = environment }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
