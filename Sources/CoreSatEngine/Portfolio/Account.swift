@@ -100,10 +100,11 @@ final class Account {
         let hasFlows = rules.cashFlow != nil
         var nextGrid = 0
         var nextGridMonth = wealthGrid.first ?? 0  // month 0 never comes: no grid, no work
+        let access = policy.regimeAccess
         func view(_ t: Int, _ value: Double) -> PolicyView {
             PolicyView(
                 month: t, warmUpMonths: market.warmUpMonths, assetCount: all, value: value, returns: market.returns,
-                regimes: market.regimes, access: policy.regimeAccess, holdings: h, netReturns: netReturns)
+                regimes: market.regimes, access: access, holdings: h, netReturns: netReturns)
         }
         runner?.reset(view(-1, value))
         for t in 0..<months {
