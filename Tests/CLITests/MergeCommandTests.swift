@@ -103,6 +103,32 @@ struct MergeCommandTests {
         try data.prefix(40).write(to: URL(fileURLWithPath: "\(dir)/header.res"))
         try refused(["\(dir)/header.res"], "cut short inside its header")
         try refused([packageRoot.path + "/" + Self.scenario], "not a coresat results file")
+        try refused([dir], "is a directory")
+        mkfifo("\(dir)/fifo", 0o600)
+        try refused(["\(dir)/fifo"], "is not a regular file")
+        // Edited headers (the length line kept right): every field is checked, nothing trusted.
+        for (old, new, message) in [
+            ("\"block_size\": 250", "\"block_size\": 0", "block_size: must be 1 to"),
+            ("\"count\": 3", "\"count\": 2000000", "at most 1000000 shards"),
+            ("\"months\": 240", "\"months\": -240", "months: expected a whole number"),
+            ("\"seed\": 11", "\"seed\": \"eleven\"", "seed: expected a whole number"),
+            ("\"paths_in_file\": 250", "\"paths_in_file\": 251", "paths_in_file: does not match shard 1/3"),
+            ("\"name\": \"US factor sleeves\"", "\"name\": \"US factor sleeve\"", ""),
+        ] {
+            let edited = "\(dir)/edited.res"
+            try editHeader(files[1], old, new, to: edited)
+            if message.isEmpty {  // the name is not part of the digest: the merge still goes through
+                #expect(try coresat("merge", files[0], edited, files[2]).status == 0)
+            } else {
+                try refused([files[0], edited, files[2]], message)
+            }
+        }
+        try editHeader(files[1], "\"text\": \"", "\"text\": \"#", to: "\(dir)/text.res")
+        try refused([files[0], "\(dir)/text.res", files[2]], "scenario.digest: does not match the scenario text")
+        var huge = data
+        huge.replaceSubrange(18..<(18 + data[18...].firstIndex(of: 10)! - 18), with: Data("99999999999".utf8))
+        try huge.write(to: URL(fileURLWithPath: "\(dir)/huge.res"))
+        try refused(["\(dir)/huge.res"], "cut short inside its header")
         try refused(["\(dir)/missing.res"], "cannot read the results file: No such file or directory")
     }
 
@@ -130,4 +156,18 @@ struct MergeCommandTests {
         #expect(overResults.status == 2 && overResults.stderr.contains("is also an input"))
         #expect(try coresat("merge", "\(dir)/r.res").status == 0)
     }
+}
+
+/// Rewrites a results file with `old` replaced by `new` in its JSON header, and the length line to match.
+func editHeader(_ path: String, _ old: String, _ new: String, to output: String) throws {
+    let data = try Data(contentsOf: URL(fileURLWithPath: path))
+    let first = data.firstIndex(of: 10)!
+    let second = data[(first + 1)...].firstIndex(of: 10)!
+    let length = Int(String(decoding: data[(first + 1)..<second], as: UTF8.self))!
+    let json = String(decoding: data[(second + 1)..<(second + 1 + length)], as: UTF8.self)
+    #expect(json.contains(old), "header edit does not apply: \(old)")
+    let edited = Data(json.replacingOccurrences(of: old, with: new).utf8)
+    var out = Data(data[...first])
+    out += Data("\(edited.count)\n".utf8) + edited + data[(second + 1 + length)...]
+    try out.write(to: URL(fileURLWithPath: output))
 }

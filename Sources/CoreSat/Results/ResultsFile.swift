@@ -41,19 +41,27 @@ public final class SavedResultsFile: Sendable {
 
     public init(path: String) throws(InputError) {
         self.path = path
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw InputError(file: path, reason: "cannot read the results file: \(String(cString: strerror(errno)))") }
+        func failure(_ code: Int32) -> InputError {
+            InputError(file: path, reason: "cannot read the results file: \(String(cString: strerror(code)))")
+        }
+        // Not blocking: a FIFO named by mistake must be refused, not waited on.
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
+        guard fd >= 0 else { throw failure(errno) }
         descriptor = fd
         do throws(InputError) {
-            (meta, dataOffset) = try Self.readHeader(fd, path: path)
             var info = stat()
-            guard fstat(fd, &info) == 0 else { throw InputError(file: path, reason: "cannot read the results file: \(String(cString: strerror(errno)))") }
-            let expected = dataOffset + meta.run.layout.columns.count * meta.pathsHeld * 8
-            if Int(info.st_size) < expected {
-                throw InputError(file: path, reason: "the file is cut short: \(info.st_size) bytes of the \(expected) its header announces")
+            guard fstat(fd, &info) == 0 else { throw failure(errno) }
+            guard info.st_mode & S_IFMT == S_IFREG else {
+                throw InputError(file: path, reason: info.st_mode & S_IFMT == S_IFDIR ? "is a directory, not a results file" : "is not a regular file")
             }
-            if Int(info.st_size) > expected {
-                throw InputError(file: path, reason: "the file has \(Int(info.st_size) - expected) bytes after the data its header announces")
+            let size = Int(info.st_size)
+            (meta, dataOffset) = try Self.readHeader(fd, size: size, path: path)
+            let expected = dataOffset + meta.run.layout.columns.count * meta.pathsHeld * 8
+            if size < expected {
+                throw InputError(file: path, reason: "the file is cut short: \(size) bytes of the \(expected) its header announces")
+            }
+            if size > expected {
+                throw InputError(file: path, reason: "the file has \(size - expected) bytes after the data its header announces")
             }
         } catch {
             close(fd)
@@ -86,7 +94,7 @@ public final class SavedResultsFile: Sendable {
     }
 
     /// Reads the magic line, the length line and the metadata; returns them with the data offset.
-    private static func readHeader(_ fd: Int32, path: String) throws(InputError) -> (SavedRun, Int) {
+    private static func readHeader(_ fd: Int32, size: Int, path: String) throws(InputError) -> (SavedRun, Int) {
         func readBytes(_ count: Int, at offset: Int) -> [UInt8] {
             var bytes = [UInt8](repeating: 0, count: count)
             let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, count, off_t(offset)) }
@@ -101,10 +109,10 @@ public final class SavedResultsFile: Sendable {
             throw InputError(file: path, reason: "'\(line)' is a results format this version does not read (it reads \(ResultsFile.magic.dropLast()))")
         }
         let rest = start[magic.count...]
-        guard let newline = rest.firstIndex(of: 10), let length = Int(String(decoding: rest[..<newline], as: UTF8.self)),
-            length > 0, length < 1 << 30
+        guard let newline = rest.firstIndex(of: 10), let length = Int(String(decoding: rest[..<newline], as: UTF8.self)), length > 0
         else { throw notResults }
         let jsonOffset = newline + 1
+        guard length <= size - jsonOffset else { throw InputError(file: path, reason: "the file is cut short inside its header") }
         let json = readBytes(length, at: jsonOffset)
         guard json.count == length else { throw InputError(file: path, reason: "the file is cut short inside its header") }
         let meta = try SavedRunReader(path: path).read(Data(json))

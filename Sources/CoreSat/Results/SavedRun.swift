@@ -7,6 +7,8 @@ import GSLKit
 public struct SavedRun: Sendable, Equatable {
     public static let formatName = "coresat-results"
     public static let formatVersion = 1
+    /// More shards than this is a typing mistake (a run of 10 million paths has 40,000 blocks).
+    public static let maximumShards = 1_000_000
 
     public var toolVersion: String
     /// How the executable was built; results are byte-identical only from the same build on the

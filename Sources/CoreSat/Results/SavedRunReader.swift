@@ -22,7 +22,9 @@ struct SavedRunReader {
         let shard = try object(top, "shard")
         let count = try int(shard, "count", key: "shard.count")
         let index = try int(shard, "index", key: "shard.index")
-        guard count >= 1, (0..<count).contains(index) else { throw problem("shard", "shard \(index)/\(count) does not exist") }
+        guard (1...SavedRun.maximumShards).contains(count), (0..<count).contains(index) else {
+            throw problem("shard", "shard \(index)/\(count) does not exist (at most \(SavedRun.maximumShards) shards)")
+        }
         let policies = try strings(top, "policies")
         let regimes = try strings(top, "regimes")
         guard !policies.isEmpty else { throw problem("policies", "no policies") }
@@ -41,7 +43,9 @@ struct SavedRunReader {
             return m
         }
         let blockSize = try int(top, "block_size")
-        guard blockSize > 0 else { throw problem("block_size", "must be positive") }
+        guard (1...Scenario.pathRange.upperBound).contains(blockSize) else { throw problem("block_size", "must be 1 to \(Scenario.pathRange.upperBound)") }
+        let warmUp = try int(top, "warm_up_months")
+        guard Scenario.warmUpRange.contains(warmUp) else { throw problem("warm_up_months", "\(warmUp) is out of range") }
         let layout = RecordLayout(policies: policies.count, regimes: regimes.count, wealthGrid: grid)
         guard try strings(top, "columns") == layout.columns.map(\.description) else {
             throw problem("columns", "the columns are not the ones this version writes for \(policies.count) policies and \(regimes.count) regimes")
@@ -59,7 +63,7 @@ struct SavedRunReader {
             scenarioText: try string(scenario, "text", key: "scenario.text", allowEmpty: true),
             shard: Shard(index: index, count: count),
             run: RunDescription(
-                paths: paths, months: months, warmUpMonths: try int(top, "warm_up_months"), seed: seed, generator: generator,
+                paths: paths, months: months, warmUpMonths: warmUp, seed: seed, generator: generator,
                 blockSize: blockSize, policyNames: policies, benchmark: benchmark, regimeNames: regimes, layout: layout))
         guard try int(top, "paths_in_file") == meta.pathsHeld else {
             throw problem("paths_in_file", "does not match shard \(meta.shard) of \(paths) paths")
