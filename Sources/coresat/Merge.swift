@@ -15,7 +15,7 @@ struct Merge: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    @Option(help: "Also write the merged results as one whole-run results file.")
+    @Option(help: ArgumentHelp("Also write the merged results as one whole-run results file.", valueName: "results"))
     var save: String?
 
     func run() throws {

@@ -17,10 +17,14 @@ struct Run: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    @Option(help: "Also save every path's figures (and wealth on a coarse time grid) to this results file, for 'coresat merge', charts or pandas.")
+    @Option(help: ArgumentHelp(
+        "Also save every path's figures (and wealth on a coarse time grid) to this results file, for 'coresat merge', charts or pandas.",
+        valueName: "results"))
     var save: String?
 
-    @Option(help: "Run only shard k of n (k from 0 to n-1): the blocks of paths b with b mod n = k. Needs --save; merge the shards with 'coresat merge'.")
+    @Option(help: ArgumentHelp(
+        "Run only shard k of n (k from 0 to n-1): the blocks of paths b with b mod n = k. Needs --save; merge the shards with 'coresat merge'.",
+        valueName: "k/n"))
     var shard: Shard?
 
     @Flag(help: .hidden)
