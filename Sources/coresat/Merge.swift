@@ -27,8 +27,7 @@ struct Merge: ParsableCommand {
         let summary = try RunSummary(scenario: merged.meta.scenarioName, columns: merged)
         if let savedFile {
             try ResultsFile.write(merged.meta, column: { try merged.column(index: $0) }, to: savedFile.write)
-            try savedFile.commit()
         }
-        try OutputOptions.emit(format.render(summary), to: file)
+        try OutputOptions.emit(format.render(summary), to: file, committing: savedFile)
     }
 }

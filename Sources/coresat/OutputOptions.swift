@@ -21,12 +21,20 @@ struct OutputOptions: ParsableArguments {
 
     /// Opens the report file and a `--save` results file, refusing the same path for both.
     func open(protecting inputs: [String], alongside save: String?) throws(InputError) -> (report: OutputFile?, saved: OutputFile?) {
-        if let save, let output, URL(fileURLWithPath: save).standardizedFileURL == URL(fileURLWithPath: output).standardizedFileURL {
+        if let save, let output, OutputFile.sameTarget(save, output) {
             throw InputError(file: save, keyPath: "--save", reason: "is also the --output file; give two different files")
         }
         let report = try open(protecting: inputs)
         let saved = try save.map { (path) throws(InputError) in try OutputFile.open(path, protecting: inputs, label: "--save") }
         return (report, saved)
+    }
+
+    /// Writes the report, then commits `saved` and the report file: a report that cannot be written
+    /// leaves no results file behind either.
+    static func emit(_ text: String, to file: OutputFile?, committing saved: OutputFile?) throws {
+        if let file { try file.write(text) } else { try StandardOutput.write(text) }
+        try saved?.commit()
+        try file?.commit()
     }
 
     /// Writes the whole report to `file`, or to standard output when there is none.

@@ -12,8 +12,8 @@ struct Run: ParsableCommand {
 
     @OptionGroup var simulation: SimulationOptions
 
-    @Option(help: "table, json or csv.")
-    var format: ReportFormat = .table
+    @Option(help: "table, json or csv (default: table).")
+    var format: ReportFormat?
 
     @OptionGroup var output: OutputOptions
 
@@ -22,7 +22,7 @@ struct Run: ParsableCommand {
         valueName: "results"))
     var save: String?
 
-    @Option(help: ArgumentHelp(
+    @Option(parsing: .unconditional, help: ArgumentHelp(
         "Run only shard k of n (k from 0 to n-1): the blocks of paths b with b mod n = k. Needs --save; merge the shards with 'coresat merge'.",
         valueName: "k/n"))
     var shard: Shard?
@@ -33,8 +33,13 @@ struct Run: ParsableCommand {
     func run() throws {
         var scenario = try ScenarioLoader.load(path: self.scenario)
         let shard = self.shard ?? .whole
-        if shard != .whole && save == nil {
-            throw InputError(file: "--shard", reason: "a shard's paths are only part of a run: give --save FILE, then merge the shards with 'coresat merge'")
+        if shard != .whole {
+            if save == nil {
+                throw InputError(file: "--shard", reason: "a shard's paths are only part of a run: give --save FILE, then merge the shards with 'coresat merge'")
+            }
+            if output.output != nil || format != nil {
+                throw InputError(file: "--shard", reason: "a shard prints no report (--output, --format): merge the shards with 'coresat merge' for one")
+            }
         }
         try simulation.apply(to: &scenario, shard: shard, saving: save != nil)
         if drawOnly {
@@ -49,14 +54,14 @@ struct Run: ParsableCommand {
         if let savedFile {
             let meta = SavedRun(scenario: scenario, plan: plan, shard: shard, build: BuildInfo.current)
             try ResultsFile.write(meta, column: { result.column(offset: $0) }, to: savedFile.write)
-            try savedFile.commit()
         }
         guard shard == .whole else {
+            try savedFile?.commit()
             try StandardOutput.print("saved shard \(shard): \(result.pathCount) of \(plan.paths) paths to \(save ?? "")")
             return
         }
         let summary = try RunSummary(scenario: scenario.name, columns: result)
-        try OutputOptions.emit(format.render(summary), to: file)
+        try OutputOptions.emit((format ?? .table).render(summary), to: file, committing: savedFile)
     }
 }
 

@@ -83,7 +83,10 @@ struct MergeCommandTests {
             #expect(r.status == 2 && r.stdout.isEmpty, "\(arguments)")
             #expect(r.stderr.contains(message) && r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
         }
-        try refused([files[0], files[2]], "shard 1/3 missing")
+        try refused([files[0], files[2]], "shard 1/3 is missing; a merge needs all 3 shards")
+        let lone = "\(dir)/lone.res"
+        _ = try coresat(["run", Self.scenario, "--shard", "0/1000", "--save", lone] + Self.size)
+        try refused([lone], "999 shards are missing (1/1000, 2/1000, 3/1000, 4/1000, 5/1000, ...)")
         try refused([files[0], files[1], files[1], files[2]], "shard 1/3 is also in")
         let other = "\(dir)/other-seed.res"
         _ = try coresat(["run", Self.scenario, "--shard", "1/3", "--save", other, "--paths", "700", "--seed", "12"])
@@ -132,12 +135,37 @@ struct MergeCommandTests {
         try refused(["\(dir)/missing.res"], "cannot read the results file: No such file or directory")
     }
 
+    @Test func absurdValuesInTheDataStillReport() throws {
+        // Months to depletion far beyond any horizon (a damaged or edited file) must not crash the table.
+        let dir = try temporaryDirectory().path
+        let scenario = "\(dir)/d.yaml"
+        try """
+            name: drawdown
+            paths: 300
+            months: 24
+            initial_wealth: 1000
+            assets: [{id: eq, sleeve: core, kind: broad}]
+            market: {model: normal, assets: {eq: {annual_return: 0.05, annual_volatility: 0.2}}, correlation: 1}
+            cash_flow: {monthly_amount: -100}
+            benchmark: hold
+            policies: [{name: hold, weights: {eq: 1.0}, rebalance: never}]
+            """.write(toFile: scenario, atomically: true, encoding: .utf8)
+        #expect(try coresat("run", scenario, "--save", "\(dir)/d.res").status == 0)
+        try setColumn("\(dir)/d.res", "policy[0].months_to_depletion", to: 1e300, output: "\(dir)/absurd.res")
+        let r = try coresat("merge", "\(dir)/absurd.res")
+        #expect(r.status == 0 && r.stdout.contains("100.0% (1"), "\(r.stderr)")
+    }
+
     @Test func aShardNeedsSaveAndAValidIndex() throws {
         let r = try coresat("run", Self.scenario, "--shard", "1/3")
         #expect(r.status == 2 && r.stderr.contains("give --save FILE"))
-        let bad = try coresat("run", Self.scenario, "--shard", "3/3", "--save", "/tmp/never.res")
-        #expect(bad.status == 2 && bad.stderr.contains("--shard"))
+        for shard in ["3/3", "-1/3", "1/0", "a/b", "1/3/4"] {
+            let bad = try coresat("run", Self.scenario, "--shard", shard, "--save", "/tmp/never.res")
+            #expect(bad.status == 2 && bad.stderr.contains("invalid for '--shard <k/n>'"), "\(shard): \(bad.stderr)")
+        }
         #expect(!FileManager.default.fileExists(atPath: "/tmp/never.res"))
+        let report = try coresat("run", Self.scenario, "--shard", "0/2", "--save", "/tmp/never.res", "--format", "json")
+        #expect(report.status == 2 && report.stderr.contains("a shard prints no report"))
     }
 
     @Test func savedFilesNeverReplaceAnInputOrTheReport() throws {
@@ -152,6 +180,17 @@ struct MergeCommandTests {
         #expect(same.status == 2 && same.stderr.contains("is also the --output file"))
         let saved = try coresat(["run", scenario, "--save", "\(dir)/r.res"] + Self.size)
         #expect(saved.status == 0)
+        // The same file under another name: a symlink, a symlinked folder, a descriptor.
+        try FileManager.default.createSymbolicLink(atPath: "\(dir)/link.res", withDestinationPath: "\(dir)/r.res")
+        try FileManager.default.createSymbolicLink(atPath: "\(dir)/folder", withDestinationPath: dir)
+        for (save, output) in [("\(dir)/r.res", "\(dir)/link.res"), ("\(dir)/new.res", "\(dir)/folder/new.res"), ("/dev/stdout", "/dev/fd/1")] {
+            let both = try coresat(["run", scenario, "--save", save, "--output", output] + Self.size)
+            #expect(both.status == 2 && both.stderr.contains("is also the --output file"), "\(save) \(output)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: "\(dir)/new.res"))
+        // A report that cannot be written leaves no results file either.
+        let full = try coresat(["run", scenario, "--save", "\(dir)/full.res", "--output", "/dev/full"] + Self.size)
+        #expect(full.status == 2 && !FileManager.default.fileExists(atPath: "\(dir)/full.res"))
         let overResults = try coresat("merge", "\(dir)/r.res", "--output", "\(dir)/r.res")
         #expect(overResults.status == 2 && overResults.stderr.contains("is also an input"))
         #expect(try coresat("merge", "\(dir)/r.res").status == 0)
@@ -170,4 +209,20 @@ func editHeader(_ path: String, _ old: String, _ new: String, to output: String)
     var out = Data(data[...first])
     out += Data("\(edited.count)\n".utf8) + edited + data[(second + 1 + length)...]
     try out.write(to: URL(fileURLWithPath: output))
+}
+
+/// Rewrites a results file with every value of one column set to `value`.
+func setColumn(_ path: String, _ name: String, to value: Double, output: String) throws {
+    var data = try Data(contentsOf: URL(fileURLWithPath: path))
+    let first = data.firstIndex(of: 10)!
+    let second = data[(first + 1)...].firstIndex(of: 10)!
+    let length = Int(String(decoding: data[(first + 1)..<second], as: UTF8.self))!
+    let meta = try #require(try JSONSerialization.jsonObject(with: data[(second + 1)..<(second + 1 + length)]) as? [String: Any])
+    let columns = try #require(meta["columns"] as? [String])
+    let paths = try #require(meta["paths_in_file"] as? Int)
+    let start = second + 1 + length + (try #require(columns.firstIndex(of: name))) * paths * 8
+    for i in 0..<paths {
+        withUnsafeBytes(of: value.bitPattern.littleEndian) { data.replaceSubrange((start + 8 * i)..<(start + 8 * i + 8), with: $0) }
+    }
+    try data.write(to: URL(fileURLWithPath: output))
 }

@@ -30,7 +30,7 @@ public enum TableReport {
             var row = [p.name] + [w.p05, w.p25, w.median, w.p75, w.p95].map(money) + [percent(p.probabilityOfLoss, 1)]
             if depletes {
                 let month = p.figures[.monthsToDepletion]!.median
-                row.append(percent(p.probabilityOfDepletion, 1) + (month.isFinite ? " (\(Int(month.rounded())))" : ""))
+                row.append(percent(p.probabilityOfDepletion, 1) + (month.isFinite ? String(format: " (%.0f)", month) : ""))
             }
             wealth.rows.append(row)
         }

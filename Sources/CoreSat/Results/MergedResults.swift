@@ -30,10 +30,13 @@ public final class MergedResults: PathColumns {
             if file.meta.build != first.meta.build { builds.append((file.path, file.meta.build)) }
         }
         let count = first.meta.shard.count
-        if let missing = (0..<count).first(where: { seen[$0] == nil }) {
-            let absent = (0..<count).filter { seen[$0] == nil }.map { "\($0)/\(count)" }
+        let absent = (0..<count).lazy.filter { seen[$0] == nil }
+        if let first = absent.first {
+            let listed = absent.prefix(5).map { "\($0)/\(count)" }.joined(separator: ", ")
+            let total = count - seen.count
             throw InputError(file: files.map(\.path).joined(separator: ", "), keyPath: "shard",
-                reason: "shard\(absent.count > 1 ? "s" : "") \(absent.joined(separator: ", ")) missing (first: \(missing)/\(count)); a merge needs all \(count) shards")
+                reason: "\(total == 1 ? "shard \(first)/\(count) is" : "\(total) shards are") missing"
+                    + (total > 1 ? " (\(listed)\(total > 5 ? ", ..." : ""))" : "") + "; a merge needs all \(count) shards")
         }
         self.files = files.sorted { $0.meta.shard.index < $1.meta.shard.index }
         var whole = first.meta

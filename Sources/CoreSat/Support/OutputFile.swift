@@ -132,6 +132,22 @@ public final class OutputFile {
 
     private func error(_ reason: String) -> InputError { InputError(file: path, keyPath: label, reason: reason) }
 
+    /// Whether two output paths name one file, through links, `/dev/fd/N` or a symlinked folder:
+    /// by device and inode when it exists, by the resolved folder and name when it is yet to be made.
+    public static func sameTarget(_ a: String, _ b: String) -> Bool {
+        var x = stat(), y = stat()
+        if stat(a, &x) == 0 && stat(b, &y) == 0 { return x.st_dev == y.st_dev && x.st_ino == y.st_ino }
+        func resolved(_ path: String) -> String? {
+            guard let target = try? createdTarget(of: path, { InputError(file: path, reason: $0) }) else { return nil }
+            let name = target.lastIndex(of: "/").map { String(target[target.index(after: $0)...]) } ?? target
+            guard let folder = realpath(directoryName(target), nil) else { return nil }
+            defer { free(folder) }
+            return String(cString: folder) + "/" + name
+        }
+        guard let ra = resolved(a), let rb = resolved(b) else { return false }
+        return ra == rb
+    }
+
     static func sameFile(_ path: String, _ info: stat) -> Bool {
         var other = stat()
         return stat(path, &other) == 0 && other.st_dev == info.st_dev && other.st_ino == info.st_ino
