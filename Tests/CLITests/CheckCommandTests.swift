@@ -142,6 +142,11 @@ struct BaselineTests {
         #expect(r.stdout.contains("policy seventy-thirty: metrics.cagr.mean: not in the baseline"))
     }
 
+    @Test func aBaselineWithOtherWarmUpIsRefused() throws {
+        let r = try Self.checkAfterEditing("months: 24", "months: 24\nwarm_up_months: 12")
+        #expect(r.status == 2 && r.stderr.contains("warm_up_months: baseline was run with 0 warm-up months, this run 12"))
+    }
+
     @Test func aBaselineOverAnotherHorizonIsRefused() throws {
         let r = try Self.checkAfterEditing("months: 24", "months: 36")
         #expect(r.status == 2 && r.stderr.contains("months: baseline covers 24 months, this run 36"))

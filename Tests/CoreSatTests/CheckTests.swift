@@ -226,7 +226,7 @@ struct BaselineMoveTests {
     let key = FigureKey(section: "policy", name: "p", path: "metrics.calmar.mean")
 
     func baseline(_ figures: [FigureKey: Double]) -> Baseline {
-        Baseline(file: "b.json", scenario: "s", seed: 1, paths: 100, months: 12, figures: figures)
+        Baseline(file: "b.json", scenario: "s", seed: 1, paths: 100, months: 12, warmUpMonths: 0, figures: figures)
     }
 
     @Test func aFigureThatBecameUndefinedIsAMove() {

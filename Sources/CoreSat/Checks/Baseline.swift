@@ -8,6 +8,8 @@ public struct Baseline: Sendable {
     public var seed: UInt64
     public var paths: Int
     public var months: Int
+    /// Warm-up months of the baseline's run (0 in reports written before warm-up existed).
+    public var warmUpMonths: Int
     public var figures: [FigureKey: Double]
 
     public static func load(path: String) throws(InputError) -> Baseline {
@@ -27,8 +29,14 @@ public struct Baseline: Sendable {
         else {
             throw InputError(file: path, reason: "not a coresat run report (needs scenario, a whole seed, paths and months in range, and named policies)")
         }
+        // Reports written before warm-up existed have no such key: their runs had none.
+        let range = UInt64(Scenario.warmUpRange.lowerBound)...UInt64(Scenario.warmUpRange.upperBound)
+        guard let warmUp = report["warm_up_months"] == nil ? 0 : whole("warm_up_months", in: range) else {
+            throw InputError(file: path, keyPath: "warm_up_months", reason: "expected a whole number of months from 0 to \(range.upperBound)")
+        }
         return Baseline(
             file: path, scenario: scenario, seed: seed, paths: Int(paths), months: Int(months),
+            warmUpMonths: Int(warmUp),
             figures: flatten(report: report))
     }
 
@@ -43,6 +51,10 @@ public struct Baseline: Sendable {
         if months != scenario.months {
             throw InputError(file: file, keyPath: "months",
                 reason: "baseline covers \(months) months, this run \(scenario.months); make a new baseline for the new horizon")
+        }
+        if warmUpMonths != scenario.warmUpMonths {
+            throw InputError(file: file, keyPath: "warm_up_months",
+                reason: "baseline was run with \(warmUpMonths) warm-up months, this run \(scenario.warmUpMonths): the paths differ; make a new baseline")
         }
         if !anySeed && (seed != scenario.seed || paths != scenario.paths) {
             throw InputError(file: file, keyPath: seed != scenario.seed ? "seed" : "paths",

@@ -12,6 +12,7 @@ public enum JSONReport {
             ("seed", .unsigned(s.seed)),
             ("paths", .integer(s.paths)),
             ("months", .integer(s.months)),
+            ("warm_up_months", .integer(s.warmUpMonths)),
             ("benchmark", .string(s.benchmark)),
             ("regimes", .array(s.regimes.map { .object([("name", .string($0.name)), ("share_of_months", .optional($0.shareOfMonths))]) })),
             ("policies", .array(s.policies.map(policy))),

@@ -50,6 +50,7 @@ public struct RunSummary: Sendable {
     public var seed: UInt64
     public var paths: Int
     public var months: Int
+    public var warmUpMonths: Int
     public var benchmark: String
     public var benchmarkIndex: Int
     public var policies: [PolicySummary]
@@ -62,6 +63,7 @@ public struct RunSummary: Sendable {
         seed = run.seed
         paths = run.paths
         months = run.months
+        warmUpMonths = run.warmUpMonths
         benchmark = run.policyNames[run.benchmark]
         benchmarkIndex = run.benchmark
         let (figures, relative) = try Self.distributions(columns)
