@@ -80,12 +80,6 @@ public struct SimulationResult: PathColumns {
         pathCount = run.pathCount(shard)
     }
 
-    public var paths: Int { run.paths }
-    public var months: Int { run.months }
-    public var policyNames: [String] { run.policyNames }
-    public var benchmark: Int { run.benchmark }
-    public var regimeNames: [String] { run.regimeNames }
-
     /// The values at one offset of the record, for the paths held here.
     public func column(offset: Int) -> [Double] {
         let stride = run.layout.stride
