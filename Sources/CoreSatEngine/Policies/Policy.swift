@@ -17,6 +17,9 @@ public protocol Policy: Sendable {
     var regimeAccess: RegimeAccess { get }
     /// The weights the account accepts from this policy.
     var bounds: WeightBounds { get }
+    /// Whether the policy's runner names a regime it believes the market is in (`regimeBelief`),
+    /// which the engine scores against the true regimes the runner may not read.
+    var classifiesRegimes: Bool { get }
     /// A runner for one worker, or nil when the targets never change from `initialWeights`.
     func makeRunner(assetCount: Int) -> (any PolicyRunner)?
 }
@@ -25,6 +28,7 @@ extension Policy {
     public var historyNeeded: Int { 0 }
     public var regimeAccess: RegimeAccess { .none }
     public var bounds: WeightBounds { .longOnly }
+    public var classifiesRegimes: Bool { false }
 }
 
 /// One policy's state along one path at a time, owned by one worker.
@@ -40,11 +44,15 @@ public protocol PolicyRunner: AnyObject {
     /// A review is due: write targets into `targets` and return `.trade`, or return `.hold`.
     /// A policy that cannot decide (a singular estimate, say) returns a decision marked as a fallback.
     func decide(_ view: PolicyView, targets: inout [Double]) -> Decision
+    /// After `observe` at a month end: the regime the runner believes month `view.month` was in, or
+    /// nil when it has no belief yet. Read only when the policy `classifiesRegimes`.
+    var regimeBelief: Int? { get }
 }
 
 extension PolicyRunner {
     public func reset(_ view: PolicyView) {}
     public func observe(_ view: PolicyView) {}
+    public var regimeBelief: Int? { nil }
 }
 
 /// A runner's answer to a review.
