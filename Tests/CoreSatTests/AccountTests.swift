@@ -14,15 +14,21 @@ func runAccount(
     let names = (0..<rules.expenseRatios.count).map { "asset\($0)" }
     let account = Account(rules: rules, assetNames: names, months: months)
     let flat = returns.flatMap { $0 }
+    let logs = flat.map { Foundation.log1p($0) }
     let labels = regimes ?? [Int32](repeating: 0, count: returns.count)
     var net = [Double](repeating: .nan, count: months)
     let runner = runner ?? policy.makeRunner(assetCount: names.count)
     let outcome = try flat.withUnsafeBufferPointer { (r) throws(PolicyFailure) in
-        try labels.withUnsafeBufferPointer { (g) throws(PolicyFailure) in
-            try net.withUnsafeMutableBufferPointer { (out) throws(PolicyFailure) in
-                try account.run(
-                    policy, runner: runner, market: PathMarket(returns: r.baseAddress!, regimes: g.baseAddress!, warmUpMonths: warmUp, months: months),
-                    path: 0, netReturns: out.baseAddress!, wealthGrid: [], wealth: out.baseAddress!)
+        try logs.withUnsafeBufferPointer { (x) throws(PolicyFailure) in
+            try labels.withUnsafeBufferPointer { (g) throws(PolicyFailure) in
+                try net.withUnsafeMutableBufferPointer { (out) throws(PolicyFailure) in
+                    let market = PathMarket(
+                        returns: r.baseAddress!, logReturns: x.baseAddress!, regimes: g.baseAddress!, warmUpMonths: warmUp,
+                        months: months)
+                    return try account.run(
+                        policy, runner: runner, market: market, path: 0, netReturns: out.baseAddress!, wealthGrid: [],
+                        wealth: out.baseAddress!)
+                }
             }
         }
     }

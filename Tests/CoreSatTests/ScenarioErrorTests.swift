@@ -33,7 +33,7 @@ struct ScenarioErrorTests {
         #expect(s.assets.map(\.id) == ["core", "sat"])
         #expect(s.market.regimeNames.count == 2)
         #expect(zip(s.policies[1].targets, [0.7, 0.3]).allSatisfy { abs($0 - $1) < 1e-15 })
-        #expect(s.policies[0].review == .calendar(months: 1) && s.policies[0].rule == .fixed)
+        #expect(s.policies[0].review == .calendar(months: 1) && s.policies[0].rule.isFixed)
         #expect(s.rules.costRates == [0.001, 0.001])
         #expect(s.benchmark == 0)
     }

@@ -4,7 +4,8 @@ import CoreSatEngine
 enum PolicyLoader {
     static let keys = ["name", "weights", "core", "core_weights", "satellite_weights", "rebalance", "rule"]
 
-    static func read(_ cursor: YAMLCursor, assets: [Asset]) throws(InputError) -> [PolicySpec] {
+    static func read(_ cursor: YAMLCursor, context: RuleContext) throws(InputError) -> [PolicySpec] {
+        let assets = context.assets
         var policies: [PolicySpec] = []
         for item in try cursor.sequence() {
             let m = try item.mapping(allowed: keys)
@@ -22,7 +23,8 @@ enum PolicyLoader {
             }
             let review = try m.optional("rebalance").map { (c) throws(InputError) in try readRule(c) } ?? .calendar(months: 1)
             policies.append(
-                PolicySpec(name: name, targets: targets, review: review, rule: try PolicyRule.read(m.optional("rule")), location: item.error("")))
+                PolicySpec(name: name, targets: targets, review: review, rule: try PolicyRule.read(m.optional("rule"), targets: targets, context: context),
+                    location: item.error("")))
         }
         if policies.isEmpty { throw cursor.error("at least one policy is needed") }
         return policies

@@ -61,7 +61,8 @@ public enum ScenarioLoader {
         let costRates = try readCosts(top.optional("costs"), ids: ids)
         let cashFlow = try top.optional("cash_flow").map { (c) throws(InputError) in try readCashFlow(c) }
         let policiesCursor = try top.required("policies")
-        let policies = try PolicyLoader.read(policiesCursor, assets: assets)
+        let context = RuleContext(assets: assets, months: months, warmUpMonths: warmUp, market: market, riskFreeAnnual: riskFree)
+        let policies = try PolicyLoader.read(policiesCursor, context: context)
 
         let benchmarkCursor = try top.required("benchmark")
         let benchmarkName = try benchmarkCursor.string()

@@ -55,12 +55,14 @@ public struct MarkovSwitchingModel: ReturnModel {
     }
 
     public func generatePath(
-        months: Int, random: RandomSource,
-        returns: UnsafeMutableBufferPointer<Double>, regimes: UnsafeMutableBufferPointer<Int32>
+        months: Int, random: RandomSource, returns: UnsafeMutableBufferPointer<Double>,
+        logReturns: UnsafeMutableBufferPointer<Double>, regimes: UnsafeMutableBufferPointer<Int32>
     ) {
         mu.withUnsafeBufferPointer { mu in
             guard !driftAssets.isEmpty else {
-                return generate(months: months, random: random, mu: mu.baseAddress!, returns: returns, regimes: regimes)
+                return generate(
+                    months: months, random: random, mu: mu.baseAddress!, returns: returns, logReturns: logReturns,
+                    regimes: regimes)
             }
             // This path's drifts: drawn first, from the path's own source, so every policy sees them.
             let m = driftAssets.count
@@ -74,15 +76,15 @@ public struct MarkovSwitchingModel: ReturnModel {
                 for r in 0..<regimeNames.count {
                     for (a, i) in driftAssets.enumerated() { shifted[r * assetCount + i] += e[a] }
                 }
-                generate(months: months, random: random, mu: shifted, returns: returns, regimes: regimes)
+                generate(months: months, random: random, mu: shifted, returns: returns, logReturns: logReturns, regimes: regimes)
             }
         }
     }
 
     /// The regimes and returns of one path, given its drifts `mu` ([regime][asset]).
     @inline(__always) func generate(
-        months: Int, random: RandomSource, mu: UnsafePointer<Double>,
-        returns: UnsafeMutableBufferPointer<Double>, regimes: UnsafeMutableBufferPointer<Int32>
+        months: Int, random: RandomSource, mu: UnsafePointer<Double>, returns: UnsafeMutableBufferPointer<Double>,
+        logReturns: UnsafeMutableBufferPointer<Double>, regimes: UnsafeMutableBufferPointer<Int32>
     ) {
         let n = assetCount
         let k = regimeNames.count
@@ -103,7 +105,12 @@ public struct MarkovSwitchingModel: ReturnModel {
                 CorrelatedNormals.multiply(lower: lower.baseAddress! + regime * packedSize, z, into: row)
                 let scale = studentT.map { $0.scale(chiSquared: random.chiSquared($0.degreesOfFreedom)) } ?? 1
                 let m = mu + regime * n
-                for i in 0..<n { row[i] = expm1(m[i] + scale * row[i]) }
+                let logRow = logReturns.baseAddress! + t * n
+                for i in 0..<n {
+                    let x = m[i] + scale * row[i]
+                    logRow[i] = x
+                    row[i] = expm1(x)
+                }
             }
         }
         }

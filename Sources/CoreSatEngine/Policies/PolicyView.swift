@@ -10,6 +10,7 @@ public struct PolicyView {
     /// Portfolio value after this month's returns, fees and cash flows, before any trade.
     public let value: Double
     private let returns: UnsafePointer<Double>  // row of month -warmUpMonths
+    private let logReturns: UnsafePointer<Double>
     private let regimes: UnsafePointer<Int32>
     private let access: RegimeAccess
     private let holdings: UnsafePointer<Double>
@@ -17,7 +18,7 @@ public struct PolicyView {
 
     init(
         month: Int, warmUpMonths: Int, assetCount: Int, value: Double, returns: UnsafePointer<Double>,
-        regimes: UnsafePointer<Int32>, access: RegimeAccess, holdings: UnsafePointer<Double>,
+        logReturns: UnsafePointer<Double>, regimes: UnsafePointer<Int32>, access: RegimeAccess, holdings: UnsafePointer<Double>,
         netReturns: UnsafePointer<Double>
     ) {
         self.month = month
@@ -25,6 +26,7 @@ public struct PolicyView {
         self.assetCount = assetCount
         self.value = value
         self.returns = returns
+        self.logReturns = logReturns
         self.regimes = regimes
         self.access = access
         self.holdings = holdings
@@ -37,6 +39,14 @@ public struct PolicyView {
         precondition(m >= -warmUpMonths, "month \(m) is before the \(warmUpMonths) months of warm-up history")
         precondition(asset >= 0 && asset < assetCount, "no asset \(asset)")
         return returns[(m + warmUpMonths) * assetCount + asset]
+    }
+
+    /// log(1 + r) of `asset` in month `m`: what trailing-return signals add up.
+    public func assetLogReturn(month m: Int, _ asset: Int) -> Double {
+        precondition(m <= month, "month \(m) is in the future at the end of month \(month)")
+        precondition(m >= -warmUpMonths, "month \(m) is before the \(warmUpMonths) months of warm-up history")
+        precondition(asset >= 0 && asset < assetCount, "no asset \(asset)")
+        return logReturns[(m + warmUpMonths) * assetCount + asset]
     }
 
     /// The true regime of month `m`, readable only with `.known(lag:)` access and only up to

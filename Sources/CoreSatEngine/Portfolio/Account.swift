@@ -17,10 +17,12 @@ public struct AccountOutcome: Sendable {
     public var fallbacks: Int
 }
 
-/// One path's market as the account reads it: `warmUpMonths + months` rows of simple returns, one
-/// column per asset, and a regime label per row. Month t is row `warmUpMonths + t`.
+/// One path's market as the account reads it: `warmUpMonths + months` rows of simple returns (and
+/// the same as log returns), one column per asset, and a regime label per row. Month t is row
+/// `warmUpMonths + t`.
 struct PathMarket {
     let returns: UnsafePointer<Double>
+    let logReturns: UnsafePointer<Double>
     let regimes: UnsafePointer<Int32>
     let warmUpMonths: Int
     let months: Int
@@ -104,7 +106,7 @@ final class Account {
         func view(_ t: Int, _ value: Double) -> PolicyView {
             PolicyView(
                 month: t, warmUpMonths: market.warmUpMonths, assetCount: all, value: value, returns: market.returns,
-                regimes: market.regimes, access: access, holdings: h, netReturns: netReturns)
+                logReturns: market.logReturns, regimes: market.regimes, access: access, holdings: h, netReturns: netReturns)
         }
         runner?.reset(view(-1, value))
         for t in 0..<months {

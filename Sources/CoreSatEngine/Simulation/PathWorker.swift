@@ -42,13 +42,16 @@ final class PathWorker {
     func simulate(path: Int, random: RandomSource, into record: UnsafeMutablePointer<Double>) throws(PolicyFailure) {
         let months = plan.months
         let warmUp = plan.warmUpMonths
-        plan.model.generatePath(months: warmUp + months, random: random, returns: market.returns, regimes: market.regimes)
+        plan.model.generatePath(
+            months: warmUp + months, random: random, returns: market.returns, logReturns: market.logReturns,
+            regimes: market.regimes)
         for k in regimeCounts.indices { regimeCounts[k] = 0 }
         for g in market.regimes[warmUp...] { regimeCounts[Int(g)] += 1 }
         for (k, c) in regimeCounts.enumerated() { record[layout.offset(regime: k)] = Double(c) / Double(months) }
 
         let pathMarket = PathMarket(
-            returns: UnsafePointer(market.returns.baseAddress!), regimes: UnsafePointer(market.regimes.baseAddress!),
+            returns: UnsafePointer(market.returns.baseAddress!), logReturns: UnsafePointer(market.logReturns.baseAddress!),
+            regimes: UnsafePointer(market.regimes.baseAddress!),
             warmUpMonths: warmUp, months: months)
         for (p, policy) in plan.policies.enumerated() {
             let outcome = try account.run(

@@ -76,7 +76,8 @@ public enum Simulator {
             var sum = 0.0
             for _ in paths {
                 plan.model.generatePath(
-                    months: plan.warmUpMonths + plan.months, random: random, returns: buffers.returns, regimes: buffers.regimes)
+                    months: plan.warmUpMonths + plan.months, random: random, returns: buffers.returns,
+                    logReturns: buffers.logReturns, regimes: buffers.regimes)
                 sum += buffers.returns[buffers.returns.count - 1]  // one value: the baseline must not add work of its own
             }
             sums[slot] = sum
@@ -105,16 +106,19 @@ final class SharedBuffer: @unchecked Sendable {
 /// One path's market, warm-up months first: returns (rows x assets) and regimes.
 final class PathBuffers {
     let returns: UnsafeMutableBufferPointer<Double>
+    let logReturns: UnsafeMutableBufferPointer<Double>
     let regimes: UnsafeMutableBufferPointer<Int32>
 
     init(plan: SimulationPlan) {
         let rows = plan.warmUpMonths + plan.months
         returns = .allocate(capacity: rows * plan.model.assetCount)
+        logReturns = .allocate(capacity: rows * plan.model.assetCount)
         regimes = .allocate(capacity: rows)
     }
 
     deinit {
         returns.deallocate()
+        logReturns.deallocate()
         regimes.deallocate()
     }
 }

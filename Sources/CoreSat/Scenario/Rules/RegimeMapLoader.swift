@@ -1,0 +1,44 @@
+import CoreSatEngine
+
+/// `regime-map`: sleeve weights for every regime of the market, and where the regime comes from.
+enum RegimeMapLoader {
+    static let keys = ["weights", "source", "lag_months", "threshold", "minimum_months"]
+
+    enum Source: String, CaseIterable {
+        case oracle, lagged, filtered
+    }
+
+    static func read(_ m: YAMLMapping, plan: SleevePlan, context: RuleContext) throws(InputError) -> any SleeveRule {
+        let names = context.regimeNames
+        let sourceCursor = try m.required("source")
+        let source = try sourceCursor.choice(Source.self)
+        if names.count < 2 {
+            throw sourceCursor.error("the market has one regime; a regime map needs a regime-switching market")
+        }
+        let weightsCursor = try m.required("weights")
+        var rows = [[Double]?](repeating: nil, count: names.count)
+        for (name, (_, value)) in try weightsCursor.entries() {
+            guard let k = names.firstIndex(of: name) else {
+                throw value.error("unknown regime '\(name)'\(NearestName.hint(name, among: names)); the market's regimes are \(names.joined(separator: ", "))")
+            }
+            rows[k] = try RotationLoader.fractions(value, plan: plan, context: context)
+        }
+        if let missing = rows.indices.first(where: { rows[$0] == nil }) {
+            throw weightsCursor.error("regime '\(names[missing])' has no weights; give every regime its sleeve")
+        }
+        for (key, wanted) in [("lag_months", Source.lagged), ("threshold", .filtered), ("minimum_months", .filtered)] where m.has(key) && source != wanted {
+            throw m.optional(key)!.error("\(key) applies only with source: \(wanted.rawValue)")
+        }
+        let regimeSource: RegimeSource
+        switch source {
+        case .oracle:
+            regimeSource = .known(lag: 0)
+        case .lagged:
+            let lag = try m.optional("lag_months").map { (c) throws(InputError) in try context.window(c, what: "lag") } ?? 1
+            regimeSource = .known(lag: lag)
+        case .filtered:
+            throw sourceCursor.error("filtered regimes are not available yet")
+        }
+        return RegimeMap(weights: rows.map { $0! }, source: regimeSource)
+    }
+}

@@ -1,0 +1,72 @@
+/// A policy whose satellite sleeve follows a rotation rule while the core keeps its base weights;
+/// the sleeve's cap and volatility target, the review rule (calendar or bands), costs and fees
+/// apply as to any policy. Until the rule has the history it needs it holds the base targets.
+public struct RotationPolicy: Policy {
+    public let name: String
+    public let plan: SleevePlan
+    public let rule: any SleeveRule
+    public let review: RebalanceRule
+
+    public init(name: String, plan: SleevePlan, rule: any SleeveRule, review: RebalanceRule) {
+        self.name = name
+        self.plan = plan
+        self.rule = rule
+        self.review = review
+    }
+
+    public var initialWeights: [Double] { plan.base }
+    public var regimeAccess: RegimeAccess { rule.regimeAccess }
+    public var classifiesRegimes: Bool { rule.classifiesRegimes }
+
+    /// Everything the runner keeps of the past.
+    public var needs: SignalMemory.Needs {
+        let own = rule.needs(plan)
+        return plan.volatilityTarget.map { own.union($0.needs) } ?? own
+    }
+
+    public func makeRunner(assetCount: Int) -> (any PolicyRunner)? {
+        RotationRunner(policy: self, assetCount: assetCount)
+    }
+}
+
+final class RotationRunner: PolicyRunner {
+    let plan: SleevePlan
+    let memory: SignalMemory
+    let selector: any SleeveSelector
+    var sleeve: [Double]
+
+    init(policy: RotationPolicy, assetCount: Int) {
+        plan = policy.plan
+        memory = SignalMemory(needs: policy.needs, assetCount: assetCount, universe: plan.universe)
+        selector = policy.rule.makeSelector(plan)
+        sleeve = Array(repeating: 0, count: plan.universe.count)
+    }
+
+    func reset(_ view: PolicyView) {
+        memory.reset()
+        selector.reset()
+        for m in -view.warmUpMonths..<0 { see(view, month: m) }
+    }
+
+    func observe(_ view: PolicyView) { see(view, month: view.month) }
+
+    private func see(_ view: PolicyView, month: Int) {
+        memory.record(view, month: month)
+        selector.observe(view, month: month, memory: memory)
+    }
+
+    var regimeBelief: Int? { selector.regimeBelief }
+
+    func decide(_ view: PolicyView, targets: inout [Double]) -> Decision {
+        for a in sleeve.indices { sleeve[a] = 0 }
+        let choice = selector.choose(view, memory: memory, sleeve: &sleeve)
+        guard choice != .wait else {
+            for i in targets.indices { targets[i] = plan.base[i] }
+            return .trade
+        }
+        if let cap = plan.cap { SleevePlan.applyCap(cap, to: &sleeve) }
+        plan.volatilityTarget?.apply(to: &sleeve, memory: memory)
+        plan.compose(sleeve, into: &targets)
+        return choice == .fallback ? .fallback(trade: true) : .trade
+    }
+}
