@@ -37,7 +37,19 @@ enum RegimeMapLoader {
             let lag = try m.optional("lag_months").map { (c) throws(InputError) in try context.window(c, what: "lag") } ?? 1
             regimeSource = .known(lag: lag)
         case .filtered:
-            throw sourceCursor.error("filtered regimes are not available yet")
+            let threshold = try m.optional("threshold")?.double() ?? 0.5
+            if !(threshold > 0 && threshold < 1) {
+                throw m.optional("threshold")!.error("threshold must be a probability strictly between 0 and 1, got \(YAMLCursor.show(threshold))")
+            }
+            let minimum = try m.optional("minimum_months").map { (c) throws(InputError) in try context.window(c, what: "minimum holding time") } ?? 1
+            guard case .markov(let spec) = context.market else {
+                throw sourceCursor.error("a filtered regime needs a regime-switching market model")
+            }
+            do {
+                regimeSource = .filtered(try RegimeFilterModel(spec), threshold: threshold, minimumMonths: minimum)
+            } catch {
+                throw sourceCursor.error("the market's parameters cannot be filtered: \(error.description)")
+            }
         }
         return RegimeMap(weights: rows.map { $0! }, source: regimeSource)
     }

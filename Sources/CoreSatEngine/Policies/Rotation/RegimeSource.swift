@@ -1,11 +1,17 @@
 /// Where a regime-dependent rule's regime comes from.
-public enum RegimeSource: Sendable, Equatable {
+public enum RegimeSource: Sendable {
     /// The true regime of the month that just ended, known `lag` months late (0: the oracle).
     case known(lag: Int)
+    /// A Hamilton filter on the observed returns with the market's nominal parameters: the belief
+    /// moves to another regime when that regime's filtered probability is the highest and at least
+    /// `threshold`, and the current belief has been held `minimumMonths` months.
+    case filtered(RegimeFilterModel, threshold: Double, minimumMonths: Int)
 
     func makeReader() -> RegimeReader {
         switch self {
         case .known(let lag): KnownRegimeReader(lag: lag)
+        case .filtered(let model, let threshold, let minimumMonths):
+            FilteredRegimeReader(model: model, threshold: threshold, minimumMonths: minimumMonths)
         }
     }
 }
@@ -33,5 +39,50 @@ final class KnownRegimeReader: RegimeReader {
         // During the warm-up the view's month is -1, so a lagged month is readable only if it is
         // also at most -1 - lag.
         belief = known >= -view.warmUpMonths && known <= view.month - lag ? view.regime(month: known) : belief
+    }
+}
+
+/// The regime a Hamilton filter reads from the returns, with a threshold and a minimum holding time
+/// against switching back and forth. The first belief is the most likely regime after the first
+/// month filtered.
+final class FilteredRegimeReader: RegimeReader {
+    let filter: HamiltonFilter
+    let threshold: Double
+    let minimumMonths: Int
+    private(set) var belief: Int?
+    /// Months the current belief has been held, the month it was taken counting as 1.
+    private var held = 0
+    private let row: UnsafeMutablePointer<Double>
+
+    init(model: RegimeFilterModel, threshold: Double, minimumMonths: Int) {
+        filter = HamiltonFilter(model: model)
+        self.threshold = threshold
+        self.minimumMonths = minimumMonths
+        row = .allocate(capacity: model.assetCount)
+    }
+
+    deinit { row.deallocate() }
+
+    func reset() {
+        filter.reset()
+        belief = nil
+        held = 0
+    }
+
+    func observe(_ view: PolicyView, month: Int) {
+        for i in 0..<view.assetCount { row[i] = view.assetLogReturn(month: month, i) }
+        filter.update(logReturns: row)
+        let likeliest = filter.mostLikelyRegime
+        guard let current = belief else {
+            belief = likeliest
+            held = 1
+            return
+        }
+        if likeliest != current && held >= minimumMonths && filter.probability(likeliest) >= threshold {
+            belief = likeliest
+            held = 1
+        } else {
+            held += 1
+        }
     }
 }
