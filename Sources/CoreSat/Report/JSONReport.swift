@@ -7,7 +7,7 @@ public enum JSONReport {
     }
 
     public static func document(_ s: RunSummary) -> JSONValue {
-        .object([
+        var members: [(String, JSONValue)] = [
             ("scenario", .string(s.scenario)),
             ("seed", .unsigned(s.seed)),
             ("paths", .integer(s.paths)),
@@ -16,6 +16,27 @@ public enum JSONReport {
             ("benchmark", .string(s.benchmark)),
             ("regimes", .array(s.regimes.map { .object([("name", .string($0.name)), ("share_of_months", .optional($0.shareOfMonths))]) })),
             ("policies", .array(s.policies.map(policy))),
+        ]
+        if let sweep = s.sweep { members.append(("sweep", self.sweep(sweep))) }
+        return .object(members)
+    }
+
+    static func sweep(_ sweep: SweepSummary) -> JSONValue {
+        let grid = sweep.grid
+        return .object([
+            ("policy", .string(grid.policy)),
+            ("figure", .string(grid.figure.key)),
+            ("parameters", .array(grid.parameters.map { .object([("name", .string($0.name)), ("values", .array($0.values.map { .string($0) }))]) })),
+            ("cells", .array(sweep.cells.enumerated().map { c, cell in
+                .object([
+                    ("policy", .string(grid.policyName(cell: c))),
+                    ("values", .object(zip(grid.parameters, cell.values).map { ($0.name, .string($1)) })),
+                    ("median", .optional(cell.median.value)),
+                    ("median_standard_error", .optional(cell.median.standardError)),
+                    ("probability_outperform", .optional(cell.probabilityOutperform.value)),
+                    ("probability_outperform_standard_error", .optional(cell.probabilityOutperform.standardError)),
+                ])
+            })),
         ])
     }
 

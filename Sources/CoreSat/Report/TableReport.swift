@@ -51,6 +51,7 @@ public enum TableReport {
             ])
         }
         out += versus.rows.isEmpty ? "(only the benchmark was run)\n" : versus.rendered()
+        if let sweep = s.sweep { out += SweepTable.render(sweep, benchmark: s.benchmark) }
         return out
     }
 

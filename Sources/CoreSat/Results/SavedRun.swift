@@ -58,7 +58,7 @@ public struct SavedRun: Sendable, Equatable {
     }
 
     var json: JSONValue {
-        .object([
+        var members: [(String, JSONValue)] = [
             ("format", .string(Self.formatName)),
             ("format_version", .integer(Self.formatVersion)),
             ("tool_version", .string(toolVersion)),
@@ -80,6 +80,15 @@ public struct SavedRun: Sendable, Equatable {
             ("regimes", .array(run.regimeNames.map { .string($0) })),
             ("wealth_grid_months", .array(run.layout.wealthGrid.map { .integer($0) })),
             ("columns", .array(run.layout.columns.map { .string($0.description) })),
-        ])
+        ]
+        if let sweep = run.sweep {
+            members.append(("sweep", .object([
+                ("policy", .string(sweep.policy)),
+                ("figure", .string(sweep.figure.key)),
+                ("first_cell", .integer(sweep.firstCell)),
+                ("parameters", .array(sweep.parameters.map { .object([("name", .string($0.name)), ("values", .array($0.values.map { .string($0) }))]) })),
+            ])))
+        }
+        return .object(members)
     }
 }

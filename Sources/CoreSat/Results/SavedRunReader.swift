@@ -64,7 +64,8 @@ struct SavedRunReader {
             shard: Shard(index: index, count: count),
             run: RunDescription(
                 paths: paths, months: months, warmUpMonths: warmUp, seed: seed, generator: generator,
-                blockSize: blockSize, policyNames: policies, benchmark: benchmark, regimeNames: regimes, layout: layout))
+                blockSize: blockSize, policyNames: policies, benchmark: benchmark, regimeNames: regimes, layout: layout,
+                sweep: try sweep(top, policies: policies, benchmark: benchmark)))
         guard try int(top, "paths_in_file") == meta.pathsHeld else {
             throw problem("paths_in_file", "does not match shard \(meta.shard) of \(paths) paths")
         }
@@ -72,6 +73,32 @@ struct SavedRunReader {
             throw problem("scenario.digest", "does not match the scenario text: the header was altered")
         }
         return meta
+    }
+
+    /// The sweep, if the run had one: its cells must be the last policies and carry its names.
+    func sweep(_ top: [String: Any], policies: [String], benchmark: Int) throws(InputError) -> SweepGrid? {
+        guard top["sweep"] != nil else { return nil }
+        let o = try object(top, "sweep")
+        guard let list = o["parameters"] as? [[String: Any]], (1...2).contains(list.count) else {
+            throw problem("sweep.parameters", "expected one or two parameters")
+        }
+        let parameters = try list.map { (p) throws(InputError) -> SweepGrid.Parameter in
+            let values = try strings(p, "values")
+            guard values.count >= 2 else { throw problem("sweep.parameters", "a parameter needs at least two values") }
+            return SweepGrid.Parameter(name: try string(p, "name", key: "sweep.parameters"), values: values)
+        }
+        guard let figure = SweepGrid.Figure(key: try string(o, "figure", key: "sweep.figure")) else {
+            throw problem("sweep.figure", "unknown figure")
+        }
+        let grid = SweepGrid(
+            policy: try string(o, "policy", key: "sweep.policy"), parameters: parameters, figure: figure,
+            firstCell: try int(o, "first_cell", key: "sweep.first_cell"))
+        guard grid.firstCell > benchmark, grid.firstCell + grid.cellCount == policies.count,
+            (0..<grid.cellCount).allSatisfy({ policies[grid.firstCell + $0] == grid.policyName(cell: $0) })
+        else {
+            throw problem("sweep", "the cells do not match the policies")
+        }
+        return grid
     }
 
     func object(_ o: [String: Any], _ name: String) throws(InputError) -> [String: Any] {

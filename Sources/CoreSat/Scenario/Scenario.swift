@@ -20,6 +20,8 @@ public struct Scenario: Sendable {
     public var rules: AccountRules
     public var policies: [PolicySpec]
     public var benchmark: Int
+    /// A grid of one policy's rule settings; its cells are the last policies.
+    public var sweep: SweepGrid?
     /// What `coresat check` verifies.
     public var expectations: [Expectation]
     /// Where `paths` was set in the file, for errors about the size of a run.
@@ -59,7 +61,7 @@ public struct Scenario: Sendable {
         return SimulationPlan(
             model: model, assetNames: assets.map(\.id), policies: built, benchmark: benchmark, rules: rules,
             paths: paths, months: months, warmUpMonths: warmUpMonths, seed: seed, generator: generator,
-            riskFreeAnnual: riskFreeAnnual, wealthGrid: wealthGrid)
+            riskFreeAnnual: riskFreeAnnual, wealthGrid: wealthGrid, sweep: sweep)
     }
 
     /// Refuses, before starting, a run whose memory estimate (with the program's own overhead)

@@ -8,7 +8,7 @@ import Yams
 public enum ScenarioLoader {
     static let topKeys = [
         "name", "description", "seed", "paths", "months", "warm_up_months", "generator", "initial_wealth", "risk_free_annual",
-        "assets", "market", "costs", "cash_flow", "policies", "benchmark", "expect",
+        "assets", "market", "costs", "cash_flow", "policies", "benchmark", "expect", "sweep",
     ]
 
     public static func load(path: String) throws(InputError) -> Scenario {
@@ -62,7 +62,7 @@ public enum ScenarioLoader {
         let cashFlow = try top.optional("cash_flow").map { (c) throws(InputError) in try readCashFlow(c) }
         let policiesCursor = try top.required("policies")
         let context = RuleContext(assets: assets, months: months, warmUpMonths: warmUp, market: market, riskFreeAnnual: riskFree)
-        let policies = try PolicyLoader.read(policiesCursor, context: context)
+        var policies = try PolicyLoader.read(policiesCursor, context: context)
 
         let benchmarkCursor = try top.required("benchmark")
         let benchmarkName = try benchmarkCursor.string()
@@ -73,6 +73,12 @@ public enum ScenarioLoader {
         let expectations = try top.optional("expect").map { (c) throws(InputError) in
             try ExpectationLoader.read(c, policies: policies.map(\.name), benchmark: benchmark)
         } ?? []
+        var sweep: SweepGrid?
+        if let c = top.optional("sweep") {
+            let (grid, cells) = try SweepLoader.read(c, policies: policies, policiesCursor: policiesCursor, context: context)
+            sweep = grid
+            policies += cells
+        }
         return Scenario(
             file: file, text: text, name: name, seed: seed, paths: paths, months: months, warmUpMonths: warmUp,
             generator: generator,
@@ -80,7 +86,7 @@ public enum ScenarioLoader {
             rules: AccountRules(
                 initialWealth: initialWealth, expenseRatios: assets.map(\.expenseRatio), costRates: costRates,
                 cashFlow: cashFlow),
-            policies: policies, benchmark: benchmark, expectations: expectations, pathsLocation: pathsCursor.error(""))
+            policies: policies, benchmark: benchmark, sweep: sweep, expectations: expectations, pathsLocation: pathsCursor.error(""))
     }
 
     static func yamlSyntaxError(_ error: YamlError, file: String, text: String) -> InputError {

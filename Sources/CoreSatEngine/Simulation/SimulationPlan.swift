@@ -18,11 +18,13 @@ public struct SimulationPlan: Sendable {
     public var riskFreeAnnual: Double
     /// Months at whose end each policy's wealth is kept (for charts and saved results); empty: none.
     public var wealthGrid: [Int]
+    /// A sweep whose cells are the last policies; nil: none.
+    public var sweep: SweepGrid?
 
     public init(
         model: any ReturnModel, assetNames: [String], policies: [any Policy], benchmark: Int, rules: AccountRules,
         paths: Int, months: Int, warmUpMonths: Int = 0, seed: UInt64, generator: GeneratorKind,
-        riskFreeAnnual: Double, wealthGrid: [Int] = []
+        riskFreeAnnual: Double, wealthGrid: [Int] = [], sweep: SweepGrid? = nil
     ) {
         // A library caller can build a plan by hand; mismatched sizes would misread memory.
         precondition(paths > 0 && months > 0 && warmUpMonths >= 0, "a plan needs at least one path and one month")
@@ -49,6 +51,11 @@ public struct SimulationPlan: Sendable {
         self.generator = generator
         self.riskFreeAnnual = riskFreeAnnual
         self.wealthGrid = wealthGrid
+        self.sweep = sweep
+        if let sweep {
+            precondition(sweep.firstCell + sweep.cellCount == policies.count && benchmark < sweep.firstCell,
+                "a sweep's cells are the last policies, and the benchmark is not one of them")
+        }
     }
 
     var layout: RecordLayout {
@@ -59,7 +66,7 @@ public struct SimulationPlan: Sendable {
         RunDescription(
             paths: paths, months: months, warmUpMonths: warmUpMonths, seed: seed, generator: generator,
             blockSize: Simulator.blockSize, policyNames: policies.map(\.name), benchmark: benchmark,
-            regimeNames: model.regimeNames, layout: layout)
+            regimeNames: model.regimeNames, layout: layout, sweep: sweep)
     }
 
     /// Bytes the run will hold at its peak: per-path records plus each worker's one-path buffers.

@@ -14,10 +14,12 @@ public struct RunDescription: Sendable, Equatable {
     public var benchmark: Int
     public var regimeNames: [String]
     public var layout: RecordLayout
+    /// The grid whose cells are the last policies, if the run sweeps a rule's settings.
+    public var sweep: SweepGrid?
 
     public init(
         paths: Int, months: Int, warmUpMonths: Int, seed: UInt64, generator: GeneratorKind, blockSize: Int,
-        policyNames: [String], benchmark: Int, regimeNames: [String], layout: RecordLayout
+        policyNames: [String], benchmark: Int, regimeNames: [String], layout: RecordLayout, sweep: SweepGrid? = nil
     ) {
         self.paths = paths
         self.months = months
@@ -29,7 +31,11 @@ public struct RunDescription: Sendable, Equatable {
         self.benchmark = benchmark
         self.regimeNames = regimeNames
         self.layout = layout
+        self.sweep = sweep
     }
+
+    /// The policies reported one by one: all but a sweep's cells.
+    public var reportedPolicies: Int { sweep?.firstCell ?? policyNames.count }
 
     /// Paths held by one shard of this run.
     public func pathCount(_ shard: Shard) -> Int { shard.pathCount(paths: paths, blockSize: blockSize) }

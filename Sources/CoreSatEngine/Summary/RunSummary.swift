@@ -53,8 +53,10 @@ public struct RunSummary: Sendable {
     public var warmUpMonths: Int
     public var benchmark: String
     public var benchmarkIndex: Int
+    /// Every policy but a sweep's cells, which `sweep` summarises.
     public var policies: [PolicySummary]
     public var regimes: [RegimeSummary]
+    public var sweep: SweepSummary?
 
     /// Reads every column it needs from `columns` one at a time (two at a time across threads).
     public init(scenario: String, columns: some PathColumns) throws {
@@ -69,7 +71,7 @@ public struct RunSummary: Sendable {
         let (figures, relative) = try Self.distributions(columns)
         let benchCAGR = try columns.values(policy: run.benchmark, .cagr)
         let n = Double(run.paths)
-        policies = try run.policyNames.indices.map { p in
+        policies = try (0..<run.reportedPolicies).map { p in
             let losses = zip(try columns.values(policy: p, .terminalWealth), try columns.values(policy: p, .netInvested))
                 .filter { $0 < $1 }.count
             var comparison: BenchmarkComparison?
@@ -93,11 +95,12 @@ public struct RunSummary: Sendable {
             let shares = Distribution(try columns.regimeShares(k))
             return RegimeSummary(name: name, shareOfMonths: shares.mean, shareStandardError: shares.standardError)
         }
+        sweep = try run.sweep.map { try SweepSummary(grid: $0, benchmark: run.benchmark, columns: columns) }
     }
 
     /// Every figure's distribution, computed in parallel (each one goes through all paths' values).
     static func distributions(_ columns: some PathColumns) throws -> ([[PathFigure: Distribution]], [[RelativeFigure: Distribution]]) {
-        let policies = columns.run.policyNames.count
+        let policies = columns.run.reportedPolicies
         let perPolicy = PathFigure.count + RelativeFigure.count
         let slots = Mutex([Result<Distribution, any Error>?](repeating: nil, count: policies * perPolicy))
         DispatchQueue.concurrentPerform(iterations: policies * perPolicy) { job in

@@ -56,6 +56,13 @@ public enum SummaryFigures {
                 addDistribution(owner, "vs_benchmark.\(f.key)", vs.distribution(f), reported)
             }
         }
+        if let sweep = s.sweep {
+            for (c, cell) in sweep.cells.enumerated() {
+                let owner = ("sweep", sweep.grid.policyName(cell: c))
+                add(owner, "\(sweep.grid.figure.key).median", cell.median)
+                add(owner, "probability_outperform", cell.probabilityOutperform)
+            }
+        }
         return out
     }
 }

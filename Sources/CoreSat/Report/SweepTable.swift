@@ -1,0 +1,65 @@
+import Foundation
+import CoreSatEngine
+
+/// The terminal report's sweep section: the median of the chosen figure and the probability of
+/// beating the benchmark for every cell, as two grids when the grid fits in 80 columns and as a
+/// list otherwise; then the spread across cells and why the best cell overstates.
+enum SweepTable {
+    /// Columns a grid may have and still fit in 80 characters.
+    static let maximumColumns = 7
+
+    static func render(_ sweep: SweepSummary, benchmark: String) -> String {
+        let grid = sweep.grid
+        let figure = grid.figure.key.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "cagr", with: "CAGR")
+        var out = "\nSweep of \(grid.policy): median \(figure) across paths, and P(beat \(benchmark))\n"
+        if grid.parameters.count == 2, let (rows, columns) = orientation(grid) {
+            for (title, text) in [("median \(figure)", { (c: SweepSummary.Cell) in format(c.median.value, grid.figure) }),
+                ("P(beat)", { (c: SweepSummary.Cell) in TableReport.percent(c.probabilityOutperform.value, 1) })] {
+                var table = TextTable(header: ["\(grid.parameters[rows].name) \\ \(grid.parameters[columns].name)"] + grid.parameters[columns].values)
+                for (i, rowValue) in grid.parameters[rows].values.enumerated() {
+                    table.rows.append([rowValue] + grid.parameters[columns].values.indices.map { j in
+                        text(sweep.cells[rows == 0 ? i * grid.parameters[1].values.count + j : j * grid.parameters[1].values.count + i])
+                    })
+                }
+                out += "\(title):\n" + table.rendered()
+            }
+        } else {
+            var table = TextTable(header: grid.parameters.map(\.name) + ["median", "s.e.", "P(beat)"])
+            for cell in sweep.cells {
+                table.rows.append(cell.values + [
+                    format(cell.median.value, grid.figure), format(cell.median.standardError, grid.figure, signed: false),
+                    TableReport.percent(cell.probabilityOutperform.value, 1),
+                ])
+            }
+            out += table.rendered()
+        }
+        if let (low, high) = sweep.extremes {
+            let typical = sweep.cells.map(\.median.standardError).filter(\.isFinite).sorted()
+            let se = typical.isEmpty ? Double.nan : typical[typical.count / 2]
+            out += "spread across cells: \(format(sweep.cells[low].median.value, grid.figure)) (\(grid.label(cell: low))) to "
+                + "\(format(sweep.cells[high].median.value, grid.figure)) (\(grid.label(cell: high))); "
+                + "one cell's median has a standard error of about \(format(se, grid.figure, signed: false))\n"
+        }
+        out += "note: picking the best cell overstates it: it was chosen after seeing these same paths\n"
+        return out
+    }
+
+    /// Which parameter gives the rows and which the columns, or nil when neither fits.
+    static func orientation(_ grid: SweepGrid) -> (rows: Int, columns: Int)? {
+        let counts = grid.parameters.map(\.values.count)
+        if counts[1] <= maximumColumns { return (0, 1) }
+        if counts[0] <= maximumColumns { return (1, 0) }
+        return nil
+    }
+
+    /// A value of the figure as the other tables show it; `signed: false` for standard errors.
+    static func format(_ x: Double, _ figure: SweepGrid.Figure, signed: Bool = true) -> String {
+        switch figure {
+        case .path(.sharpe), .path(.sortino), .path(.calmar), .relative(.informationRatio): TableReport.number(x)
+        case .path(.terminalWealth): TableReport.money(x)
+        case .path(.longestDrawdown), .path(.monthsToDepletion): x.isFinite ? String(format: "%.1f mo", x) : "n/a"
+        case .relative(.cagrDifference): signed ? TableReport.signedPercent(x) : TableReport.percent(x)
+        default: TableReport.percent(x)
+        }
+    }
+}
