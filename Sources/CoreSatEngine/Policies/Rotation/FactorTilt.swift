@@ -18,13 +18,19 @@ public struct FactorTilt: StatelessSleeveRule {
 
     public func choose(_ view: PolicyView, memory: SignalMemory, plan: SleevePlan, sleeve: inout [Double]) -> SleeveChoice {
         guard memory.has(months: months, skip: skip) else { return .wait }
+        // Momentum goes into `sleeve` first: no scratch array in a review.
         let n = Double(plan.universe.count)
-        let momentum = plan.universe.map { memory.trailingReturn(asset: $0, months: months, skip: skip) }
-        let mean = momentum.reduce(0, +) / n
-        let deviation = (momentum.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / n).squareRoot()
+        var mean = 0.0
+        for (a, i) in plan.universe.enumerated() {
+            sleeve[a] = memory.trailingReturn(asset: i, months: months, skip: skip)
+            mean += sleeve[a] / n
+        }
+        var variance = 0.0
+        for a in sleeve.indices { variance += (sleeve[a] - mean) * (sleeve[a] - mean) / n }
+        let deviation = variance.squareRoot()
         var total = 0.0
         for a in sleeve.indices {
-            let z = deviation > 0 ? (momentum[a] - mean) / deviation : 0
+            let z = deviation > 0 ? (sleeve[a] - mean) / deviation : 0
             sleeve[a] = plan.baseSleeve[a] * max(0, 1 + tilt * z)
             total += sleeve[a]
         }

@@ -5,7 +5,7 @@ import Foundation
 /// weighted. With an absolute filter (dual momentum) a chosen satellite whose trailing return does
 /// not beat the hurdle is dropped and its weight goes to the destination. Ties rank the satellite
 /// listed first higher.
-public struct RelativeStrength: StatelessSleeveRule {
+public struct RelativeStrength: SleeveRule {
     public struct Lookback: Sendable, Equatable {
         public var months: Int
         public var weight: Double
@@ -75,43 +75,71 @@ public struct RelativeStrength: StatelessSleeveRule {
         return SignalMemory.Needs(months: months, baskets: baskets, moments: moments)
     }
 
-    public func choose(_ view: PolicyView, memory: SignalMemory, plan: SleevePlan, sleeve: inout [Double]) -> SleeveChoice {
-        var months = rankingMonths
-        if case .inverseVolatility(let m) = weighting { months = max(months, m) }
-        if let absolute { months = max(months, absolute.months) }
-        guard memory.has(months: months) else { return .wait }
-        let universe = plan.universe
-        // Scores, then the top k by selection (k and the universe are small).
-        var chosen: [Int] = []
-        chosen.reserveCapacity(top)
-        var score = universe.indices.map { a in
-            lookbacks.reduce(0.0) { $0 + $1.weight * memory.trailingReturn(asset: universe[a], months: $1.months, skip: skip) }
+    public func makeSelector(_ plan: SleevePlan) -> any SleeveSelector { Selector(rule: self, plan: plan) }
+
+    /// The ranking's scratch space, so a review allocates nothing.
+    final class Selector: SleeveSelector {
+        let rule: RelativeStrength
+        let plan: SleevePlan
+        /// Months of history needed before the first choice.
+        let months: Int
+        var score: [Double]
+        var chosen: [Int]
+        var inverse: [Double]
+
+        init(rule: RelativeStrength, plan: SleevePlan) {
+            self.rule = rule
+            self.plan = plan
+            var months = rule.rankingMonths
+            if case .inverseVolatility(let m) = rule.weighting { months = max(months, m) }
+            if let absolute = rule.absolute { months = max(months, absolute.months) }
+            self.months = months
+            score = Array(repeating: 0, count: plan.universe.count)
+            chosen = Array(repeating: 0, count: rule.top)
+            inverse = Array(repeating: 0, count: rule.top)
         }
-        for _ in 0..<top {
-            var best = -1
-            for a in score.indices where score[a] > -.infinity && (best < 0 || score[a] > score[best]) { best = a }
-            chosen.append(best)
-            score[best] = -.infinity
-        }
-        var choice = SleeveChoice.chosen
-        switch weighting {
-        case .equal:
-            for a in chosen { sleeve[a] = 1 / Double(top) }
-        case .inverseVolatility(let m):
-            let inverse = chosen.map { 1 / memory.covariance($0, $0, months: m).squareRoot() }
-            if inverse.allSatisfy({ $0.isFinite }) {
-                let total = inverse.reduce(0, +)
-                for (a, x) in zip(chosen, inverse) { sleeve[a] = x / total }
-            } else {
-                for a in chosen { sleeve[a] = 1 / Double(top) }
-                choice = .fallback
+
+        func choose(_ view: PolicyView, memory: SignalMemory, sleeve: inout [Double]) -> SleeveChoice {
+            guard memory.has(months: months) else { return .wait }
+            let universe = plan.universe
+            let top = rule.top
+            for a in universe.indices {
+                var s = 0.0
+                for lookback in rule.lookbacks {
+                    s += lookback.weight * memory.trailingReturn(asset: universe[a], months: lookback.months, skip: rule.skip)
+                }
+                score[a] = s
             }
+            // The top k by repeated selection (k and the universe are small).
+            for k in 0..<top {
+                var best = -1
+                for a in score.indices where score[a] > -.infinity && (best < 0 || score[a] > score[best]) { best = a }
+                chosen[k] = best
+                score[best] = -.infinity
+            }
+            var choice = SleeveChoice.chosen
+            switch rule.weighting {
+            case .equal:
+                for a in chosen { sleeve[a] = 1 / Double(top) }
+            case .inverseVolatility(let m):
+                var total = 0.0
+                for k in 0..<top {
+                    inverse[k] = 1 / memory.covariance(chosen[k], chosen[k], months: m).squareRoot()
+                    total += inverse[k]
+                }
+                if total.isFinite {
+                    for k in 0..<top { sleeve[chosen[k]] = inverse[k] / total }
+                } else {
+                    for a in chosen { sleeve[a] = 1 / Double(top) }
+                    choice = .fallback
+                }
+            }
+            if let absolute = rule.absolute {
+                let hurdle = rule.hurdleReturn(absolute, memory: memory)
+                for a in chosen where memory.trailingReturn(asset: universe[a], months: absolute.months) <= hurdle { sleeve[a] = 0 }
+            }
+            return choice
         }
-        if let absolute {
-            let hurdle = hurdleReturn(absolute, memory: memory)
-            for a in chosen where memory.trailingReturn(asset: universe[a], months: absolute.months) <= hurdle { sleeve[a] = 0 }
-        }
-        return choice
     }
 
     func hurdleReturn(_ filter: AbsoluteFilter, memory: SignalMemory) -> Double {
