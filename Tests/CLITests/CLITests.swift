@@ -111,6 +111,17 @@ struct RunCommandTests {
         }
     }
 
+    @Test func styleRotationScenarioRunsEveryRule() throws {
+        let r = try coresat("run", "scenarios/style-rotation-regimes.yaml", "--paths", "200")
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("time in regimes: recovery"))
+        for name in ["static 70/30", "relative strength top 3", "dual momentum", "offensive/defensive switch", "OMFL map (oracle)",
+                     "OMFL map (lagged 3 months)", "OMFL map (filtered)", "factor tilt (DYNF-like)"] {
+            #expect(r.stdout.contains(name), "\(name)")
+        }
+        #expect(r.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
+    }
+
     @Test func threadCountDoesNotChangeTheOutput() throws {
         let one = try coresat("run", "scenarios/a-share-core-satellite.yaml", "--paths", "600", "--format", "json", "--threads", "1")
         let two = try coresat("run", "scenarios/a-share-core-satellite.yaml", "--paths", "600", "--format", "json", "--threads", "2")
