@@ -110,7 +110,7 @@ struct RotationRuleTests {
         let rule = RelativeStrength(
             lookbacks: [.init(months: 2, weight: 1)], top: 2, absolute: .init(months: 2, hurdle: .rate(annual: 0)))
         expectTargets(targetsAlongPath(rotation(rule), returns: threeMonths).targets[1], [0.8, 0, 0.2, 0])
-        // Against the core basket (0% here) the same; against a 12%-a-year rate (1.89% over 2 months) b fails too.
+        // Against the core basket (0% here) the same; against a 50%-a-year rate (6.99% over 2 months) b fails too.
         let dear = RelativeStrength(
             lookbacks: [.init(months: 2, weight: 1)], top: 2, absolute: .init(months: 2, hurdle: .rate(annual: 0.5)))
         expectTargets(targetsAlongPath(rotation(dear), returns: threeMonths).targets[1], [1, 0, 0, 0])
@@ -187,10 +187,10 @@ struct RotationRuleTests {
 
     @Test func aCapHandsExcessToUncappedHoldersAndLeavesWhatNobodyCanTake() {
         var sleeve = [0.7, 0.2, 0.1]
-        SleevePlan.applyCap(0.4, to: &sleeve)
+        sleeve.withUnsafeMutableBufferPointer { SleevePlan.applyCap(0.4, to: $0) }
         #expect(zip(sleeve, [0.4, 0.4, 0.2]).allSatisfy { abs($0 - $1) < 1e-15 })
         sleeve = [0.5, 0.5, 0]
-        SleevePlan.applyCap(0.4, to: &sleeve)
+        sleeve.withUnsafeMutableBufferPointer { SleevePlan.applyCap(0.4, to: $0) }
         #expect(sleeve == [0.4, 0.4, 0])
         // The unplaced 20% of the sleeve goes to the core.
         let equalTop2 = RelativeStrength(lookbacks: [.init(months: 2, weight: 1)], top: 2)

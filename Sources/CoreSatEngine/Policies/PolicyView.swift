@@ -49,6 +49,13 @@ public struct PolicyView {
         return logReturns[(m + warmUpMonths) * assetCount + asset]
     }
 
+    /// The log returns of every asset in month `m`: one check for the month instead of one per asset.
+    public func assetLogReturns(month m: Int) -> UnsafePointer<Double> {
+        precondition(m <= month, "month \(m) is in the future at the end of month \(month)")
+        precondition(m >= -warmUpMonths, "month \(m) is before the \(warmUpMonths) months of warm-up history")
+        return logReturns + (m + warmUpMonths) * assetCount
+    }
+
     /// The true regime of month `m`, readable only with `.known(lag:)` access and only up to
     /// `month - lag`.
     public func regime(month m: Int) -> Int {

@@ -50,8 +50,9 @@ final class Account {
     /// holdings, targets, tolerance bands, fee factors, cost rates and this month's returns.
     let assets: UnsafeMutablePointer<Int>
     let h, w, band, fee, cost, row: UnsafeMutablePointer<Double>
-    /// Where a runner writes its targets.
-    var proposed: [Double]
+    /// Where a runner writes its targets. (The account belongs to one worker: no exclusivity
+    /// checks on a buffer written at every review.)
+    @exclusivity(unchecked) var proposed: [Double]
 
     init(rules: AccountRules, assetNames: [String], months: Int) {
         self.rules = rules
@@ -145,9 +146,10 @@ final class Account {
             var trades = false
             if let runner {
                 netReturns[t] = (end - flowIntoPortfolio) * inverseStart - 1  // before the trade
-                runner.observe(view(t, end))
+                let now = view(t, end)
+                runner.observe(now)
                 if end > 0 && review.isDue(month: t, holdings: h, targets: w, bands: band, count: n, value: end) {
-                    trades = try decide(policy, runner, view(t, end), path: path, &outcome)
+                    trades = try decide(policy, runner, now, path: path, &outcome)
                 }
             } else {
                 trades = end > 0 && review.isDue(month: t, holdings: h, targets: w, bands: band, count: n, value: end)
@@ -200,9 +202,10 @@ final class Account {
         if let problem = policy.bounds.problem(proposed, assetNames: assetNames) {
             throw PolicyFailure(policy: policy.name, path: path, month: view.month, reason: problem)
         }
+        let review = policy.review
         for k in 0..<assetCount {
             w[k] = proposed[k]
-            band[k] = policy.review.band(target: w[k])
+            band[k] = review.band(target: w[k])
         }
         return true
     }

@@ -5,7 +5,7 @@ public struct BaseSleeve: StatelessSleeveRule {
 
     public func needs(_ plan: SleevePlan) -> SignalMemory.Needs { SignalMemory.Needs(months: 0) }
 
-    public func choose(_ view: PolicyView, memory: SignalMemory, plan: SleevePlan, sleeve: inout [Double]) -> SleeveChoice {
+    public func choose(_ view: PolicyView, memory: SignalMemory, plan: SleevePlan, sleeve: UnsafeMutableBufferPointer<Double>) -> SleeveChoice {
         for a in sleeve.indices { sleeve[a] = plan.baseSleeve[a] }
         return .chosen
     }

@@ -16,7 +16,7 @@ public struct FactorTilt: StatelessSleeveRule {
 
     public func needs(_ plan: SleevePlan) -> SignalMemory.Needs { SignalMemory.Needs(months: months + skip) }
 
-    public func choose(_ view: PolicyView, memory: SignalMemory, plan: SleevePlan, sleeve: inout [Double]) -> SleeveChoice {
+    public func choose(_ view: PolicyView, memory: SignalMemory, plan: SleevePlan, sleeve: UnsafeMutableBufferPointer<Double>) -> SleeveChoice {
         guard memory.has(months: months, skip: skip) else { return .wait }
         // Momentum goes into `sleeve` first: no scratch array in a review.
         let n = Double(plan.universe.count)

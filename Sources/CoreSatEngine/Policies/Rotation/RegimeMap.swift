@@ -38,7 +38,7 @@ public struct RegimeMap: SleeveRule {
 
         var regimeBelief: Int? { reader.belief }
 
-        func choose(_ view: PolicyView, memory: SignalMemory, sleeve: inout [Double]) -> SleeveChoice {
+        func choose(_ view: PolicyView, memory: SignalMemory, sleeve: UnsafeMutableBufferPointer<Double>) -> SleeveChoice {
             guard let regime = reader.belief else { return .wait }
             for a in sleeve.indices { sleeve[a] = rule.weights[regime][a] }
             return .chosen

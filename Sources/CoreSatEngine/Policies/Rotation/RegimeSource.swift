@@ -28,7 +28,7 @@ protocol RegimeReader: AnyObject {
 /// The true regime, `lag` months late: at the end of month t, the regime of month t - lag.
 final class KnownRegimeReader: RegimeReader {
     let lag: Int
-    var belief: Int?
+    @exclusivity(unchecked) var belief: Int?
 
     init(lag: Int) { self.lag = lag }
 
@@ -49,19 +49,16 @@ final class FilteredRegimeReader: RegimeReader {
     let filter: HamiltonFilter
     let threshold: Double
     let minimumMonths: Int
-    private(set) var belief: Int?
+    // A reader belongs to one worker's runner: no exclusivity checks on its per-month state.
+    @exclusivity(unchecked) private(set) var belief: Int?
     /// Months the current belief has been held, the month it was taken counting as 1.
-    private var held = 0
-    private let row: UnsafeMutablePointer<Double>
+    @exclusivity(unchecked) private var held = 0
 
     init(model: RegimeFilterModel, threshold: Double, minimumMonths: Int) {
         filter = HamiltonFilter(model: model)
         self.threshold = threshold
         self.minimumMonths = minimumMonths
-        row = .allocate(capacity: model.assetCount)
     }
-
-    deinit { row.deallocate() }
 
     func reset() {
         filter.reset()
@@ -70,8 +67,7 @@ final class FilteredRegimeReader: RegimeReader {
     }
 
     func observe(_ view: PolicyView, month: Int) {
-        for i in 0..<view.assetCount { row[i] = view.assetLogReturn(month: month, i) }
-        filter.update(logReturns: row)
+        filter.update(logReturns: view.assetLogReturns(month: month))
         let likeliest = filter.mostLikelyRegime
         guard let current = belief else {
             belief = likeliest

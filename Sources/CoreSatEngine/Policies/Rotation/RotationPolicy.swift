@@ -33,13 +33,30 @@ final class RotationRunner: PolicyRunner {
     let plan: SleevePlan
     let memory: SignalMemory
     let selector: any SleeveSelector
-    var sleeve: [Double]
+    /// Fractions of the sleeve, written by the selector at each review.
+    let sleeve: UnsafeMutableBufferPointer<Double>
+    /// The plan's base targets, destination and rotating satellites, as buffers a monthly review
+    /// reads without reference counting.
+    let base, destination: UnsafeMutableBufferPointer<Double>
+    let universe: UnsafeMutableBufferPointer<Int>
 
     init(policy: RotationPolicy, assetCount: Int) {
         plan = policy.plan
         memory = SignalMemory(needs: policy.needs, assetCount: assetCount, universe: plan.universe)
         selector = policy.rule.makeSelector(plan)
-        sleeve = Array(repeating: 0, count: plan.universe.count)
+        sleeve = .allocate(capacity: plan.universe.count)
+        sleeve.initialize(repeating: 0)
+        base = .allocate(capacity: assetCount)
+        _ = base.initialize(from: plan.base)
+        destination = .allocate(capacity: assetCount)
+        _ = destination.initialize(from: plan.destination)
+        universe = .allocate(capacity: plan.universe.count)
+        _ = universe.initialize(from: plan.universe)
+    }
+
+    deinit {
+        for buffer in [sleeve, base, destination] { buffer.deallocate() }
+        universe.deallocate()
     }
 
     func reset(_ view: PolicyView) {
@@ -59,14 +76,33 @@ final class RotationRunner: PolicyRunner {
 
     func decide(_ view: PolicyView, targets: inout [Double]) -> Decision {
         for a in sleeve.indices { sleeve[a] = 0 }
-        let choice = selector.choose(view, memory: memory, sleeve: &sleeve)
+        let choice = selector.choose(view, memory: memory, sleeve: sleeve)
         guard choice != .wait else {
-            for i in targets.indices { targets[i] = plan.base[i] }
+            for i in targets.indices { targets[i] = base[i] }
             return .trade
         }
-        if let cap = plan.cap { SleevePlan.applyCap(cap, to: &sleeve) }
-        plan.volatilityTarget?.apply(to: &sleeve, memory: memory)
-        plan.compose(sleeve, into: &targets)
+        if let cap = plan.cap { SleevePlan.applyCap(cap, to: sleeve) }
+        plan.volatilityTarget?.apply(to: sleeve, memory: memory)
+        compose(into: &targets)
         return choice == .fallback ? .fallback(trade: true) : .trade
+    }
+
+    /// Targets from the sleeve fractions (sum at most 1): the base targets outside the rotation,
+    /// budget x fraction for each rotating satellite, and what the sleeve leaves unplaced to the
+    /// destination.
+    private func compose(into targets: inout [Double]) {
+        let budget = plan.budget
+        targets.withUnsafeMutableBufferPointer { t in
+            var placed = 0.0
+            for i in t.indices { t[i] = base[i] }
+            for a in universe.indices {
+                t[universe[a]] = budget * sleeve[a]
+                placed += sleeve[a]
+            }
+            let unplaced = budget * max(0, 1 - placed)
+            if unplaced > 0 {
+                for i in t.indices { t[i] += unplaced * destination[i] }
+            }
+        }
     }
 }

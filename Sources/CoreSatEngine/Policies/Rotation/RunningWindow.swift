@@ -4,8 +4,11 @@
 final class RunningWindow {
     let width: Int
     let capacity: Int
-    /// Months appended since the last reset.
-    private(set) var count = 0
+    /// Months appended since the last reset. (A window belongs to one worker's runner: no
+    /// exclusivity checks on a value read several times a month.)
+    @exclusivity(unchecked) private(set) var count = 0
+    /// The slot of the latest month: count % slots, kept so that no lookup divides.
+    @exclusivity(unchecked) private var latest = 0
     /// [slot][value]: cumulative sums after each month; slot = month % (capacity + 1). Slot of
     /// "before the first month" holds zeros.
     private let sums: UnsafeMutablePointer<Double>
@@ -23,18 +26,21 @@ final class RunningWindow {
 
     func reset() {
         count = 0
+        latest = 0
         sums.update(repeating: 0, count: max(1, width * slots))
     }
 
     /// The cumulative sums after `monthsAgo` months before the latest (0: up to and including it).
     @inline(__always) private func cumulative(_ monthsAgo: Int) -> UnsafeMutablePointer<Double> {
-        sums + ((count - monthsAgo) % slots) * width
+        let slot = latest - monthsAgo  // monthsAgo <= capacity < slots
+        return sums + (slot < 0 ? slot + slots : slot) * width
     }
 
     /// Adds one month's `width` values.
     func append(_ values: UnsafePointer<Double>) {
         let previous = cumulative(0)
         count += 1
+        latest = latest + 1 == slots ? 0 : latest + 1
         let next = cumulative(0)
         for j in 0..<width { next[j] = previous[j] + values[j] }
     }
@@ -48,6 +54,13 @@ final class RunningWindow {
     @inline(__always) func sum(_ j: Int, months: Int, skip: Int = 0) -> Double {
         precondition(has(months: months, skip: skip), "a \(months)-month window (skipping \(skip)) is not available")
         return cumulative(skip)[j] - cumulative(skip + months)[j]
+    }
+
+    /// The cumulative sums at both ends of a window: value j's sum over the window is
+    /// `end[j] - start[j]`. One lookup for all of a month's values.
+    @inline(__always) func ends(months: Int, skip: Int = 0) -> (end: UnsafePointer<Double>, start: UnsafePointer<Double>) {
+        precondition(has(months: months, skip: skip), "a \(months)-month window (skipping \(skip)) is not available")
+        return (UnsafePointer(cumulative(skip)), UnsafePointer(cumulative(skip + months)))
     }
 
     /// Sum of value `j` over every month since the reset.

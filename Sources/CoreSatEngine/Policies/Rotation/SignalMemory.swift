@@ -38,8 +38,11 @@ public final class SignalMemory {
     private let moments: RunningWindow?
     private let levels: RunningWindow?
     private let row: UnsafeMutablePointer<Double>
+    /// False when the rule reads no window at all (a regime map): then nothing is recorded.
+    let records: Bool
 
     init(needs: Needs, assetCount: Int, universe: [Int]) {
+        records = needs.months > 0
         self.assetCount = assetCount
         self.universe = universe
         baskets = needs.baskets
@@ -66,30 +69,44 @@ public final class SignalMemory {
 
     /// Records month `m`, which `view` may read.
     func record(_ view: PolicyView, month m: Int) {
-        for i in 0..<assetCount { row[i] = view.assetLogReturn(month: m, i) }
-        for (b, weights) in baskets.enumerated() {
-            var r = 0.0
-            for (i, w) in weights.enumerated() where w != 0 { r += w * view.assetReturn(month: m, i) }
-            row[assetCount + b] = log1p(r)
-        }
+        guard records else { return }
+        let x = view.assetLogReturns(month: m)
+        for i in 0..<assetCount { row[i] = x[i] }
+        if !baskets.isEmpty { recordBaskets(view, month: m) }
         logs.append(row)
-        let u = universe.count
-        if let moments {
-            for (a, i) in universe.enumerated() { row[a] = view.assetReturn(month: m, i) }
-            for a in 0..<u {
-                for b in 0..<u { row[u + a * u + b] = row[a] * row[b] }
-            }
-            moments.append(row)
-        }
+        if let moments { recordMoments(moments, view, month: m) }
         if let levels {
             for (a, i) in universe.enumerated() { row[a] = exp(logs.total(i)) }
             levels.append(row)
         }
     }
 
+    private func recordBaskets(_ view: PolicyView, month m: Int) {
+        for (b, weights) in baskets.enumerated() {
+            var r = 0.0
+            for (i, w) in weights.enumerated() where w != 0 { r += w * view.assetReturn(month: m, i) }
+            row[assetCount + b] = log1p(r)
+        }
+    }
+
+    private func recordMoments(_ moments: RunningWindow, _ view: PolicyView, month m: Int) {
+        let u = universe.count
+        for (a, i) in universe.enumerated() { row[a] = view.assetReturn(month: m, i) }
+        for a in 0..<u {
+            for b in 0..<u { row[u + a * u + b] = row[a] * row[b] }
+        }
+        moments.append(row)
+    }
+
     /// Compounded return of `asset` over `months` months ending `skip` months before the latest.
     public func trailingReturn(asset: Int, months: Int, skip: Int = 0) -> Double {
         expm1(logs.sum(asset, months: months, skip: skip))
+    }
+
+    /// The log of 1 + the compounded return: sums of log returns over a window, for every asset
+    /// (index i) and basket (index assetCount + b), read as `end[j] - start[j]`.
+    public func logReturns(months: Int, skip: Int = 0) -> (end: UnsafePointer<Double>, start: UnsafePointer<Double>) {
+        logs.ends(months: months, skip: skip)
     }
 
     /// Compounded return of basket `b` (indexed like `Needs.baskets`).
@@ -107,9 +124,11 @@ public final class SignalMemory {
         return (moments.sum(u + a * u + b, months: months) - sa * sb / n) / (n - 1)
     }
 
-    /// The total-return level of the rotating satellite at position `a` (1 before the first month).
+    /// The total-return level of the rotating satellite at position `a` after the latest month
+    /// (the level recorded then: no second `exp`).
     public func level(_ a: Int) -> Double {
-        exp(logs.total(universe[a]))
+        guard let levels else { preconditionFailure("the rule did not ask for levels") }
+        return levels.sum(a, months: 1)
     }
 
     /// Mean of the satellite's month-end levels over the latest `months` months (the latest included).

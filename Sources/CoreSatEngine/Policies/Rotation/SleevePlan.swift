@@ -53,23 +53,9 @@ public struct SleevePlan: Sendable, Equatable {
         self.volatilityTarget = volatilityTarget
     }
 
-    /// Targets from sleeve fractions (one per rotating satellite, sum at most 1).
-    func compose(_ sleeve: [Double], into targets: inout [Double]) {
-        var placed = 0.0
-        for i in targets.indices { targets[i] = base[i] }
-        for (a, i) in universe.enumerated() {
-            targets[i] = budget * sleeve[a]
-            placed += sleeve[a]
-        }
-        let unplaced = budget * max(0, 1 - placed)
-        if unplaced > 0 {
-            for i in targets.indices where destination[i] != 0 { targets[i] += unplaced * destination[i] }
-        }
-    }
-
     /// Caps each fraction at `cap`, handing the excess to the uncapped satellites that hold weight,
     /// in proportion to their weight, until none is over; what nobody can take stays unplaced.
-    static func applyCap(_ cap: Double, to sleeve: inout [Double]) {
+    static func applyCap(_ cap: Double, to sleeve: UnsafeMutableBufferPointer<Double>) {
         for _ in sleeve.indices {
             var excess = 0.0
             var room = 0.0

@@ -30,7 +30,7 @@ public enum SleeveChoice: Sendable, Equatable {
 public protocol SleeveSelector: AnyObject {
     func reset()
     func observe(_ view: PolicyView, month: Int, memory: SignalMemory)
-    func choose(_ view: PolicyView, memory: SignalMemory, sleeve: inout [Double]) -> SleeveChoice
+    func choose(_ view: PolicyView, memory: SignalMemory, sleeve: UnsafeMutableBufferPointer<Double>) -> SleeveChoice
     var regimeBelief: Int? { get }
 }
 
@@ -42,7 +42,7 @@ extension SleeveSelector {
 
 /// A rule whose choice depends only on the memory and the view: its selector has no state.
 public protocol StatelessSleeveRule: SleeveRule {
-    func choose(_ view: PolicyView, memory: SignalMemory, plan: SleevePlan, sleeve: inout [Double]) -> SleeveChoice
+    func choose(_ view: PolicyView, memory: SignalMemory, plan: SleevePlan, sleeve: UnsafeMutableBufferPointer<Double>) -> SleeveChoice
 }
 
 extension StatelessSleeveRule {
@@ -58,7 +58,7 @@ final class StatelessSelector<Rule: StatelessSleeveRule>: SleeveSelector {
         self.plan = plan
     }
 
-    func choose(_ view: PolicyView, memory: SignalMemory, sleeve: inout [Double]) -> SleeveChoice {
-        rule.choose(view, memory: memory, plan: plan, sleeve: &sleeve)
+    func choose(_ view: PolicyView, memory: SignalMemory, sleeve: UnsafeMutableBufferPointer<Double>) -> SleeveChoice {
+        rule.choose(view, memory: memory, plan: plan, sleeve: sleeve)
     }
 }

@@ -42,9 +42,9 @@ public struct StyleSwitch: SleeveRule {
 
     final class Selector: SleeveSelector {
         let rule: StyleSwitch
-        var side: Side
+        @exclusivity(unchecked) var side: Side
         /// Whether the signal has been read at least once on this path.
-        var started = false
+        @exclusivity(unchecked) var started = false
 
         init(rule: StyleSwitch) {
             self.rule = rule
@@ -68,7 +68,7 @@ public struct StyleSwitch: SleeveRule {
             }
         }
 
-        func choose(_ view: PolicyView, memory: SignalMemory, sleeve: inout [Double]) -> SleeveChoice {
+        func choose(_ view: PolicyView, memory: SignalMemory, sleeve: UnsafeMutableBufferPointer<Double>) -> SleeveChoice {
             guard started else { return .wait }
             let fractions = side == .offensive ? rule.offensive : rule.defensive
             for a in sleeve.indices { sleeve[a] = fractions[a] }

@@ -8,7 +8,7 @@ public struct TrendFilter: StatelessSleeveRule {
 
     public func needs(_ plan: SleevePlan) -> SignalMemory.Needs { SignalMemory.Needs(months: months, levels: true) }
 
-    public func choose(_ view: PolicyView, memory: SignalMemory, plan: SleevePlan, sleeve: inout [Double]) -> SleeveChoice {
+    public func choose(_ view: PolicyView, memory: SignalMemory, plan: SleevePlan, sleeve: UnsafeMutableBufferPointer<Double>) -> SleeveChoice {
         guard memory.has(months: months) else { return .wait }
         for a in plan.universe.indices {
             sleeve[a] = memory.level(a) > memory.averageLevel(a, months: months) ? plan.baseSleeve[a] : 0

@@ -12,7 +12,7 @@ public struct VolatilityTarget: Sendable, Equatable {
 
     var needs: SignalMemory.Needs { SignalMemory.Needs(months: months, moments: true) }
 
-    func apply(to sleeve: inout [Double], memory: SignalMemory) {
+    func apply(to sleeve: UnsafeMutableBufferPointer<Double>, memory: SignalMemory) {
         guard memory.has(months: months) else { return }
         var variance = 0.0
         for a in sleeve.indices where sleeve[a] != 0 {
