@@ -170,6 +170,11 @@ struct RotationScenarioTests {
             == "unknown value 'relativ-strength' (did you mean 'relative-strength'?); expected one of fixed, relative-strength, dual-momentum, trend-filter, style-switch, regime-map, factor-tilt, volatility-target")
         #expect(try #require(rotationError("{kind: trend-filter, average_months: 6, top: 2}")).reason == "unknown key 'top' (did you mean 'to'?)")
         #expect(try #require(rotationError("{kind: volatility-target}")).reason == "missing required key 'volatility_target'")
+        let never = try #require(rotationError("{kind: trend-filter, average_months: 6}") {
+            $0.replacingOccurrences(of: "    rule: {kind: trend-filter", with: "    rebalance: never\n    rule: {kind: trend-filter")
+        })
+        #expect(never.keyPath == "policies[1].rebalance")
+        #expect(never.reason == "a rotation rule needs reviews: with 'never' it would never be asked for targets")
         // The whole sleeve in cash and no core: nothing can receive unplaced weight.
         let noCore = try #require(rotationError("{kind: trend-filter, average_months: 6}") {
             $0.replacingOccurrences(of: "    core: 0.7\n    core_weights: equal\n", with: "    core: 0\n")

@@ -22,9 +22,11 @@ enum PolicyLoader {
                 targets = try sleeveTargets(m, assets: assets)
             }
             let review = try m.optional("rebalance").map { (c) throws(InputError) in try readRule(c) } ?? .calendar(months: 1)
-            policies.append(
-                PolicySpec(name: name, targets: targets, review: review, rule: try PolicyRule.read(m.optional("rule"), targets: targets, context: context),
-                    location: item.error("")))
+            let rule = try PolicyRule.read(m.optional("rule"), targets: targets, context: context)
+            if review == .never && !rule.isFixed {
+                throw try m.required("rebalance").error("a rotation rule needs reviews: with 'never' it would never be asked for targets")
+            }
+            policies.append(PolicySpec(name: name, targets: targets, review: review, rule: rule, location: item.error("")))
         }
         if policies.isEmpty { throw cursor.error("at least one policy is needed") }
         return policies
