@@ -11,7 +11,7 @@ enum SweepTable {
     static func render(_ sweep: SweepSummary, benchmark: String) -> String {
         let grid = sweep.grid
         let figure = grid.figure.key.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "cagr", with: "CAGR")
-        var out = "\nSweep of \(grid.policy): median \(figure) across paths, and P(beat \(benchmark))\n"
+        var out = "\nSweep of \(grid.policy)\nmedian \(figure) across paths, and P(beat \(benchmark)):\n"
         if grid.parameters.count == 2, let (rows, columns) = orientation(grid) {
             for (title, text) in [("median \(figure)", { (c: SweepSummary.Cell) in format(c.median.value, grid.figure) }),
                 ("P(beat)", { (c: SweepSummary.Cell) in TableReport.percent(c.probabilityOutperform.value, 1) })] {
@@ -36,11 +36,11 @@ enum SweepTable {
         if let (low, high) = sweep.extremes {
             let typical = sweep.cells.map(\.median.standardError).filter(\.isFinite).sorted()
             let se = typical.isEmpty ? Double.nan : typical[typical.count / 2]
-            out += "spread across cells: \(format(sweep.cells[low].median.value, grid.figure)) (\(grid.label(cell: low))) to "
-                + "\(format(sweep.cells[high].median.value, grid.figure)) (\(grid.label(cell: high))); "
-                + "one cell's median has a standard error of about \(format(se, grid.figure, signed: false))\n"
+            out += "spread across cells: lowest median \(format(sweep.cells[low].median.value, grid.figure)) at \(grid.label(cell: low)),\n"
+                + "highest \(format(sweep.cells[high].median.value, grid.figure)) at \(grid.label(cell: high)); "
+                + "one cell's median has\na standard error of about \(format(se, grid.figure, signed: false))\n"
         }
-        out += "note: picking the best cell overstates it: it was chosen after seeing these same paths\n"
+        out += "note: the best cell overstates what the rule would earn: it was picked after\nseeing these same paths\n"
         return out
     }
 
