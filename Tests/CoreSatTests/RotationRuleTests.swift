@@ -92,6 +92,18 @@ struct RotationRuleTests {
         expectTargets(targetsAlongPath(rotation(blended), returns: threeMonths).targets[2], [0.6, 0, 0.2, 0.2])
     }
 
+    @Test func equalScoresRankTheSatelliteListedFirstHigher() {
+        // a and c have the same returns; b trails. Top 1 is a, top 2 is a and c.
+        let tied: [[Double]] = [[0, 0.03, 0.01, 0.03], [0, -0.01, 0, -0.01]]
+        let one = RelativeStrength(lookbacks: [.init(months: 2, weight: 1)], top: 1)
+        expectTargets(targetsAlongPath(rotation(one), returns: tied).targets[1], [0.6, 0.4, 0, 0])
+        let two = RelativeStrength(lookbacks: [.init(months: 2, weight: 1)], top: 2)
+        expectTargets(targetsAlongPath(rotation(two), returns: tied).targets[1], [0.6, 0.2, 0, 0.2])
+        // With c ahead by a hair, c is first.
+        let ahead: [[Double]] = [[0, 0.03, 0.01, 0.0300001], [0, -0.01, 0, -0.01]]
+        expectTargets(targetsAlongPath(rotation(one), returns: ahead).targets[1], [0.6, 0, 0, 0.4])
+    }
+
     @Test func inverseVolatilityWeightsAreProportionalToOneOverTheSampleVolatility() {
         let rule = RelativeStrength(lookbacks: [.init(months: 3, weight: 1)], top: 2, weighting: .inverseVolatility(months: 3))
         let t = targetsAlongPath(rotation(rule), returns: threeMonths).targets[2]

@@ -95,6 +95,16 @@ public struct WeightBounds: Sendable, Equatable {
         self.upper = upper
     }
 
+    /// Whether `targets` are acceptable: what `problem` checks, without naming anything.
+    @inline(__always) public func accepts(_ targets: UnsafeBufferPointer<Double>) -> Bool {
+        var sum = 0.0
+        for w in targets {
+            guard w.isFinite, w >= lower - Self.sumTolerance, w <= upper + Self.sumTolerance else { return false }
+            sum += w
+        }
+        return abs(sum - 1) <= Self.sumTolerance
+    }
+
     /// Why `targets` is not acceptable, or nil when it is.
     public func problem(_ targets: [Double], assetNames: [String]) -> String? {
         var sum = 0.0

@@ -104,6 +104,7 @@ final class Account {
         var nextGrid = 0
         var nextGridMonth = wealthGrid.first ?? 0  // month 0 never comes: no grid, no work
         let access = policy.regimeAccess
+        let bounds = policy.bounds
         func view(_ t: Int, _ value: Double) -> PolicyView {
             PolicyView(
                 month: t, warmUpMonths: market.warmUpMonths, assetCount: all, value: value, returns: market.returns,
@@ -149,7 +150,7 @@ final class Account {
                 let now = view(t, end)
                 runner.observe(now)
                 if end > 0 && review.isDue(month: t, holdings: h, targets: w, bands: band, count: n, value: end) {
-                    trades = try decide(policy, runner, now, path: path, &outcome)
+                    trades = try decide(policy, runner, now, review: review, bounds: bounds, path: path, &outcome)
                 }
             } else {
                 trades = end > 0 && review.isDue(month: t, holdings: h, targets: w, bands: band, count: n, value: end)
@@ -188,8 +189,10 @@ final class Account {
     }
 
     /// Asks a runner for targets; checks and copies them, and moves the tolerance bands with them.
+    /// `review` and `bounds` are the policy's, read once per path.
     private func decide(
-        _ policy: any Policy, _ runner: any PolicyRunner, _ view: PolicyView, path: Int, _ outcome: inout AccountOutcome
+        _ policy: any Policy, _ runner: any PolicyRunner, _ view: PolicyView, review: RebalanceRule, bounds: WeightBounds,
+        path: Int, _ outcome: inout AccountOutcome
     ) throws(PolicyFailure) -> Bool {
         let decision = runner.decide(view, targets: &proposed)
         outcome.decisions += 1
@@ -199,13 +202,18 @@ final class Account {
             throw PolicyFailure(policy: policy.name, path: path, month: view.month,
                 reason: "\(proposed.count) weights for \(assetCount) assets")
         }
-        if let problem = policy.bounds.problem(proposed, assetNames: assetNames) {
-            throw PolicyFailure(policy: policy.name, path: path, month: view.month, reason: problem)
+        let accepted = proposed.withUnsafeBufferPointer { (targets) -> Bool in
+            guard bounds.accepts(targets) else { return false }
+            for k in 0..<targets.count {
+                w[k] = targets[k]
+                band[k] = review.band(target: w[k])
+            }
+            return true
         }
-        let review = policy.review
-        for k in 0..<assetCount {
-            w[k] = proposed[k]
-            band[k] = review.band(target: w[k])
+        guard accepted else {
+            // The same checks again, to name what failed (only on the way out).
+            let problem = bounds.problem(proposed, assetNames: assetNames) ?? "the weights are not acceptable"
+            throw PolicyFailure(policy: policy.name, path: path, month: view.month, reason: problem)
         }
         return true
     }

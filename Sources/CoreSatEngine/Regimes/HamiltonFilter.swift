@@ -140,7 +140,8 @@ public final class HamiltonFilter {
         var total = 0.0
         if largest.isFinite {
             for j in 0..<k {
-                filtered[j] = predicted[j] * exp(logJoint[j] - largest)
+                // The likeliest regime's scaled density is exp(0): one exp fewer a month.
+                filtered[j] = logJoint[j] == largest ? predicted[j] : predicted[j] * exp(logJoint[j] - largest)
                 total += filtered[j]
             }
         }

@@ -84,6 +84,8 @@ public struct RelativeStrength: SleeveRule {
         /// Months of history needed before the first choice.
         let months: Int
         let score, inverse: UnsafeMutableBufferPointer<Double>
+        /// `slot[r]` is the satellite ranked r (0 first); the chosen are the first `top`.
+        let slot: UnsafeMutableBufferPointer<Int>
         let chosen: UnsafeMutableBufferPointer<Int>
 
         init(rule: RelativeStrength, plan: SleevePlan) {
@@ -96,14 +98,15 @@ public struct RelativeStrength: SleeveRule {
             _ = universe.initialize(from: plan.universe)
             score = .allocate(capacity: plan.universe.count)
             inverse = .allocate(capacity: rule.top)
-            chosen = .allocate(capacity: rule.top)
+            slot = .allocate(capacity: plan.universe.count)
+            chosen = UnsafeMutableBufferPointer(rebasing: slot[0..<rule.top])
         }
 
         deinit {
             universe.deallocate()
             score.deallocate()
             inverse.deallocate()
-            chosen.deallocate()
+            slot.deallocate()
         }
 
         func choose(_ view: PolicyView, memory: SignalMemory, sleeve: UnsafeMutableBufferPointer<Double>) -> SleeveChoice {
@@ -120,17 +123,18 @@ public struct RelativeStrength: SleeveRule {
                     for a in universe.indices { score[a] += lookback.weight * expm1(end[universe[a]] - start[universe[a]]) }
                 }
             }
-            // Each satellite's rank is the number ranked above it (a higher score, or an equal one
-            // listed earlier). "Higher" is the sign bit of s - p[b]: n^2 steps without a branch to
-            // mispredict (which ranking random scores otherwise does half the time); ties are rare.
+            // Each satellite's rank is the number ranked above it: listed earlier with a score at
+            // least as high, or later with a higher one. Both are sign bits of differences (x - x
+            // is +0), so the n^2 steps have no branch to mispredict, which ranking random scores
+            // otherwise does half the time. Ranks are a permutation, so every slot gets written.
             let n = score.count
             let p = score.baseAddress!
             for a in 0..<n {
                 let s = p[a]
                 var rank = 0
-                for b in 0..<n { rank &+= Int(truncatingIfNeeded: (s - p[b]).bitPattern >> 63) }
-                for b in 0..<a where p[b] == s { rank += 1 }
-                if rank < top { chosen[rank] = a }
+                for b in 0..<a { rank &+= 1 &- Int(truncatingIfNeeded: (p[b] - s).bitPattern >> 63) }
+                for b in (a + 1)..<max(n, a + 1) { rank &+= Int(truncatingIfNeeded: (s - p[b]).bitPattern >> 63) }
+                slot[rank] = a
             }
             var choice = SleeveChoice.chosen
             switch rule.weighting {
