@@ -176,10 +176,10 @@ public final class HamiltonFilter {
         let mu = mean + regime * n
         for i in 0..<n { y[i] = x[i] - mu[i] }
         var q = 0.0
-        var row = 0
+        var row = m
         for i in 0..<n {
             var z = 0.0
-            for j in 0...i { z += m[row + j] * y[j] }
+            for j in 0..<(i + 1) { z += row[j] * y[j] }
             q += z * z
             row += i + 1
         }
