@@ -126,7 +126,13 @@ struct ExampleScenarioTests {
         let s = try ScenarioLoader.load(path: packageRoot.appendingPathComponent("bench/standard.yaml").path)
         #expect(s.paths == 10_000 && s.months == 360 && s.assets.count == 10)
         #expect(s.assets.filter { $0.sleeve == .core }.count == 3)
-        #expect(s.market.regimeNames.count == 2 && s.policies.count == 4)
+        #expect(s.market.regimeNames.count == 2 && s.policies.count == 6)
+        #expect(s.policies.filter { $0.rule.isFixed }.count == 4)
+        // bench/run cuts the file at this comment for the static-only workload.
+        let text = try String(contentsOfFile: packageRoot.appendingPathComponent("bench/standard.yaml").path, encoding: .utf8)
+        let cut = try #require(text.range(of: "\n  # Rotation policies"))
+        let staticOnly = try ScenarioLoader.parse(String(text[..<cut.lowerBound]) + "\n", file: "static.yaml")
+        #expect(staticOnly.policies.count == 4 && staticOnly.policies.allSatisfy { $0.rule.isFixed })
     }
 }
 
