@@ -42,7 +42,7 @@ public enum Simulator {
             }
         }
         if let failed = failure.withLock({ $0 }) { throw failed.error }
-        return SimulationResult(run: plan.description, shard: shard, records: records.array())
+        return SimulationResult(run: plan.description, shard: shard, records: records.columns(stride: layout.stride))
     }
 
     /// Hands the blocks to up to `threads` workers. Block b gets a generator seeded from (seed, b), so
@@ -96,6 +96,22 @@ final class SharedBuffer: @unchecked Sendable {
 
     func free() { pointer.deallocate() }
     func array() -> [Double] { Array(pointer) }
+
+    /// The records (`stride` numbers each, one after another) turned into columns, one after
+    /// another. Paths are taken a tile at a time, so the strided reads stay in cache.
+    func columns(stride: Int) -> [Double] {
+        let count = stride == 0 ? 0 : pointer.count / stride
+        let tile = 64
+        return [Double](unsafeUninitializedCapacity: pointer.count) { out, initialized in
+            for first in Swift.stride(from: 0, to: count, by: tile) {
+                let last = min(first + tile, count)
+                for c in 0..<stride {
+                    for i in first..<last { out[c * count + i] = pointer[i * stride + c] }
+                }
+            }
+            initialized = pointer.count
+        }
+    }
     subscript(i: Int) -> Double {
         get { pointer[i] }
         set { pointer[i] = newValue }
