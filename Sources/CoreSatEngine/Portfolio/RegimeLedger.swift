@@ -110,18 +110,18 @@ struct RegimeLedger {
             satellite += part
         }
 
-        func note(belief: Int?, month t: Int) {
+        @inline(__always) func note(belief: Int?, month t: Int) {
             ledger.beliefs?[t] = belief.map { Int32(clamping: $0) } ?? -1
         }
 
         /// Adds what is pending to the current rows.
-        mutating func finish() {
+        @inline(__always) mutating func finish() {
             add(to: regimeRow)
             if let entryRow { add(to: entryRow) }
             (months, growth, grossGrowth, turnover, grossReturn, satellite) = (0, 1, 1, 0, 0, 0)
         }
 
-        private func add(to row: UnsafeMutablePointer<Double>) {
+        @inline(__always) private func add(to row: UnsafeMutablePointer<Double>) {
             row[RegimeLedger.months] += months
             row[RegimeLedger.growth] *= growth
             row[RegimeLedger.grossGrowth] *= grossGrowth

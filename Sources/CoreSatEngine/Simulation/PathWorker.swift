@@ -19,6 +19,8 @@ final class PathWorker {
     var meanReturns: [Double]
     /// Per-regime figures; nil with one regime, which skips all their work.
     let regimeTally: RegimeTally?
+    /// The records of the block being run, one path after another.
+    let block: UnsafeMutablePointer<Double>
 
     init(plan: SimulationPlan) {
         self.plan = plan
@@ -26,6 +28,7 @@ final class PathWorker {
         riskFree = pow(1 + plan.riskFreeAnnual, 1.0 / 12) - 1
         account = Account(rules: plan.rules, assetNames: plan.assetNames, months: plan.months)
         regimeTally = layout.hasRegimeFigures ? RegimeTally(plan: plan, layout: layout) : nil
+        block = .allocate(capacity: Simulator.blockSize * layout.stride)
         market = PathBuffers(plan: plan)
         runners = plan.policies.map { $0.makeRunner(assetCount: plan.model.assetCount) }
         policyReturns = .allocate(capacity: plan.months * plan.policies.count)
@@ -34,7 +37,10 @@ final class PathWorker {
         meanReturns = Array(repeating: 0, count: plan.policies.count)
     }
 
-    deinit { policyReturns.deallocate() }
+    deinit {
+        policyReturns.deallocate()
+        block.deallocate()
+    }
 
     private func ownReturns(_ policy: Int) -> UnsafeMutableBufferPointer<Double> {
         let start = policy * plan.months

@@ -10,10 +10,9 @@ final class RegimeBuckets {
     let months: Int
     /// Each month's entry bucket (K + its regime), or -1 when it is no entry month.
     let entry: UnsafeMutablePointer<Int32>
-    /// Month indices, bucket after bucket: bucket b's are `list[bounds[b]..<bounds[b + 1]]`.
+    /// Month indices: bucket b's are the first `counts[b]` of `list + b * months`.
     private let list: UnsafeMutablePointer<Int32>
-    private let bounds: UnsafeMutablePointer<Int>
-    private let cursor: UnsafeMutablePointer<Int>
+    private let counts: UnsafeMutablePointer<Int>
 
     init(regimes: Int, entryMonths: Int, warmUpMonths: Int, months: Int) {
         self.regimes = regimes
@@ -21,67 +20,60 @@ final class RegimeBuckets {
         self.warmUpMonths = warmUpMonths
         self.months = months
         entry = .allocate(capacity: months)
-        list = .allocate(capacity: 2 * months)
-        bounds = .allocate(capacity: 2 * regimes + 1)
-        cursor = .allocate(capacity: 2 * regimes)
+        list = .allocate(capacity: 2 * regimes * months)
+        counts = .allocate(capacity: 2 * regimes)
     }
 
     deinit {
         entry.deallocate()
         list.deallocate()
-        bounds.deallocate()
-        cursor.deallocate()
+        counts.deallocate()
     }
 
     var count: Int { 2 * regimes }
 
-    /// Sorts the path's months into buckets; `labels` holds the regime of every generated month,
-    /// the first warm-up month first.
+    /// Sorts the path's months into buckets, a spell at a time; `labels` holds the regime of every
+    /// generated month, the first warm-up month first.
     func fill(_ labels: UnsafePointer<Int32>) {
         // Only a change in the last `entryMonths` rows before month 0 can make month 0 an entry.
         var spellStart = Int.min / 2  // not known: no entry
         var row = max(1, warmUpMonths - entryMonths + 1)
         while row < warmUpMonths {
-            if labels[row] != labels[row - 1] { spellStart = row }
+            if labels[row] != labels[row - 1] { spellStart = row - warmUpMonths }
             row += 1
         }
+        if warmUpMonths > 0 && labels[warmUpMonths] != labels[warmUpMonths - 1] { spellStart = 0 }
+        counts.update(repeating: 0, count: count)
         let g = labels + warmUpMonths
-        bounds.update(repeating: 0, count: count + 1)
-        for t in 0..<months {
-            let row = warmUpMonths + t
-            if row > 0 && labels[row] != labels[row - 1] { spellStart = row }
-            let k = Int(g[t])
-            bounds[k + 1] += 1
-            if row - spellStart < entryMonths {
-                entry[t] = Int32(regimes + k)
-                bounds[regimes + k + 1] += 1
-            } else {
-                entry[t] = -1
-            }
+        var first = 0  // of the current spell within months 0..<months
+        while first < months {
+            let k = Int(g[first])
+            var end = first + 1
+            while end < months && g[end] == g[first] { end += 1 }
+            if first > 0 { spellStart = first }
+            append(first..<end, to: k)
+            let entries = first..<min(max(spellStart + entryMonths, first), end)
+            append(entries, to: regimes + k)
+            for t in entries { entry[t] = Int32(regimes + k) }
+            for t in entries.upperBound..<end { entry[t] = -1 }
+            first = end
         }
-        for b in 0..<count {
-            bounds[b + 1] += bounds[b]
-            cursor[b] = bounds[b]
-        }
-        for t in 0..<months {
-            let k = Int(g[t])
-            list[cursor[k]] = Int32(t)
-            cursor[k] += 1
-            let e = Int(entry[t])
-            if e >= 0 {
-                list[cursor[e]] = Int32(t)
-                cursor[e] += 1
-            }
-        }
+    }
+
+    private func append(_ range: Range<Int>, to b: Int) {
+        let to = list + b * months + counts[b]
+        for (i, t) in range.enumerated() { to[i] = Int32(t) }
+        counts[b] += range.count
     }
 
     /// Bucket b's months before `end` (all of them when `end` is `months`), ascending.
     func months(_ b: Int, before end: Int) -> UnsafeBufferPointer<Int32> {
-        var upper = bounds[b + 1]
-        while upper > bounds[b] && Int(list[upper - 1]) >= end { upper -= 1 }
-        return UnsafeBufferPointer(start: list + bounds[b], count: upper - bounds[b])
+        let start = list + b * months
+        var upper = counts[b]
+        while upper > 0 && Int(start[upper - 1]) >= end { upper -= 1 }
+        return UnsafeBufferPointer(start: start, count: upper)
     }
 
     /// Share of the path's months in bucket b.
-    func share(_ b: Int) -> Double { Double(bounds[b + 1] - bounds[b]) / Double(months) }
+    func share(_ b: Int) -> Double { Double(counts[b]) / Double(months) }
 }

@@ -77,12 +77,14 @@ public struct SimulationPlan: Sendable {
             regimeNames: model.regimeNames, layout: layout, regimeEntryMonths: regimeEntryMonths)
     }
 
-    /// Bytes the run will hold at its peak: per-path records plus each worker's one-path buffers.
+    /// Bytes the run will hold at its peak: per-path records plus each worker's buffers.
     public func estimatedBytes(threads: Int, shard: Shard = .whole) -> Int {
         let held = shard.pathCount(paths: paths, blockSize: Simulator.blockSize)
-        // Records are held once while simulating and about twice while summarizing (column copies).
+        // Records are held once; summarizing copies columns (and saving writes them), which is
+        // counted as a second copy to stay on the safe side.
         let results = 2 * layout.stride * held * MemoryLayout<Double>.size
-        var perWorker = ((warmUpMonths + months) * (model.assetCount + 1) + months * policies.count) * MemoryLayout<Double>.size
+        var perWorker = ((warmUpMonths + months) * (model.assetCount + 1) + months * policies.count + Simulator.blockSize * layout.stride)
+            * MemoryLayout<Double>.size
         if layout.hasRegimeFigures {  // RegimeTally: ledger rows, return pairs, beliefs, buckets
             let regimes = model.regimeNames.count
             perWorker += (2 * regimes * RegimeLedger.width(satellites: model.assetCount) + 2 * months + model.assetCount)
