@@ -102,7 +102,7 @@ final class Account {
             n += 1
         }
         // Two copies of the loop, by specialisation: one that records nothing (a one-regime
-        // market), and one whose ledger cursor lives in registers.
+        // market), and one that adds each month to the ledger.
         guard let ledger else {
             var nothing = NoMonthRecord()
             return try run(policy, runner: runner, market: market, path: path, netReturns: netReturns,

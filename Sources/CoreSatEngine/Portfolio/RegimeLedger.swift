@@ -39,9 +39,9 @@ struct RegimeLedger {
         }
     }
 
-    /// A run's way through the ledger. A month's sums are kept here and added to the rows only
-    /// when the rows change (a new regime, or the end of an entry), a few times a path, so they
-    /// stay in registers.
+    /// A run's way through the ledger. A month's returns, turnover and satellite contribution are
+    /// added to sums kept here, and those to the rows only when the rows change (a new regime, or
+    /// the end of an entry), a few times a path; satellite weights go straight to the rows.
     struct Cursor: MonthRecord {
         let ledger: RegimeLedger
         /// The satellites the run holds: their places in its holdings and among the satellites;
@@ -77,7 +77,7 @@ struct RegimeLedger {
             }
             guard satellites > 0 else { return 0 }
             var gain = 0.0
-            if contiguous {  // no indirection: the compiler can unroll and vectorise the weights
+            if contiguous {  // the common case, without the indirection
                 let h = h + at[0], r = r + at[0], row = regimeRow + weights + slots[0]
                 for j in 0..<satellites {
                     let w = h[j] * inverseStart
@@ -130,26 +130,4 @@ struct RegimeLedger {
             row[RegimeLedger.satelliteContribution] += satellite
         }
     }
-}
-
-/// What the account's month loop tells a recorder; specialised away when it records nothing.
-protocol MonthRecord {
-    /// Month t begins with holdings `h` worth 1 / `inverseStart` and returns `r` (the run's assets):
-    /// returns the satellites' part of the gross return.
-    mutating func begin(month t: Int, h: UnsafePointer<Double>, r: UnsafePointer<Double>, inverseStart: Double) -> Double
-    mutating func end(netReturn: Double, grossReturn: Double, turnover: Double, satellite: Double)
-    /// Whether to ask the runner for its regime belief each month.
-    var notesBeliefs: Bool { get }
-    func note(belief: Int?, month t: Int)
-    /// The run is over (all its months, or up to the one that emptied the account).
-    mutating func finish()
-}
-
-/// Records nothing: the loop as it is without per-regime figures.
-struct NoMonthRecord: MonthRecord {
-    @inline(__always) func begin(month t: Int, h: UnsafePointer<Double>, r: UnsafePointer<Double>, inverseStart: Double) -> Double { 0 }
-    @inline(__always) func end(netReturn: Double, grossReturn: Double, turnover: Double, satellite: Double) {}
-    var notesBeliefs: Bool { false }
-    func note(belief: Int?, month t: Int) {}
-    func finish() {}
 }
