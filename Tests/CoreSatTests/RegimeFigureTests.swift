@@ -249,6 +249,9 @@ struct RegimeRecognitionTests {
         #expect(summary.policies[2].recognition == nil)
         let json = JSONReport.render(summary)
         #expect(json.components(separatedBy: "\"regime_recognition\"").count == 2)
+        let table = TableReport.render(summary)
+        #expect(table.contains("Regime recognition") && table.contains("late       50.0%   1.00     66.7%"), "\(table)")
+        for line in table.split(separator: "\n") { #expect(TextTable.width(String(line)) <= 80, "\(line)") }
     }
 }
 
