@@ -135,6 +135,27 @@ struct MergeCommandTests {
         try refused(["\(dir)/missing.res"], "cannot read the results file: No such file or directory")
     }
 
+    @Test func perRegimeColumnsAreSavedAndAFileWithoutThemIsRefusedPlainly() throws {
+        let dir = try temporaryDirectory().path
+        let r = try coresat(["run", Self.scenario, "--paths", "300", "--save", "\(dir)/r.res", "--format", "json"])
+        #expect(r.status == 0)
+        let data = try Data(contentsOf: URL(fileURLWithPath: "\(dir)/r.res"))
+        let lines = data.split(separator: 10, maxSplits: 2, omittingEmptySubsequences: false)
+        let length = try #require(Int(String(decoding: lines[1], as: UTF8.self)))
+        let start = lines[0].count + lines[1].count + 2
+        let meta = try #require(try JSONSerialization.jsonObject(with: data[start..<(start + length)]) as? [String: Any])
+        #expect(meta["regime_entry_months"] as? Int == 6)
+        #expect(meta["satellite_assets"] as? [String] == ["cowz", "schd", "value", "qqq"])
+        let columns = try #require(meta["columns"] as? [String])
+        for name in ["regime[1].entry_share_of_months", "policy[1].regime[0].excess_return", "policy[2].entry[1].weight.qqq"] {
+            #expect(columns.contains(name), "\(name)")
+        }
+        // A file written before per-regime figures were kept has neither the key nor the columns.
+        try editHeader("\(dir)/r.res", "\"regime_entry_months\": 6,\n  ", "", to: "\(dir)/old.res")
+        let old = try coresat("merge", "\(dir)/old.res")
+        #expect(old.status == 2 && old.stderr.contains("regime_entry_months: missing: the file was written before per-regime figures were kept"))
+    }
+
     @Test func absurdValuesInTheDataStillReport() throws {
         // Months to depletion far beyond any horizon (a damaged or edited file) must not crash the table.
         let dir = try temporaryDirectory().path

@@ -12,6 +12,7 @@ struct ScriptedPolicy: Policy {
     var review: RebalanceRule = .calendar(months: 1)
     var historyNeeded = 0
     var regimeAccess = RegimeAccess.none
+    var classifiesRegimes = false
     var makeScript: @Sendable () -> Script
 
     /// What a runner does: state lives in the script object, one per worker.
@@ -19,6 +20,7 @@ struct ScriptedPolicy: Policy {
         func reset(_ view: PolicyView) {}
         func observe(_ view: PolicyView) {}
         func decide(_ view: PolicyView, targets: inout [Double]) -> Decision { .hold }
+        var regimeBelief: Int? { nil }
     }
 
     func makeRunner(assetCount: Int) -> (any PolicyRunner)? { makeScript() }

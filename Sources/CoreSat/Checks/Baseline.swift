@@ -10,6 +10,9 @@ public struct Baseline: Sendable {
     public var months: Int
     /// Warm-up months of the baseline's run (0 in reports written before warm-up existed).
     public var warmUpMonths: Int
+    /// Months after a regime change its per-regime figures count as entry; nil when it has none
+    /// (one regime, or a report written before they existed).
+    public var regimeEntryMonths: Int?
     public var figures: [FigureKey: Double]
 
     public static func load(path: String) throws(InputError) -> Baseline {
@@ -34,9 +37,17 @@ public struct Baseline: Sendable {
         guard let warmUp = report["warm_up_months"] == nil ? 0 : whole("warm_up_months", in: range) else {
             throw InputError(file: path, keyPath: "warm_up_months", reason: "expected a whole number of months from 0 to \(range.upperBound)")
         }
+        var entry: Int?
+        if report["regime_entry_months"] != nil {
+            let range = UInt64(Scenario.regimeEntryRange.lowerBound)...UInt64(Scenario.regimeEntryRange.upperBound)
+            guard let e = whole("regime_entry_months", in: range) else {
+                throw InputError(file: path, keyPath: "regime_entry_months", reason: "expected a whole number of months from \(range.lowerBound) to \(range.upperBound)")
+            }
+            entry = Int(e)
+        }
         return Baseline(
             file: path, scenario: scenario, seed: seed, paths: Int(paths), months: Int(months),
-            warmUpMonths: Int(warmUp),
+            warmUpMonths: Int(warmUp), regimeEntryMonths: entry,
             figures: flatten(report: report))
     }
 
@@ -55,6 +66,10 @@ public struct Baseline: Sendable {
         if warmUpMonths != scenario.warmUpMonths {
             throw InputError(file: file, keyPath: "warm_up_months",
                 reason: "baseline was run with \(warmUpMonths) warm-up months, this run \(scenario.warmUpMonths): the paths differ; make a new baseline")
+        }
+        if let entry = regimeEntryMonths, entry != scenario.regimeEntryMonths {
+            throw InputError(file: file, keyPath: "regime_entry_months",
+                reason: "baseline counts \(entry) months after a regime change as its entry, this run \(scenario.regimeEntryMonths): the per-regime figures differ; make a new baseline")
         }
         if !anySeed && (seed != scenario.seed || paths != scenario.paths) {
             throw InputError(file: file, keyPath: seed != scenario.seed ? "seed" : "paths",

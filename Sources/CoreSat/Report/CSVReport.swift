@@ -5,7 +5,8 @@ public enum CSVReport {
     public static func render(_ s: RunSummary) -> String {
         var lines = ["section,name,figure,value,standard_error"]
         for f in SummaryFigures.all(s) {
-            lines.append([f.key.section, quote(f.key.name), f.key.path, number(f.value), number(f.standardError)].joined(separator: ","))
+            // Paths hold regime names, which may hold commas too.
+            lines.append([f.key.section, quote(f.key.name), quote(f.key.path), number(f.value), number(f.standardError)].joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }

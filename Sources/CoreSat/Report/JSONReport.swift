@@ -7,15 +7,21 @@ public enum JSONReport {
     }
 
     public static func document(_ s: RunSummary) -> JSONValue {
+        // Per-regime keys only with more than one regime: one-regime reports stay as they were.
+        let entry: [(String, JSONValue)] = s.hasRegimeFigures ? [("regime_entry_months", .integer(s.regimeEntryMonths))] : []
         var members: [(String, JSONValue)] = [
             ("scenario", .string(s.scenario)),
             ("seed", .unsigned(s.seed)),
             ("paths", .integer(s.paths)),
             ("months", .integer(s.months)),
             ("warm_up_months", .integer(s.warmUpMonths)),
+        ] + entry + [
             ("benchmark", .string(s.benchmark)),
-            ("regimes", .array(s.regimes.map { .object([("name", .string($0.name)), ("share_of_months", .optional($0.shareOfMonths))]) })),
-            ("policies", .array(s.policies.map(policy))),
+            ("regimes", .array(s.regimes.map { r in
+                .object([("name", .string(r.name)), ("share_of_months", .optional(r.shareOfMonths))]
+                    + (s.hasRegimeFigures ? [("entry_share_of_months", .optional(r.entryShareOfMonths))] : []))
+            })),
+            ("policies", .array(s.policies.map { policy($0, s) })),
         ]
         if let sweep = s.sweep { members.append(("sweep", self.sweep(sweep))) }
         return .object(members)
@@ -40,8 +46,17 @@ public enum JSONReport {
         ])
     }
 
-    static func policy(_ p: PolicySummary) -> JSONValue {
+    static func policy(_ p: PolicySummary, _ s: RunSummary) -> JSONValue {
         let metrics = PathFigure.allCases.filter { $0 != .terminalWealth }.map { ($0.key, distribution(p.figures[$0]!)) }
+        var regimes: [(String, JSONValue)] = []
+        if s.hasRegimeFigures {
+            let names = s.regimes.map(\.name)
+            regimes.append(("regimes", .object(zip(names, p.regimes).map { ($0, bucket($1, p, s)) })))
+            regimes.append(("regime_entries", .object(zip(names, p.regimeEntries).map { ($0, bucket($1, p, s)) })))
+            if let recognition = p.recognition {
+                regimes.append(("regime_recognition", .object(RecognitionFigure.allCases.map { ($0.key, distribution(recognition[$0]!)) })))
+            }
+        }
         return .object([
             ("name", .string(p.name)),
             ("metrics", .object(metrics)),
@@ -51,7 +66,14 @@ public enum JSONReport {
             ("decisions", statistics(p.decisions, ReportedStatistics.perPathMean)),
             ("fallbacks", statistics(p.fallbacks, ReportedStatistics.perPathMean)),
             ("vs_benchmark", p.versusBenchmark.map(comparison) ?? .null),
-        ])
+        ] + regimes)
+    }
+
+    /// A policy's figures over one regime bucket; the benchmark has none against itself.
+    static func bucket(_ b: RegimeBucketSummary, _ p: PolicySummary, _ s: RunSummary) -> JSONValue {
+        let figures = RegimeFigure.allCases.filter { !(p.isBenchmark && $0.isRelative) }.map { ($0.key, distribution(b.distribution($0))) }
+        let weights = zip(s.satelliteAssets, b.weights).map { ($0, distribution($1)) }
+        return .object(figures + [(RegimeFigure.weightPrefix, .object(weights))])
     }
 
     static func comparison(_ c: BenchmarkComparison) -> JSONValue {

@@ -1,7 +1,8 @@
 import CoreSatEngine
 import Foundation
 
-/// The terminal report: three tables that each fit in 80 columns.
+/// The terminal report: three tables that each fit in 80 columns, then the per-regime ones when
+/// the market has more than one regime.
 public enum TableReport {
     public static func render(_ s: RunSummary) -> String {
         var out = "\(s.scenario)\n\(s.paths) paths x \(s.months) months, seed \(s.seed), benchmark: \(s.benchmark)\n"
@@ -51,6 +52,7 @@ public enum TableReport {
             ])
         }
         out += versus.rows.isEmpty ? "(only the benchmark was run)\n" : versus.rendered()
+        if s.hasRegimeFigures { out += RegimeTables.render(s) }
         if let sweep = s.sweep { out += SweepTable.render(sweep, benchmark: s.benchmark) }
         return out
     }

@@ -58,6 +58,12 @@ public struct SavedRun: Sendable, Equatable {
     }
 
     var json: JSONValue {
+        // With one regime there are no per-regime figures, and the header is what it always was.
+        let regimeFigures: [(String, JSONValue)] = run.layout.hasRegimeFigures ? [
+            ("regime_entry_months", .integer(run.regimeEntryMonths)),
+            ("satellite_assets", .array(run.layout.satelliteAssets.map { .string($0) })),
+            ("classifying_policies", .array(run.layout.classifiers.map { .integer($0) })),
+        ] : []
         var members: [(String, JSONValue)] = [
             ("format", .string(Self.formatName)),
             ("format_version", .integer(Self.formatVersion)),
@@ -78,6 +84,7 @@ public struct SavedRun: Sendable, Equatable {
             ("benchmark", .integer(run.benchmark)),
             ("policies", .array(run.policyNames.map { .string($0) })),
             ("regimes", .array(run.regimeNames.map { .string($0) })),
+        ] + regimeFigures + [
             ("wealth_grid_months", .array(run.layout.wealthGrid.map { .integer($0) })),
             ("columns", .array(run.layout.columns.map { .string($0.description) })),
         ]

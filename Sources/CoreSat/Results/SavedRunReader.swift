@@ -46,7 +46,26 @@ struct SavedRunReader {
         guard (1...Scenario.pathRange.upperBound).contains(blockSize) else { throw problem("block_size", "must be 1 to \(Scenario.pathRange.upperBound)") }
         let warmUp = try int(top, "warm_up_months")
         guard Scenario.warmUpRange.contains(warmUp) else { throw problem("warm_up_months", "\(warmUp) is out of range") }
-        let layout = RecordLayout(policies: policies.count, regimes: regimes.count, wealthGrid: grid)
+        var entryMonths = SimulationPlan.defaultRegimeEntryMonths
+        var satellites: [String] = []
+        var classifiers: [Int] = []
+        if regimes.count > 1 {
+            guard top["regime_entry_months"] != nil else {
+                throw problem("regime_entry_months", "missing: the file was written before per-regime figures were kept; run the scenario again to save it")
+            }
+            entryMonths = try int(top, "regime_entry_months")
+            guard Scenario.regimeEntryRange.contains(entryMonths) else { throw problem("regime_entry_months", "\(entryMonths) is out of range") }
+            satellites = try strings(top, "satellite_assets")
+            guard let listed = top["classifying_policies"] as? [Any] else { throw problem("classifying_policies", "expected a list") }
+            classifiers = try listed.map { (v) throws(InputError) -> Int in
+                guard let n = v as? NSNumber, let p = Int(exactly: n.doubleValue), policies.indices.contains(p) else {
+                    throw problem("classifying_policies", "expected policy indices 0...\(policies.count - 1)")
+                }
+                return p
+            }
+        }
+        let layout = RecordLayout(
+            policies: policies.count, regimes: regimes.count, wealthGrid: grid, satelliteAssets: satellites, classifiers: classifiers)
         guard try strings(top, "columns") == layout.columns.map(\.description) else {
             throw problem("columns", "the columns are not the ones this version writes for \(policies.count) policies and \(regimes.count) regimes")
         }
@@ -65,6 +84,7 @@ struct SavedRunReader {
             run: RunDescription(
                 paths: paths, months: months, warmUpMonths: warmUp, seed: seed, generator: generator,
                 blockSize: blockSize, policyNames: policies, benchmark: benchmark, regimeNames: regimes, layout: layout,
+                regimeEntryMonths: entryMonths,
                 sweep: try sweep(top, policies: policies, benchmark: benchmark)))
         guard try int(top, "paths_in_file") == meta.pathsHeld else {
             throw problem("paths_in_file", "does not match shard \(meta.shard) of \(paths) paths")

@@ -4,7 +4,15 @@ import CoreSatEngine
 enum ExpectationLoader {
     static let keys = ["name", "policy", "versus", "figure", "check", "tolerance", "z"]
 
-    static func read(_ cursor: YAMLCursor, policies: [String], benchmark: Int) throws(InputError) -> [Expectation] {
+    /// What figure names can refer to besides the policies: the market's regimes, the satellite
+    /// assets (per-regime weights) and which policies classify regimes.
+    struct Context {
+        var regimes: [String] = ["all"]
+        var satellites: [String] = []
+        var classifiers: [Bool] = []
+    }
+
+    static func read(_ cursor: YAMLCursor, policies: [String], benchmark: Int, context: Context = Context()) throws(InputError) -> [Expectation] {
         var expectations: [Expectation] = []
         for item in try cursor.sequence() {
             let m = try item.mapping(allowed: keys)
@@ -12,8 +20,14 @@ enum ExpectationLoader {
             let versus = try m.optional("versus").map { (c) throws(InputError) in try policyIndex(c, policies) }
             let figureCursor = try m.required("figure")
             let name = try figureCursor.string()
-            guard let figure = FigureReference(name) else {
-                throw figureCursor.error("unknown figure '\(name)'\(NearestName.hint(name, among: FigureReference.allNames)); use metric.statistic (statistics: \(Statistic.allCases.map(\.rawValue).joined(separator: ", "))), \(FigureReference.probabilityOfLossName) or \(FigureReference.probabilityOutperformName)")
+            let figure = try self.figure(name, figureCursor, context)
+            if case .recognition = figure {
+                if context.regimes.count < 2 {
+                    throw figureCursor.error("'\(name)' scores regime beliefs, and this market has one regime; it needs a regime-switching market with two or more")
+                }
+                if !(context.classifiers.indices.contains(policy) && context.classifiers[policy]) {
+                    throw figureCursor.error("'\(name)' scores the regime a policy believes in, and '\(policies[policy])' names none")
+                }
             }
             if let versus, let versusCursor = m.optional("versus") {
                 if !figure.isRelative {
@@ -36,6 +50,26 @@ enum ExpectationLoader {
                     z: z))
         }
         return expectations
+    }
+
+    /// Any figure name, per-regime ones included; unknown names get the nearest known one.
+    static func figure(_ name: String, _ c: YAMLCursor, _ context: Context) throws(InputError) -> FigureReference {
+        if let figure = FigureReference(name) { return figure }
+        guard RegimeFigureName.isPerRegime(name) else {
+            throw c.error("unknown figure '\(name)'\(NearestName.hint(name, among: FigureReference.allNames)); use metric.statistic (statistics: \(Statistic.allCases.map(\.rawValue).joined(separator: ", "))), \(FigureReference.probabilityOfLossName) or \(FigureReference.probabilityOutperformName)")
+        }
+        switch RegimeFigureName.parse(name, regimes: context.regimes, satellites: context.satellites) {
+        case .success(let figure):
+            return figure
+        case .failure(.oneRegime):
+            throw c.error("'\(name)' is a per-regime figure, and this market has one regime; per-regime figures need a regime-switching market with two or more")
+        case .failure(.unknownRegime(let regime)):
+            throw c.error("unknown regime '\(regime)' in '\(name)'\(NearestName.hint(regime, among: context.regimes))")
+        case .failure:
+            let entry = name.hasPrefix("entry[")
+            let candidates = context.regimes.flatMap { RegimeFigureName.allNames(regime: $0, entry: entry, satellites: context.satellites) }
+            throw c.error("unknown figure '\(name)'\(NearestName.hint(name, among: candidates)); per-regime figures are regime[<regime>].<figure>.<statistic> or entry[<regime>].<figure>.<statistic> (figures: \(RegimeFigure.allCases.map(\.key).joined(separator: ", ")), weight.<satellite asset>)")
+        }
     }
 
     static func policyIndex(_ c: YAMLCursor, _ policies: [String]) throws(InputError) -> Int {

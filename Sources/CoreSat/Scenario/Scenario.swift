@@ -13,6 +13,9 @@ public struct Scenario: Sendable {
     public var months: Int
     /// Months of history simulated before month 0 for policies that read past returns.
     public var warmUpMonths: Int
+    /// With more than one regime: the months after the market enters a regime that the per-regime
+    /// figures report as its entry.
+    public var regimeEntryMonths: Int
     public var generator: GeneratorKind
     public var riskFreeAnnual: Double
     public var assets: [Asset]
@@ -30,6 +33,7 @@ public struct Scenario: Sendable {
     public static let pathRange = 1...10_000_000
     public static let monthRange = 1...1_200
     public static let warmUpRange = 0...1_200
+    public static let regimeEntryRange = 1...120
     /// An annual risk-free rate, exclusive at the lower end: (1 + R)^(1/P) needs 1 + R > 0, and
     /// rates beyond these are typing mistakes.
     public static let riskFreeRange = -0.5...1.0
@@ -59,9 +63,10 @@ public struct Scenario: Sendable {
             throw error
         }
         return SimulationPlan(
-            model: model, assetNames: assets.map(\.id), policies: built, benchmark: benchmark, rules: rules,
-            paths: paths, months: months, warmUpMonths: warmUpMonths, seed: seed, generator: generator,
-            riskFreeAnnual: riskFreeAnnual, wealthGrid: wealthGrid, sweep: sweep)
+            model: model, assetNames: assets.map(\.id), assetSleeves: assets.map(\.sleeve), policies: built,
+            benchmark: benchmark, rules: rules, paths: paths, months: months, warmUpMonths: warmUpMonths, seed: seed,
+            generator: generator, riskFreeAnnual: riskFreeAnnual, wealthGrid: wealthGrid,
+            regimeEntryMonths: regimeEntryMonths, sweep: sweep)
     }
 
     /// Refuses, before starting, a run whose memory estimate (with the program's own overhead)

@@ -7,8 +7,8 @@ import Yams
 /// line:column, key path and reason.
 public enum ScenarioLoader {
     static let topKeys = [
-        "name", "description", "seed", "paths", "months", "warm_up_months", "generator", "initial_wealth", "risk_free_annual",
-        "assets", "market", "costs", "cash_flow", "policies", "benchmark", "expect", "sweep",
+        "name", "description", "seed", "paths", "months", "warm_up_months", "regime_entry_months", "generator", "initial_wealth",
+        "risk_free_annual", "assets", "market", "costs", "cash_flow", "policies", "benchmark", "expect", "sweep",
     ]
 
     public static func load(path: String) throws(InputError) -> Scenario {
@@ -51,6 +51,13 @@ public enum ScenarioLoader {
             }
             return w
         } ?? 0
+        let entry = try top.optional("regime_entry_months").map { (c) throws(InputError) in
+            let e = try c.int()
+            guard Scenario.regimeEntryRange.contains(e) else {
+                throw c.error("\(e) regime entry months is out of range \(Scenario.regimeEntryRange.lowerBound)...\(Scenario.regimeEntryRange.upperBound)")
+            }
+            return e
+        } ?? SimulationPlan.defaultRegimeEntryMonths
         let generator = try top.optional("generator")?.choice(GeneratorKind.self) ?? .mt19937
         let initialWealth = try top.optional("initial_wealth")?.double(in: 1e-6...1e15, "initial wealth") ?? 1
         let riskFree = try top.optional("risk_free_annual")?.double(in: Scenario.riskFreeRange, excludingLower: true, "risk-free rate") ?? 0
@@ -71,7 +78,11 @@ public enum ScenarioLoader {
                 "benchmark policy '\(benchmarkName)' is not among the policies\(NearestName.hint(benchmarkName, among: policies.map(\.name)))")
         }
         let expectations = try top.optional("expect").map { (c) throws(InputError) in
-            try ExpectationLoader.read(c, policies: policies.map(\.name), benchmark: benchmark)
+            try ExpectationLoader.read(
+                c, policies: policies.map(\.name), benchmark: benchmark,
+                context: ExpectationLoader.Context(
+                    regimes: market.regimeNames, satellites: assets.filter { $0.sleeve == .satellite }.map(\.id),
+                    classifiers: policies.map { $0.rule.build($0).classifiesRegimes }))
         } ?? []
         var sweep: SweepGrid?
         if let c = top.optional("sweep") {
@@ -81,7 +92,7 @@ public enum ScenarioLoader {
         }
         return Scenario(
             file: file, text: text, name: name, seed: seed, paths: paths, months: months, warmUpMonths: warmUp,
-            generator: generator,
+            regimeEntryMonths: entry, generator: generator,
             riskFreeAnnual: riskFree, assets: assets, market: market,
             rules: AccountRules(
                 initialWealth: initialWealth, expenseRatios: assets.map(\.expenseRatio), costRates: costRates,

@@ -41,6 +41,10 @@ struct PathMarket {
 /// (returns, flows and rebalances all keep a zero holding at zero), so its run only works on the
 /// assets it holds and makes no call into the policy. A policy with a runner sees every month end
 /// and answers the reviews; its targets are checked before they are copied.
+///
+/// Given a `RegimeLedger`, it also adds up each month's returns, turnover, satellite contribution
+/// and start weights per regime bucket, and notes the runner's regime belief; without one (a
+/// one-regime market) the loop does none of that.
 final class Account {
     let rules: AccountRules
     let assetCount: Int
@@ -50,6 +54,8 @@ final class Account {
     /// holdings, targets, tolerance bands, fee factors, cost rates and this month's returns.
     let assets: UnsafeMutablePointer<Int>
     let h, w, band, fee, cost, row: UnsafeMutablePointer<Double>
+    /// For a ledger: the satellites the run holds, as places in `h` and among the satellites.
+    let satelliteAt, satelliteSlot: UnsafeMutablePointer<Int>
     /// Where a runner writes its targets. (The account belongs to one worker: no exclusivity
     /// checks on a buffer written at every review.)
     @exclusivity(unchecked) var proposed: [Double]
@@ -66,23 +72,26 @@ final class Account {
         fee = .allocate(capacity: assetCount)
         cost = .allocate(capacity: assetCount)
         row = .allocate(capacity: assetCount)
+        satelliteAt = .allocate(capacity: assetCount)
+        satelliteSlot = .allocate(capacity: assetCount)
         proposed = Array(repeating: 0, count: assetCount)
     }
 
     deinit {
         for p in [h, w, band, fee, cost, row] { p.deallocate() }
-        assets.deallocate()
+        for p in [assets, satelliteAt, satelliteSlot] { p.deallocate() }
     }
 
     /// - Parameters:
     ///   - wealth: receives the value at the end of each month of `wealthGrid` (months 1...months).
     ///   - path: the global path index, for error messages.
+    ///   - ledger: where to add up each month for the per-regime figures; nil: nowhere.
     func run(
         _ policy: any Policy, runner: (any PolicyRunner)?, market: PathMarket, path: Int,
-        netReturns: UnsafeMutablePointer<Double>, wealthGrid: [Int], wealth: UnsafeMutablePointer<Double>
+        netReturns: UnsafeMutablePointer<Double>, wealthGrid: [Int], wealth: UnsafeMutablePointer<Double>,
+        ledger: RegimeLedger? = nil
     ) throws(PolicyFailure) -> AccountOutcome {
         let all = assetCount
-        let months = market.months
         let initialWeights = policy.initialWeights
         let review = policy.review
         var n = 0
@@ -95,6 +104,34 @@ final class Account {
             cost[n] = rules.costRates[i]
             n += 1
         }
+        // Two copies of the loop, by specialisation: one that records nothing (a one-regime
+        // market), and one that adds each month to the ledger.
+        guard let ledger else {
+            var nothing = NoMonthRecord()
+            return try run(policy, runner: runner, market: market, path: path, netReturns: netReturns,
+                wealthGrid: wealthGrid, wealth: wealth, working: n, recording: &nothing)
+        }
+        var satellites = 0
+        for k in 0..<n where ledger.satelliteSlot[assets[k]] >= 0 {
+            satelliteAt[satellites] = k
+            satelliteSlot[satellites] = ledger.satelliteSlot[assets[k]]
+            satellites += 1
+        }
+        var cursor = RegimeLedger.Cursor(
+            ledger, satellites: satellites, at: satelliteAt, slots: satelliteSlot, beliefs: policy.classifiesRegimes)
+        return try run(policy, runner: runner, market: market, path: path, netReturns: netReturns,
+            wealthGrid: wealthGrid, wealth: wealth, working: n, recording: &cursor)
+    }
+
+    /// The months of a run, on the `n` assets set up in the scratch space.
+    private func run<Record: MonthRecord>(
+        _ policy: any Policy, runner: (any PolicyRunner)?, market: PathMarket, path: Int,
+        netReturns: UnsafeMutablePointer<Double>, wealthGrid: [Int], wealth: UnsafeMutablePointer<Double>,
+        working n: Int, recording: inout Record
+    ) throws(PolicyFailure) -> AccountOutcome {
+        let all = assetCount
+        let months = market.months
+        let review = policy.review
         let dense = n == all
         var value = rules.initialWealth
         var outcome = AccountOutcome(
@@ -121,6 +158,7 @@ final class Account {
             }
             var gross = 0.0
             var end = 0.0
+            let satelliteGain = recording.begin(month: t, h: h, r: r, inverseStart: inverseStart)
             for k in 0..<n {
                 let grown = h[k] * (1 + r[k])
                 gross += grown
@@ -149,6 +187,7 @@ final class Account {
                 netReturns[t] = (end - flowIntoPortfolio) * inverseStart - 1  // before the trade
                 let now = view(t, end)
                 runner.observe(now)
+                if recording.notesBeliefs { recording.note(belief: runner.regimeBelief, month: t) }
                 if end > 0 && review.isDue(month: t, holdings: h, targets: w, bands: band, count: n, value: end) {
                     trades = try decide(policy, runner, now, review: review, bounds: bounds, path: path, &outcome)
                 }
@@ -156,6 +195,7 @@ final class Account {
                 trades = end > 0 && review.isDue(month: t, holdings: h, targets: w, bands: band, count: n, value: end)
             }
             var costs = 0.0
+            var turnover = 0.0
             if trades {
                 var traded = 0.0
                 for k in 0..<n {
@@ -163,12 +203,14 @@ final class Account {
                     traded += trade
                     costs += cost[k] * trade
                 }
-                outcome.turnover += traded / 2 / end
+                turnover = traded / 2 / end
+                outcome.turnover += turnover
                 let investable = max(end - costs, 0)
                 for k in 0..<n { h[k] = w[k] * investable }
             }
             value = max(end - costs, 0)
             netReturns[t] = (value - flowIntoPortfolio) * inverseStart - 1
+            recording.end(netReturn: netReturns[t], grossReturn: gross * inverseStart - 1, turnover: turnover, satellite: satelliteGain)
             if t + 1 == nextGridMonth {
                 wealth[nextGrid] = value
                 nextGrid += 1
@@ -180,6 +222,7 @@ final class Account {
                 break
             }
         }
+        recording.finish()
         while nextGrid < wealthGrid.count {  // an emptied account stays empty
             wealth[nextGrid] = 0
             nextGrid += 1

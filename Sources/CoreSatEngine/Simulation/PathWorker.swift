@@ -17,12 +17,18 @@ final class PathWorker {
     var regimeCounts: [Int]
     /// Mean monthly return of each policy on the current path.
     var meanReturns: [Double]
+    /// Per-regime figures; nil with one regime, which skips all their work.
+    let regimeTally: RegimeTally?
+    /// The records of the block being run, one path after another.
+    let block: UnsafeMutablePointer<Double>
 
     init(plan: SimulationPlan) {
         self.plan = plan
         layout = plan.layout
         riskFree = pow(1 + plan.riskFreeAnnual, 1.0 / 12) - 1
         account = Account(rules: plan.rules, assetNames: plan.assetNames, months: plan.months)
+        regimeTally = layout.hasRegimeFigures ? RegimeTally(plan: plan, layout: layout) : nil
+        block = .allocate(capacity: Simulator.blockSize * layout.stride)
         market = PathBuffers(plan: plan)
         runners = plan.policies.map { $0.makeRunner(assetCount: plan.model.assetCount) }
         policyReturns = .allocate(capacity: plan.months * plan.policies.count)
@@ -31,7 +37,10 @@ final class PathWorker {
         meanReturns = Array(repeating: 0, count: plan.policies.count)
     }
 
-    deinit { policyReturns.deallocate() }
+    deinit {
+        policyReturns.deallocate()
+        block.deallocate()
+    }
 
     private func ownReturns(_ policy: Int) -> UnsafeMutableBufferPointer<Double> {
         let start = policy * plan.months
@@ -49,16 +58,19 @@ final class PathWorker {
         for g in market.regimes[warmUp...] { regimeCounts[Int(g)] += 1 }
         for (k, c) in regimeCounts.enumerated() { record[layout.offset(regime: k)] = Double(c) / Double(months) }
 
+        let labels = UnsafePointer(market.regimes.baseAddress!)
         let pathMarket = PathMarket(
             returns: UnsafePointer(market.returns.baseAddress!), logReturns: UnsafePointer(market.logReturns.baseAddress!),
-            regimes: UnsafePointer(market.regimes.baseAddress!),
-            warmUpMonths: warmUp, months: months)
+            regimes: labels, warmUpMonths: warmUp, months: months)
+        regimeTally?.startPath(labels: labels, record: record)
         for (p, policy) in plan.policies.enumerated() {
+            let returns = policyReturns.baseAddress! + p * months
             let outcome = try account.run(
                 policy, runner: runners[p], market: pathMarket, path: path,
-                netReturns: policyReturns.baseAddress! + p * months, wealthGrid: plan.wealthGrid,
-                wealth: record + layout.offsetOfWealth(policy: p))
+                netReturns: returns, wealthGrid: plan.wealthGrid,
+                wealth: record + layout.offsetOfWealth(policy: p), ledger: regimeTally?.ledger)
             activeMonths[p] = outcome.activeMonths
+            regimeTally?.recordOwn(policy: p, active: outcome.activeMonths, record: record)
             let figures = UnsafeMutableBufferPointer(start: record + layout.offset(policy: p, PathFigure.cagr), count: PathFigure.count)
             meanReturns[p] = ReturnMetrics.pathFigures(UnsafeBufferPointer(ownReturns(p)), outcome: outcome, riskFree: riskFree, into: figures).mean
             record[layout.offset(policy: p, .netInvested)] = outcome.netInvested
@@ -80,6 +92,10 @@ final class PathWorker {
             record[layout.offset(policy: p, .trackingError)] = rel.trackingError
             record[layout.offset(policy: p, .informationRatio)] = rel.informationRatio
             record[layout.offset(policy: p, .winRate)] = rel.winRate
+            regimeTally?.recordRelative(
+                policy: p, returns: policyReturns.baseAddress! + p * months, benchmark: b,
+                benchmarkReturns: policyReturns.baseAddress! + b * months, common: common, whole: both && common == months,
+                record: record)
         }
     }
 }

@@ -40,17 +40,40 @@ public enum PolicyTally: Int, CaseIterable, Sendable {
 
 /// Where each number of a path's record sits. A path's numbers are stored together (one contiguous
 /// record per path), so a worker writes one block of memory per path.
+///
+/// With more than one regime the record goes on, after the columns a one-regime run has (which keep
+/// their places): each regime's share of months that are entries (`regime[k].entry_share_of_months`),
+/// then for each policy and regime bucket (`regime[k]`, then `entry[k]`, see `RegimeBuckets`) the
+/// `RegimeFigure`s and each satellite asset's weight (`policy[p].regime[k].weight.<asset id>`), then
+/// the `RecognitionFigure`s of the policies that classify regimes (`policy[p].regime_hit_rate`).
 public struct RecordLayout: Sendable, Equatable {
     public let policies: Int
     public let regimes: Int
     /// Months (counted from the start, 1...months) at whose end each policy's wealth is kept, for
     /// charts; empty unless a run asks for it.
     public let wealthGrid: [Int]
+    /// Ids of the satellite assets, whose weights the per-regime figures report.
+    public let satelliteAssets: [String]
+    /// The policies that name the regime they believe in, ascending.
+    public let classifiers: [Int]
+    /// Every column in record order, and where each sits.
+    public let columns: [ColumnKey]
+    private let index: [ColumnKey: Int]
 
-    public init(policies: Int, regimes: Int, wealthGrid: [Int] = []) {
+    public init(policies: Int, regimes: Int, wealthGrid: [Int] = [], satelliteAssets: [String] = [], classifiers: [Int] = []) {
         self.policies = policies
         self.regimes = regimes
         self.wealthGrid = wealthGrid
+        self.satelliteAssets = regimes > 1 ? satelliteAssets : []
+        self.classifiers = regimes > 1 ? classifiers.sorted() : []
+        columns = Self.columns(policies: policies, regimes: regimes, wealthGrid: wealthGrid,
+            satelliteAssets: self.satelliteAssets, classifiers: self.classifiers)
+        index = Dictionary(columns.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public static func == (a: RecordLayout, b: RecordLayout) -> Bool {
+        a.policies == b.policies && a.regimes == b.regimes && a.wealthGrid == b.wealthGrid
+            && a.satelliteAssets == b.satelliteAssets && a.classifiers == b.classifiers
     }
 
     /// At most `points` months spread evenly over the horizon, ending at the last month.
@@ -59,8 +82,17 @@ public struct RecordLayout: Sendable, Equatable {
         return (1...n).map { ($0 * months + n - 1) / n }
     }
 
+    /// Whether the record has per-regime figures: only with more than one regime.
+    public var hasRegimeFigures: Bool { regimes > 1 }
+    /// Regime buckets per policy: each regime, then the first months after entering each.
+    public var bucketCount: Int { hasRegimeFigures ? 2 * regimes : 0 }
+    var perBucket: Int { RegimeFigure.count + satelliteAssets.count }
+
     var perPolicy: Int { PathFigure.count + RelativeFigure.count + PolicyTally.allCases.count + wealthGrid.count }
-    public var stride: Int { policies * perPolicy + regimes }
+    var regimeBase: Int { policies * perPolicy + regimes }
+    var bucketBase: Int { regimeBase + (hasRegimeFigures ? regimes : 0) }
+    var recognitionBase: Int { bucketBase + policies * bucketCount * perBucket }
+    public var stride: Int { recognitionBase + classifiers.count * RecognitionFigure.count }
 
     func offset(policy: Int, _ figure: PathFigure) -> Int { policy * perPolicy + figure.rawValue }
     func offset(policy: Int, _ figure: RelativeFigure) -> Int { policy * perPolicy + PathFigure.count + figure.rawValue }
@@ -69,11 +101,34 @@ public struct RecordLayout: Sendable, Equatable {
     }
     func offsetOfWealth(policy: Int) -> Int { policy * perPolicy + PathFigure.count + RelativeFigure.count + PolicyTally.allCases.count }
     func offset(regime: Int) -> Int { policies * perPolicy + regime }
+    func offset(entryShare regime: Int) -> Int { regimeBase + regime }
+    /// The first of a bucket's numbers: its `RegimeFigure`s, then the satellite weights.
+    func offset(policy: Int, bucket: Int) -> Int { bucketBase + (policy * bucketCount + bucket) * perBucket }
+    /// The first recognition figure of a policy that classifies regimes; nil for the others.
+    func offsetOfRecognition(policy: Int) -> Int? {
+        classifiers.firstIndex(of: policy).map { recognitionBase + $0 * RecognitionFigure.count }
+    }
 
     public static let shareOfMonths = "share_of_months"
+    public static let entryShareOfMonths = "entry_share_of_months"
 
-    /// Every column in record order.
-    public var columns: [ColumnKey] {
+    /// A bucket's name in column and figure names: `regime[k]` for bucket k < K, `entry[k]` after.
+    public func bucketName(_ bucket: Int) -> String { Self.bucketName(bucket, regimes: regimes) }
+
+    static func bucketName(_ bucket: Int, regimes: Int) -> String {
+        bucket < regimes ? "regime[\(bucket)]" : "entry[\(bucket - regimes)]"
+    }
+
+    /// The figure name of a number of a policy's regime bucket: `regime[1].excess_return`,
+    /// `entry[0].weight.qqq`.
+    public func bucketFigure(_ bucket: Int, _ figure: RegimeFigure) -> String { "\(bucketName(bucket)).\(figure.key)" }
+    public func bucketWeight(_ bucket: Int, satellite s: Int) -> String {
+        "\(bucketName(bucket)).\(RegimeFigure.weightPrefix).\(satelliteAssets[s])"
+    }
+
+    private static func columns(
+        policies: Int, regimes: Int, wealthGrid: [Int], satelliteAssets: [String], classifiers: [Int]
+    ) -> [ColumnKey] {
         var keys: [ColumnKey] = []
         for p in 0..<policies {
             keys += PathFigure.allCases.map { ColumnKey(.policy(p), $0.key) }
@@ -82,6 +137,17 @@ public struct RecordLayout: Sendable, Equatable {
             keys += wealthGrid.map { ColumnKey(.policy(p), Self.wealthKey(month: $0)) }
         }
         keys += (0..<regimes).map { ColumnKey(.regime($0), Self.shareOfMonths) }
+        guard regimes > 1 else { return keys }
+        keys += (0..<regimes).map { ColumnKey(.regime($0), Self.entryShareOfMonths) }
+        for p in 0..<policies {
+            for name in (0..<(2 * regimes)).map({ bucketName($0, regimes: regimes) }) {
+                keys += RegimeFigure.allCases.map { ColumnKey(.policy(p), "\(name).\($0.key)") }
+                keys += satelliteAssets.map { ColumnKey(.policy(p), "\(name).\(RegimeFigure.weightPrefix).\($0)") }
+            }
+        }
+        for p in classifiers {
+            keys += RecognitionFigure.allCases.map { ColumnKey(.policy(p), $0.key) }
+        }
         return keys
     }
 
@@ -91,7 +157,7 @@ public struct RecordLayout: Sendable, Equatable {
 
     /// The offset of a named column, or nil when this layout has no such column.
     public func offset(_ key: ColumnKey) -> Int? {
-        columns.firstIndex(of: key)
+        index[key]
     }
 }
 

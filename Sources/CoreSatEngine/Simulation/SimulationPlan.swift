@@ -5,6 +5,8 @@ import GSLKit
 public struct SimulationPlan: Sendable {
     public var model: any ReturnModel
     public var assetNames: [String]
+    /// Each asset's sleeve, for the per-regime figures (sleeve contributions, satellite weights).
+    public var assetSleeves: [Sleeve]
     public var policies: [any Policy]
     public var benchmark: Int
     public var rules: AccountRules
@@ -18,18 +20,27 @@ public struct SimulationPlan: Sendable {
     public var riskFreeAnnual: Double
     /// Months at whose end each policy's wealth is kept (for charts and saved results); empty: none.
     public var wealthGrid: [Int]
+    /// With more than one regime: how many months after the market enters a regime count as its
+    /// entry (`RegimeBuckets`).
+    public var regimeEntryMonths: Int
     /// A sweep whose cells are the last policies; nil: none.
     public var sweep: SweepGrid?
 
+    public static let defaultRegimeEntryMonths = 6
+
+    /// `assetSleeves`: nil puts every asset in the core.
     public init(
-        model: any ReturnModel, assetNames: [String], policies: [any Policy], benchmark: Int, rules: AccountRules,
-        paths: Int, months: Int, warmUpMonths: Int = 0, seed: UInt64, generator: GeneratorKind,
-        riskFreeAnnual: Double, wealthGrid: [Int] = [], sweep: SweepGrid? = nil
+        model: any ReturnModel, assetNames: [String], assetSleeves: [Sleeve]? = nil, policies: [any Policy], benchmark: Int,
+        rules: AccountRules, paths: Int, months: Int, warmUpMonths: Int = 0, seed: UInt64, generator: GeneratorKind,
+        riskFreeAnnual: Double, wealthGrid: [Int] = [], regimeEntryMonths: Int = defaultRegimeEntryMonths,
+        sweep: SweepGrid? = nil
     ) {
         // A library caller can build a plan by hand; mismatched sizes would misread memory.
         precondition(paths > 0 && months > 0 && warmUpMonths >= 0, "a plan needs at least one path and one month")
         precondition(!policies.isEmpty && policies.indices.contains(benchmark), "the benchmark must be one of the policies")
         precondition(assetNames.count == model.assetCount, "one name per asset")
+        precondition(assetSleeves.map { $0.count == model.assetCount } ?? true, "one sleeve per asset")
+        precondition(regimeEntryMonths > 0, "entries last at least a month")
         precondition(rules.expenseRatios.count == model.assetCount && rules.costRates.count == model.assetCount,
             "expense ratios and cost rates need one entry per asset")
         precondition(wealthGrid.allSatisfy { (1...months).contains($0) } && zip(wealthGrid, wealthGrid.dropFirst()).allSatisfy { $0 < $1 },
@@ -41,6 +52,7 @@ public struct SimulationPlan: Sendable {
         }
         self.model = model
         self.assetNames = assetNames
+        self.assetSleeves = assetSleeves ?? Array(repeating: .core, count: model.assetCount)
         self.policies = policies
         self.benchmark = benchmark
         self.rules = rules
@@ -51,6 +63,7 @@ public struct SimulationPlan: Sendable {
         self.generator = generator
         self.riskFreeAnnual = riskFreeAnnual
         self.wealthGrid = wealthGrid
+        self.regimeEntryMonths = regimeEntryMonths
         self.sweep = sweep
         if let sweep {
             precondition(sweep.firstCell + sweep.cellCount == policies.count && benchmark < sweep.firstCell,
@@ -59,22 +72,32 @@ public struct SimulationPlan: Sendable {
     }
 
     var layout: RecordLayout {
-        RecordLayout(policies: policies.count, regimes: model.regimeNames.count, wealthGrid: wealthGrid)
+        RecordLayout(
+            policies: policies.count, regimes: model.regimeNames.count, wealthGrid: wealthGrid,
+            satelliteAssets: zip(assetNames, assetSleeves).filter { $0.1 == .satellite }.map(\.0),
+            classifiers: policies.indices.filter { policies[$0].classifiesRegimes })
     }
 
     public var description: RunDescription {
         RunDescription(
             paths: paths, months: months, warmUpMonths: warmUpMonths, seed: seed, generator: generator,
             blockSize: Simulator.blockSize, policyNames: policies.map(\.name), benchmark: benchmark,
-            regimeNames: model.regimeNames, layout: layout, sweep: sweep)
+            regimeNames: model.regimeNames, layout: layout, regimeEntryMonths: regimeEntryMonths, sweep: sweep)
     }
 
-    /// Bytes the run will hold at its peak: per-path records plus each worker's one-path buffers.
+    /// Bytes the run will hold at its peak: per-path records plus each worker's buffers.
     public func estimatedBytes(threads: Int, shard: Shard = .whole) -> Int {
         let held = shard.pathCount(paths: paths, blockSize: Simulator.blockSize)
-        // Records are held once while simulating and about twice while summarizing (column copies).
+        // Records are held once; summarizing copies columns (and saving writes them), which is
+        // counted as a second copy to stay on the safe side.
         let results = 2 * layout.stride * held * MemoryLayout<Double>.size
-        let perWorker = ((warmUpMonths + months) * (model.assetCount + 1) + months * policies.count) * MemoryLayout<Double>.size
+        var perWorker = ((warmUpMonths + months) * (model.assetCount + 1) + months * policies.count + Simulator.blockSize * layout.stride)
+            * MemoryLayout<Double>.size
+        if layout.hasRegimeFigures {  // RegimeTally: ledger rows, return pairs, beliefs, buckets
+            let regimes = model.regimeNames.count
+            perWorker += (2 * regimes * RegimeLedger.width(satellites: model.assetCount) + 2 * months + model.assetCount)
+                * MemoryLayout<Double>.size + 4 * months * MemoryLayout<Int32>.size
+        }
         return results + threads * perWorker
     }
 }

@@ -14,12 +14,16 @@ public struct RunDescription: Sendable, Equatable {
     public var benchmark: Int
     public var regimeNames: [String]
     public var layout: RecordLayout
+    /// Months after a regime change that count as the new regime's entry (per-regime figures).
+    public var regimeEntryMonths: Int
+
     /// The grid whose cells are the last policies, if the run sweeps a rule's settings.
     public var sweep: SweepGrid?
 
     public init(
         paths: Int, months: Int, warmUpMonths: Int, seed: UInt64, generator: GeneratorKind, blockSize: Int,
-        policyNames: [String], benchmark: Int, regimeNames: [String], layout: RecordLayout, sweep: SweepGrid? = nil
+        policyNames: [String], benchmark: Int, regimeNames: [String], layout: RecordLayout,
+        regimeEntryMonths: Int = SimulationPlan.defaultRegimeEntryMonths, sweep: SweepGrid? = nil
     ) {
         self.paths = paths
         self.months = months
@@ -31,6 +35,7 @@ public struct RunDescription: Sendable, Equatable {
         self.benchmark = benchmark
         self.regimeNames = regimeNames
         self.layout = layout
+        self.regimeEntryMonths = regimeEntryMonths
         self.sweep = sweep
     }
 
@@ -67,6 +72,11 @@ extension PathColumns {
     public func regimeShares(_ regime: Int) throws -> [Double] {
         try column(ColumnKey(.regime(regime), RecordLayout.shareOfMonths))
     }
+
+    /// Share of each path's months that are among the first months after the market entered the regime.
+    public func regimeEntryShares(_ regime: Int) throws -> [Double] {
+        try column(ColumnKey(.regime(regime), RecordLayout.entryShareOfMonths))
+    }
 }
 
 /// The per-path records of one run (or one shard of it) in memory. Memory grows with paths x
@@ -76,7 +86,8 @@ public struct SimulationResult: PathColumns {
     public let shard: Shard
     /// Paths held here: all of them for a whole run, the shard's blocks otherwise.
     public let pathCount: Int
-    /// [path][record], in the order of the shard's blocks.
+    /// [column][path], paths in the order of the shard's blocks: summaries and saved results read
+    /// whole columns.
     let records: [Double]
 
     init(run: RunDescription, shard: Shard, records: [Double]) {
@@ -88,8 +99,7 @@ public struct SimulationResult: PathColumns {
 
     /// The values at one offset of the record, for the paths held here.
     public func column(offset: Int) -> [Double] {
-        let stride = run.layout.stride
-        return records.withUnsafeBufferPointer { r in (0..<pathCount).map { r[$0 * stride + offset] } }
+        Array(records[(offset * pathCount)..<((offset + 1) * pathCount)])
     }
 
     /// A whole run's column; a shard holds only some paths and cannot answer.

@@ -15,34 +15,38 @@ public enum Simulator {
         _ plan: SimulationPlan, threads: Int, shard: Shard = .whole,
         progress: (@Sendable (_ pathsDone: Int) -> Void)? = nil
     ) throws(PolicyFailure) -> SimulationResult {
-        let layout = plan.layout
         let blocks = Array(shard.blocks(paths: plan.paths, blockSize: blockSize))
         let held = shard.pathCount(paths: plan.paths, blockSize: blockSize)
-        let records = SharedBuffer(count: layout.stride * held)
-        defer { records.free() }
-
+        let stride = plan.layout.stride
         let done = Mutex<Int>(0)
         let failure = Mutex<(block: Int, error: PolicyFailure)?>(nil)
-        forEachBlock(blocks, of: plan, threads: threads, worker: { PathWorker(plan: plan) }) { worker, random, slot, paths in
-            // Blocks after a failed one need not run; earlier ones must, so the lowest failure wins.
-            if let failed = failure.withLock({ $0?.block }), failed < slot { return }
-            do throws(PolicyFailure) {
-                for (i, path) in paths.enumerated() {
-                    try worker.simulate(path: path, random: random, into: records.pointer.baseAddress! + (slot * blockSize + i) * layout.stride)
+        // Each worker keeps its block's records one path after another, then puts them in their
+        // places in the columns: the records are held once, and summaries read whole columns.
+        let records = [Double](unsafeUninitializedCapacity: stride * held) { buffer, initialized in
+            let columns = ColumnStore(buffer.baseAddress!, paths: held)
+            forEachBlock(blocks, of: plan, threads: threads, worker: { PathWorker(plan: plan) }) { worker, random, slot, paths in
+                // Blocks after a failed one need not run; earlier ones must, so the lowest failure wins.
+                if let failed = failure.withLock({ $0?.block }), failed < slot { return }
+                do throws(PolicyFailure) {
+                    for (i, path) in paths.enumerated() {
+                        try worker.simulate(path: path, random: random, into: worker.block + i * stride)
+                    }
+                } catch {
+                    failure.withLock { if $0 == nil || $0!.block > slot { $0 = (slot, error) } }
+                    return
                 }
-            } catch {
-                failure.withLock { if $0 == nil || $0!.block > slot { $0 = (slot, error) } }
-                return
+                columns.store(worker.block, paths: paths.count, stride: stride, at: slot * blockSize)
+                if let progress {
+                    progress(done.withLock { count in
+                        count += paths.count
+                        return count
+                    })
+                }
             }
-            if let progress {
-                progress(done.withLock { count in
-                    count += paths.count
-                    return count
-                })
-            }
+            initialized = stride * held
         }
         if let failed = failure.withLock({ $0 }) { throw failed.error }
-        return SimulationResult(run: plan.description, shard: shard, records: records.array())
+        return SimulationResult(run: plan.description, shard: shard, records: records)
     }
 
     /// Hands the blocks to up to `threads` workers. Block b gets a generator seeded from (seed, b), so
@@ -100,6 +104,30 @@ final class SharedBuffer: @unchecked Sendable {
     subscript(i: Int) -> Double {
         get { pointer[i] }
         set { pointer[i] = newValue }
+    }
+}
+
+/// A run's records as columns (each `paths` long, one after another), which workers fill at
+/// disjoint places.
+struct ColumnStore: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Double>
+    let paths: Int
+
+    init(_ base: UnsafeMutablePointer<Double>, paths: Int) {
+        self.base = base
+        self.paths = paths
+    }
+
+    /// Puts `count` records (`stride` numbers each, one after another) at paths first..<first+count.
+    func store(_ records: UnsafePointer<Double>, paths count: Int, stride: Int, at first: Int) {
+        for c in 0..<stride {
+            var from = records + c
+            let to = base + c * paths + first
+            for i in 0..<count {
+                to[i] = from.pointee
+                from += stride
+            }
+        }
     }
 }
 

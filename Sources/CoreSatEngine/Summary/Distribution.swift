@@ -59,20 +59,28 @@ public struct Distribution: Sendable, Equatable {
                 }
             }
         }
-        let fractions = Statistic.allCases.compactMap(\.fraction)
-            + windows.compactMap { $0 }.flatMap { $0.flatMap { [$0.low, $0.high] } }
-        let order = OrderStatistics(finite, fractions: fractions)
+        // The wider windows are needed only where the narrowest holds a single value, which is
+        // rare: their order statistics are selected only then (the values are the same either way).
+        let ladders = windows.compactMap { $0 }
+        let finiteCount = finite.count
+        var order = OrderStatistics(
+            consume finite, fractions: Statistic.allCases.compactMap(\.fraction) + ladders.flatMap { [$0[0].low, $0[0].high] })
         median = order.quantile(0.5)
         p05 = order.quantile(0.05)
         p25 = order.quantile(0.25)
         p75 = order.quantile(0.75)
         p95 = order.quantile(0.95)
+        func spread(_ w: (low: Double, high: Double, width: Double)) -> Double {
+            (order.quantile(w.high) - order.quantile(w.low)) / (2 * w.width)
+        }
+        if finiteCount >= 10 && ladders.contains(where: { spread($0[0]) == 0 }) {
+            order = OrderStatistics(order.values, fractions: ladders.flatMap { $0.flatMap { [$0.low, $0.high] } })
+        }
         let meanError = standardError
         errors = windows.map { ladder in
             guard let ladder else { return meanError }
-            guard finite.count >= 10 else { return .nan }
-            let spreads = ladder.map { (order.quantile($0.high) - order.quantile($0.low)) / (2 * $0.width) }
-            return spreads.first { $0 > 0 } ?? 0
+            guard finiteCount >= 10 else { return .nan }
+            return ladder.lazy.map(spread).first { $0 > 0 } ?? 0
         }
     }
 

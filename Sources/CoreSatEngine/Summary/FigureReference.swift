@@ -1,6 +1,6 @@
 /// A number from a run's summary that an expectation can name, like `max_drawdown.p05`,
-/// `terminal_wealth.median`, `probability_of_loss`, `cagr_difference.ci95_low` or
-/// `probability_outperform`.
+/// `terminal_wealth.median`, `probability_of_loss`, `cagr_difference.ci95_low`,
+/// `probability_outperform`, `regime[calm].excess_return.median` or `regime_hit_rate.mean`.
 public enum FigureReference: Sendable, Equatable, CustomStringConvertible {
     case metric(PathFigure, Statistic)
     /// Against another policy: the benchmark unless the expectation names one.
@@ -8,6 +8,10 @@ public enum FigureReference: Sendable, Equatable, CustomStringConvertible {
     case probabilityOfLoss
     case probabilityOfDepletion
     case probabilityOutperform
+    /// A figure over the months of one regime bucket (see `RegimeFigureName` for the names).
+    case regime(RegimeBucketReference, RegimeQuantity, Statistic)
+    /// How well a policy that classifies regimes recognised them.
+    case recognition(RecognitionFigure, Statistic)
 
     public static let probabilityOfLossName = "probability_of_loss"
     public static let probabilityOfDepletionName = "probability_of_depletion"
@@ -15,11 +19,16 @@ public enum FigureReference: Sendable, Equatable, CustomStringConvertible {
 
     /// Every name an expectation may use, for error messages and suggestions.
     public static var allNames: [String] {
-        let stats = Statistic.allCases.map(\.rawValue) + ["p50"]
+        let stats = statisticNames
         return PathFigure.allCases.flatMap { f in stats.map { "\(f.key).\($0)" } }
             + RelativeFigure.allCases.flatMap { f in stats.map { "\(f.key).\($0)" } }
             + [probabilityOfLossName, probabilityOfDepletionName, probabilityOutperformName]
+            + RecognitionFigure.allCases.flatMap { f in stats.map { "\(f.key).\($0)" } }
     }
+
+    static let statisticNames = Statistic.allCases.map(\.rawValue) + ["p50"]
+
+    static func statistic(_ name: String) -> Statistic? { Statistic(rawValue: name == "p50" ? "median" : name) }
 
     /// Parses `figure.statistic` or one of the two probabilities; nil when the name is unknown.
     public init?(_ name: String) {
@@ -27,11 +36,13 @@ public enum FigureReference: Sendable, Equatable, CustomStringConvertible {
         if name == Self.probabilityOfDepletionName { self = .probabilityOfDepletion; return }
         if name == Self.probabilityOutperformName { self = .probabilityOutperform; return }
         let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
-        guard parts.count == 2, let statistic = Statistic(rawValue: parts[1] == "p50" ? "median" : parts[1]) else { return nil }
+        guard parts.count == 2, let statistic = Self.statistic(parts[1]) else { return nil }
         if let figure = PathFigure.allCases.first(where: { $0.key == parts[0] }) {
             self = .metric(figure, statistic)
         } else if let figure = RelativeFigure.allCases.first(where: { $0.key == parts[0] }) {
             self = .relative(figure, statistic)
+        } else if let figure = RecognitionFigure.allCases.first(where: { $0.key == parts[0] }) {
+            self = .recognition(figure, statistic)
         } else {
             return nil
         }
@@ -41,7 +52,8 @@ public enum FigureReference: Sendable, Equatable, CustomStringConvertible {
     public var isRelative: Bool {
         switch self {
         case .relative, .probabilityOutperform: true
-        case .metric, .probabilityOfLoss, .probabilityOfDepletion: false
+        case .regime(_, .figure(let f), _): f.isRelative
+        case .metric, .probabilityOfLoss, .probabilityOfDepletion, .regime, .recognition: false
         }
     }
 
@@ -61,6 +73,8 @@ public enum FigureReference: Sendable, Equatable, CustomStringConvertible {
         case .probabilityOfLoss: Self.probabilityOfLossName
         case .probabilityOfDepletion: Self.probabilityOfDepletionName
         case .probabilityOutperform: Self.probabilityOutperformName
+        case .regime(let bucket, let quantity, let s): "\(bucket).\(quantity).\(s.rawValue)"
+        case .recognition(let f, let s): "\(f.key).\(s.rawValue)"
         }
     }
 }
@@ -113,6 +127,23 @@ extension RunSummary {
             let own = try columns.values(policy: policy, .cagr), other = try columns.values(policy: against, .cagr)
             let wins = zip(own, other).filter { $0 > $1 }.count
             return .share(Double(wins) / Double(paths), paths: paths)
+        case .regime(let bucket, let quantity, let s):
+            let buckets = bucket.entry ? p.regimeEntries : p.regimes
+            guard buckets.indices.contains(bucket.regime) else { return Estimate(value: .nan, standardError: .nan) }
+            let d: Distribution
+            switch quantity {
+            case .figure(let f):
+                // Against the benchmark only, and never against itself.
+                if f.isRelative && (p.isBenchmark || against != benchmarkIndex) { return Estimate(value: .nan, standardError: .nan) }
+                d = buckets[bucket.regime].distribution(f)
+            case .weight(let satellite, _):
+                guard buckets[bucket.regime].weights.indices.contains(satellite) else { return Estimate(value: .nan, standardError: .nan) }
+                d = buckets[bucket.regime].weights[satellite]
+            }
+            return Estimate(value: d.value(s), standardError: d.standardError(s))
+        case .recognition(let f, let s):
+            guard let d = p.recognition?[f] else { return Estimate(value: .nan, standardError: .nan) }
+            return Estimate(value: d.value(s), standardError: d.standardError(s))
         }
     }
 }

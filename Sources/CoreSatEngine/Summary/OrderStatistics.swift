@@ -31,6 +31,23 @@ struct OrderStatistics {
         return values[low] + (position - Double(low)) * (values[high] - values[low])
     }
 
+    /// Moves the values of a[lo...hi] for which `before` holds to the front and returns where the
+    /// others start. Every value is swapped with the boundary and the boundary moves on a
+    /// comparison's result, so there is no branch to mispredict (sample values come in random order).
+    @inline(__always) private static func partition(
+        _ a: UnsafeMutableBufferPointer<Double>, _ lo: Int, _ hi: Int, _ before: (Double) -> Bool
+    ) -> Int {
+        guard let base = a.baseAddress else { return lo }
+        var boundary = lo
+        for i in lo...hi {
+            let x = base[i]
+            base[i] = base[boundary]
+            base[boundary] = x
+            boundary &+= Int(unsafeBitCast(before(x), to: UInt8.self))
+        }
+        return boundary
+    }
+
     /// Puts the order statistics `ranks` (sorted, within lo...hi) of a[lo...hi] in place.
     private static func select(_ a: UnsafeMutableBufferPointer<Double>, _ lo: Int, _ hi: Int, _ ranks: ArraySlice<Int>) {
         var lo = lo, hi = hi, ranks = ranks
@@ -39,19 +56,8 @@ struct OrderStatistics {
             // (win rates take few values) land in the middle and are done at once.
             let mid = lo + (hi - lo) / 2
             let pivot = Swift.max(Swift.min(a[lo], a[mid]), Swift.min(Swift.max(a[lo], a[mid]), a[hi]))
-            var less = lo, i = lo, greater = hi
-            while i <= greater {
-                if a[i] < pivot {
-                    a.swapAt(i, less)
-                    less += 1
-                    i += 1
-                } else if a[i] > pivot {
-                    a.swapAt(i, greater)
-                    greater -= 1
-                } else {
-                    i += 1
-                }
-            }
+            let less = partition(a, lo, hi) { $0 < pivot }
+            let greater = partition(a, less, hi) { $0 <= pivot } - 1
             // a[lo..<less] < pivot, a[less...greater] == pivot, a[greater+1...hi] > pivot
             let left = ranks.prefix { $0 < less }
             let right = ranks.drop { $0 <= greater }

@@ -35,6 +35,12 @@ public struct PolicySummary: Sendable {
     public var fallbacks: Distribution
     /// Nil for the benchmark itself.
     public var versusBenchmark: BenchmarkComparison?
+    /// With more than one regime: the figures over the months in each regime, and over the first
+    /// months after the market entered each (`RunSummary.regimeEntryMonths`); empty otherwise.
+    public var regimes: [RegimeBucketSummary]
+    public var regimeEntries: [RegimeBucketSummary]
+    /// How well the policy named the regime; nil unless it classifies regimes.
+    public var recognition: [RecognitionFigure: Distribution]?
 }
 
 public struct RegimeSummary: Sendable {
@@ -42,6 +48,9 @@ public struct RegimeSummary: Sendable {
     /// Mean share of months spent in the regime.
     public var shareOfMonths: Double
     public var shareStandardError: Double
+    /// Mean share of months that are the first months after entering the regime; NaN with one regime.
+    public var entryShareOfMonths: Double
+    public var entryShareStandardError: Double
 }
 
 /// Distributions across paths of every figure, for every policy: what reports print.
@@ -56,6 +65,12 @@ public struct RunSummary: Sendable {
     /// Every policy but a sweep's cells, which `sweep` summarises.
     public var policies: [PolicySummary]
     public var regimes: [RegimeSummary]
+    /// Whether the policies have per-regime figures: with more than one regime.
+    public var hasRegimeFigures: Bool
+    /// Months after a regime change that count as the entry into the new regime.
+    public var regimeEntryMonths: Int
+    /// Ids of the satellite assets whose per-regime weights are reported (empty with one regime).
+    public var satelliteAssets: [String]
     public var sweep: SweepSummary?
 
     /// Reads every column it needs from `columns` one at a time (two at a time across threads).
@@ -68,7 +83,13 @@ public struct RunSummary: Sendable {
         warmUpMonths = run.warmUpMonths
         benchmark = run.policyNames[run.benchmark]
         benchmarkIndex = run.benchmark
-        let (figures, relative) = try Self.distributions(columns)
+        hasRegimeFigures = run.layout.hasRegimeFigures
+        regimeEntryMonths = run.regimeEntryMonths
+        satelliteAssets = run.layout.satelliteAssets
+        let keys = Self.figureKeys(run)
+        let all = try Self.distributions(columns, keys.base + keys.regime)
+        let (figures, relative) = Self.figureDistributions(Array(all[..<keys.base.count]), policies: run.reportedPolicies)
+        let regimeFigures = Self.regimeDistributions(Array(all[keys.base.count...]), layout: run.layout, policies: run.reportedPolicies)
         let benchCAGR = try columns.values(policy: run.benchmark, .cagr)
         let n = Double(run.paths)
         policies = try (0..<run.reportedPolicies).map { p in
@@ -89,31 +110,52 @@ public struct RunSummary: Sendable {
                 probabilityOfLoss: Double(losses) / n,
                 probabilityOfDepletion: Double(figures[p][.monthsToDepletion]!.count) / n,
                 decisions: Distribution(try columns.values(policy: p, .decisions)),
-                fallbacks: Distribution(try columns.values(policy: p, .fallbacks)), versusBenchmark: comparison)
+                fallbacks: Distribution(try columns.values(policy: p, .fallbacks)), versusBenchmark: comparison,
+                regimes: regimeFigures.buckets[p].prefix(run.layout.bucketCount / 2).map { $0 },
+                regimeEntries: regimeFigures.buckets[p].dropFirst(run.layout.bucketCount / 2).map { $0 },
+                recognition: regimeFigures.recognition[p])
         }
+        let hasEntries = hasRegimeFigures
         regimes = try run.regimeNames.enumerated().map { k, name in
             let shares = Distribution(try columns.regimeShares(k))
-            return RegimeSummary(name: name, shareOfMonths: shares.mean, shareStandardError: shares.standardError)
+            let entries = hasEntries ? Distribution(try columns.regimeEntryShares(k)) : nil
+            return RegimeSummary(
+                name: name, shareOfMonths: shares.mean, shareStandardError: shares.standardError,
+                entryShareOfMonths: entries?.mean ?? .nan, entryShareStandardError: entries?.standardError ?? .nan)
         }
         sweep = try run.sweep.map { try SweepSummary(grid: $0, benchmark: run.benchmark, columns: columns) }
     }
 
-    /// Every figure's distribution, computed in parallel (each one goes through all paths' values).
-    static func distributions(_ columns: some PathColumns) throws -> ([[PathFigure: Distribution]], [[RelativeFigure: Distribution]]) {
-        let policies = columns.run.reportedPolicies
-        let perPolicy = PathFigure.count + RelativeFigure.count
-        let slots = Mutex([Result<Distribution, any Error>?](repeating: nil, count: policies * perPolicy))
-        DispatchQueue.concurrentPerform(iterations: policies * perPolicy) { job in
-            let (p, k) = job.quotientAndRemainder(dividingBy: perPolicy)
-            let d = Result { () throws -> Distribution in
-                let values = k < PathFigure.count
-                    ? try columns.values(policy: p, PathFigure(rawValue: k)!)
-                    : try columns.values(policy: p, RelativeFigure(rawValue: k - PathFigure.count)!)
-                return Distribution(values)
-            }
+    /// Every column's distribution, computed in parallel (each one goes through all paths' values).
+    static func distributions(_ columns: some PathColumns, _ keys: [ColumnKey]) throws -> [Distribution] {
+        let slots = Mutex([Result<Distribution, any Error>?](repeating: nil, count: keys.count))
+        DispatchQueue.concurrentPerform(iterations: keys.count) { job in
+            let d = Result { () throws -> Distribution in Distribution(try columns.column(keys[job])) }
             slots.withLock { $0[job] = d }
         }
-        let all = try slots.withLock { try $0.map { try $0!.get() } }
+        return try slots.withLock { try $0.map { try $0!.get() } }
+    }
+
+    /// The columns summarized as distributions: each reported policy's `PathFigure`s and
+    /// `RelativeFigure`s, then its per-regime ones (see `regimeDistributions`). A sweep's cells
+    /// are summarized by `SweepSummary` alone.
+    static func figureKeys(_ run: RunDescription) -> (base: [ColumnKey], regime: [ColumnKey]) {
+        let policies = 0..<run.reportedPolicies
+        let base = policies.flatMap { p in
+            PathFigure.allCases.map { ColumnKey(.policy(p), $0.key) } + RelativeFigure.allCases.map { ColumnKey(.policy(p), $0.key) }
+        }
+        let layout = run.layout
+        let regime = policies.flatMap { p in
+            (0..<layout.bucketCount).flatMap { b in
+                RegimeFigure.allCases.map { ColumnKey(.policy(p), layout.bucketFigure(b, $0)) }
+                    + layout.satelliteAssets.indices.map { ColumnKey(.policy(p), layout.bucketWeight(b, satellite: $0)) }
+            }
+        } + layout.classifiers.filter(policies.contains).flatMap { p in RecognitionFigure.allCases.map { ColumnKey(.policy(p), $0.key) } }
+        return (base, regime)
+    }
+
+    static func figureDistributions(_ all: [Distribution], policies: Int) -> ([[PathFigure: Distribution]], [[RelativeFigure: Distribution]]) {
+        let perPolicy = PathFigure.count + RelativeFigure.count
         let figures = (0..<policies).map { p in
             Dictionary(uniqueKeysWithValues: PathFigure.allCases.map { ($0, all[p * perPolicy + $0.rawValue]) })
         }

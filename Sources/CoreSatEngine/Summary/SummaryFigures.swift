@@ -38,6 +38,10 @@ public enum SummaryFigures {
         let reported = ReportedStatistics.distribution
         for regime in s.regimes {
             add(("regime", regime.name), "share_of_months", Estimate(value: regime.shareOfMonths, standardError: regime.shareStandardError))
+            if s.hasRegimeFigures {
+                add(("regime", regime.name), "entry_share_of_months",
+                    Estimate(value: regime.entryShareOfMonths, standardError: regime.entryShareStandardError))
+            }
         }
         for p in s.policies {
             let owner = ("policy", p.name)
@@ -49,11 +53,29 @@ public enum SummaryFigures {
             add(owner, "probability_of_depletion", .share(p.probabilityOfDepletion, paths: s.paths))
             addDistribution(owner, "decisions", p.decisions, ReportedStatistics.perPathMean)
             addDistribution(owner, "fallbacks", p.fallbacks, ReportedStatistics.perPathMean)
-            guard let vs = p.versusBenchmark else { continue }
-            addDistribution(owner, "vs_benchmark.cagr_difference", vs.cagrDifference, ReportedStatistics.cagrDifference)
-            add(owner, "vs_benchmark.probability_outperform", .share(vs.probabilityOutperform, paths: s.paths))
-            for f in [RelativeFigure.trackingError, .informationRatio, .winRate] {
-                addDistribution(owner, "vs_benchmark.\(f.key)", vs.distribution(f), reported)
+            if let vs = p.versusBenchmark {
+                addDistribution(owner, "vs_benchmark.cagr_difference", vs.cagrDifference, ReportedStatistics.cagrDifference)
+                add(owner, "vs_benchmark.probability_outperform", .share(vs.probabilityOutperform, paths: s.paths))
+                for f in [RelativeFigure.trackingError, .informationRatio, .winRate] {
+                    addDistribution(owner, "vs_benchmark.\(f.key)", vs.distribution(f), reported)
+                }
+            }
+            guard s.hasRegimeFigures else { continue }
+            for (section, buckets) in [("regimes", p.regimes), ("regime_entries", p.regimeEntries)] {
+                for (regime, bucket) in zip(s.regimes, buckets) {
+                    let prefix = "\(section).\(regime.name)"
+                    for f in RegimeFigure.allCases where !(p.isBenchmark && f.isRelative) {
+                        addDistribution(owner, "\(prefix).\(f.key)", bucket.distribution(f), reported)
+                    }
+                    for (asset, d) in zip(s.satelliteAssets, bucket.weights) {
+                        addDistribution(owner, "\(prefix).\(RegimeFigure.weightPrefix).\(asset)", d, reported)
+                    }
+                }
+            }
+            if let recognition = p.recognition {
+                for f in RecognitionFigure.allCases {
+                    addDistribution(owner, "regime_recognition.\(f.key)", recognition[f]!, reported)
+                }
             }
         }
         if let sweep = s.sweep {
