@@ -120,6 +120,12 @@ struct RunCommandTests {
             #expect(r.stdout.contains(name), "\(name)")
         }
         #expect(r.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
+        // The price of not knowing the phase: the oracle keeps all of its own edge, and the
+        // lagged and filtered maps are scored against it.
+        let recognition = try #require(r.stdout.components(separatedBy: "Regime recognition").last)
+        let oracle = try #require(recognition.split(separator: "\n").first { $0.hasPrefix("OMFL map (oracle)") })
+        #expect(oracle.hasSuffix("100%") && oracle.contains("100.0%"))
+        #expect(recognition.contains("OMFL map (filtered)") && recognition.contains("OMFL map (lagged 3 months)"))
     }
 
     @Test func threadCountDoesNotChangeTheOutput() throws {

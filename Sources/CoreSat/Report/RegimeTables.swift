@@ -2,7 +2,8 @@ import CoreSatEngine
 
 /// The terminal report's per-regime part (only with more than one regime): one table per regime,
 /// each policy with a second row for the first months after the market entered the regime, then
-/// how well the policies that classify regimes recognised them.
+/// how well the policies that classify regimes recognised them and how much of the edge of the
+/// best-informed one (the highest hit rate: the oracle, if there is one) each kept.
 enum RegimeTables {
     static func render(_ s: RunSummary) -> String {
         let entry = "first \(s.regimeEntryMonths) mo"
@@ -20,13 +21,19 @@ enum RegimeTables {
         }
         let classifiers = s.policies.filter { $0.recognition != nil }
         guard !classifiers.isEmpty else { return out }
+        let best = classifiers.max { $0.recognition![.hitRate]!.mean < $1.recognition![.hitRate]!.mean }!
+        let bestEdge = best.versusBenchmark?.cagrDifference.mean ?? .nan
         out += "\nRegime recognition (hit rate, switches detected: means; delay: median months)\n"
-        var table = TextTable(header: ["policy", "hit rate", "delay", "detected"])
+        out += "and the edge kept: mean dCAGR against \(s.benchmark), and its share of the edge of\n"
+        out += "the best-informed policy, \(best.name)\n"
+        var table = TextTable(header: ["policy", "hit rate", "delay", "detected", "dCAGR", "kept"])
         for p in classifiers {
             let r = p.recognition!
+            let edge = p.versusBenchmark?.cagrDifference.mean ?? .nan
             table.rows.append([
                 p.name, TableReport.percent(r[.hitRate]!.mean, 1), TableReport.number(r[.detectionDelay]!.median),
-                TableReport.percent(r[.switchesDetected]!.mean, 1),
+                TableReport.percent(r[.switchesDetected]!.mean, 1), TableReport.signedPercent(edge),
+                bestEdge > 0 ? TableReport.percent(edge / bestEdge, 0) : "n/a",
             ])
         }
         return out + table.rendered()
