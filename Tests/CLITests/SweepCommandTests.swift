@@ -34,4 +34,26 @@ struct SweepCommandTests {
         #expect(merged.status == 0, "\(merged.stderr)")
         #expect(merged.stdout == single.stdout)
     }
+
+    /// A sweep's cells are in the JSON report, and a baseline made from it compares them: an
+    /// unchanged scenario passes against its own report.
+    @Test func aSweepPassesAgainstItsOwnBaseline() throws {
+        let text = try String(contentsOfFile: packageRoot.appendingPathComponent("scenarios/style-rotation-regimes.yaml").path, encoding: .utf8)
+        let scenario = try temporaryFile("sweep-baseline.yaml", text + """
+
+            sweep:
+              policy: relative strength top 3
+              parameters:
+                top: 1..2
+
+            """)
+        let size = ["--paths", "260", "--seed", "3"]
+        let report = try coresat(["run", scenario, "--format", "json"] + size)
+        #expect(report.status == 0, "\(report.stderr)")
+        let baseline = try temporaryFile("sweep-baseline.json", report.stdout)
+        let check = try coresat(["check", scenario, "--baseline", baseline, "--quiet"] + size)
+        // (The scenario's own expectations are not the point here: only the baseline's line.)
+        #expect(check.stdout.contains("PASS  baseline"), "\(check.stdout)\(check.stderr)")
+        #expect(!check.stdout.contains("not in the baseline"))
+    }
 }

@@ -145,6 +145,18 @@ public struct Baseline: Sendable {
                 walk((owner, name), "", item)
             }
         }
+        // A sweep's cells, keyed as `SummaryFigures` keys them: `<figure>.median` and
+        // `probability_outperform` (their standard errors are not figures).
+        if let sweep = report["sweep"] as? [String: Any], let figure = sweep["figure"] as? String {
+            for cell in sweep["cells"] as? [[String: Any]] ?? [] {
+                guard let name = cell["policy"] as? String else { continue }
+                for (key, path) in [("median", "\(figure).median"), ("probability_outperform", "probability_outperform")] {
+                    if let number = cell[key] as? NSNumber {
+                        out[FigureKey(section: "sweep", name: name, path: path)] = number.doubleValue
+                    }
+                }
+            }
+        }
         return out
     }
 }
