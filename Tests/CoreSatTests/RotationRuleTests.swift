@@ -116,6 +116,21 @@ struct RotationRuleTests {
         expectTargets(t, [0.6, 0, 0.4 * ib / (ib + ic), 0.4 * ic / (ib + ic)])
     }
 
+    @Test func inverseVolatilityFallsBackToEqualWeightsWhenAChosenSatelliteIsCash() {
+        // c earns 0.17% every month: zero volatility, although running sums leave rounding residue.
+        // Over 12 months a loses (1.03 x 0.96)^6 - 1 = -6.5%, b gains (0.99 x 1.01 x 1.03)^4 - 1 =
+        // +12.5% and c 2.1%: the top 2 are b and c, which share the sleeve equally.
+        let a: [Double] = (0..<40).map { $0 % 2 == 0 ? 0.03 : -0.04 }
+        let b: [Double] = (0..<40).map { [-0.01, 0.01, 0.03][$0 % 3] }
+        let returns: [[Double]] = (0..<40).map { [0, a[$0], b[$0], 0.0017] }
+        let rule = RelativeStrength(lookbacks: [.init(months: 12, weight: 1)], top: 2, weighting: .inverseVolatility(months: 12))
+        let run = targetsAlongPath(rotation(rule), returns: returns)
+        for t in 11..<40 {
+            #expect(run.decisions[t] == .fallback(trade: true), "month \(t)")
+            #expect(run.targets[t][3] == 0.2, "month \(t)")
+        }
+    }
+
     @Test func dualMomentumSendsAFailingChoiceToTheCore() {
         // Top 2 at the end of month 1: b (+5%) and c (-0.25%); against cash at a 0% rate c fails,
         // so its half of the sleeve goes to the core: 0.6 + 0.2.

@@ -157,6 +157,26 @@ struct RotationScenarioTests {
         #expect(e.reason == "the market has one regime; a regime map needs a regime-switching market")
     }
 
+    @Test func aLagThatLeavesNoKnownRegimeIsRefused() throws {
+        let e = try #require(rotationError("{kind: regime-map, source: lagged, lag_months: 30, weights: {bull: [growth], bear: [lowvol]}}"))
+        #expect(e.keyPath == "policies[1].rule.lag_months")
+        #expect(e.reason == "a lag of 30 months leaves no month with a known regime; it must be under the horizon plus warm-up (24 + 6 months)")
+        #expect(rotationError("{kind: regime-map, source: lagged, lag_months: 29, weights: {bull: [growth], bear: [lowvol]}}") == nil)
+    }
+
+    @Test func dualMomentumAgainstCashUsesTheCashAssetToNamesOrTheRiskFreeRate() throws {
+        func hurdle(_ rule: String) throws -> RelativeStrength.Hurdle? {
+            let s = try ScenarioLoader.parse(
+                rotationScenario.replacingOccurrences(of: "RULE", with: rule).replacingOccurrences(of: "benchmark: static", with: "risk_free_annual: 0.02\nbenchmark: static"),
+                file: "r.yaml")
+            guard case .rotation(_, let r) = s.policies[1].rule else { return nil }
+            return (r as? RelativeStrength)?.absolute?.hurdle
+        }
+        #expect(try hurdle("{kind: dual-momentum, lookback_months: 6, top: 2, to: cash}") == .asset(4))
+        #expect(try hurdle("{kind: dual-momentum, lookback_months: 6, top: 2}") == .rate(annual: 0.02))
+        #expect(try hurdle("{kind: dual-momentum, lookback_months: 6, top: 2, versus: core}") == .basket([1, 0, 0, 0, 0]))
+    }
+
     @Test func destinationsAndGroupsAreChecked() throws {
         #expect(try #require(rotationError("{kind: dual-momentum, lookback_months: 6, top: 2, to: growth}")).reason
             == "asset 'growth' is not a cash asset (kind: cash)")

@@ -9,8 +9,10 @@ func sweepScenario(_ sweep: String, rule: String = "{kind: relative-strength, lo
     rotationScenario.replacingOccurrences(of: "RULE", with: rule) + sweep
 }
 
-func sweepError(_ sweep: String, rule: String = "{kind: relative-strength, lookback_months: 6, top: 2}") -> InputError? {
-    inputError { () throws(InputError) in _ = try ScenarioLoader.parse(sweepScenario(sweep, rule: rule), file: "r.yaml") }
+func sweepError(
+    _ sweep: String, rule: String = "{kind: relative-strength, lookback_months: 6, top: 2}", _ edit: (String) -> String = { $0 }
+) -> InputError? {
+    inputError { () throws(InputError) in _ = try ScenarioLoader.parse(edit(sweepScenario(sweep, rule: rule)), file: "r.yaml") }
 }
 
 struct SweepTests {
@@ -109,6 +111,14 @@ struct SweepTests {
         #expect(cell.keyPath == "sweep.parameters.lookback_months[1]")
         #expect(cell.line == 44 && cell.column == 26)
         #expect(cell.reason == "with top=1, lookback_months=31: lookback of 31 months is longer than the horizon plus warm-up (24 + 6 months); shorten it or raise warm_up_months")
+        #expect(try #require(sweepError("sweep: {policy: moving, parameters: {top: [1, 01]}}\n")).reason == "the value 01 is listed twice")
+        #expect(try #require(sweepError("sweep: {policy: moving, parameters: {among: [[growth, value], [growth]]}}\n")).reason
+            == "a swept value is one number or word; settings that take a list or a mapping cannot be swept")
+        let clash = try #require(sweepError("sweep: {policy: moving, parameters: {top: [1, 2]}}\n") {
+            $0.replacingOccurrences(of: "name: static,", with: "name: 'moving [top=2]',")
+                .replacingOccurrences(of: "benchmark: static", with: "benchmark: 'moving [top=2]'")
+        })
+        #expect(clash.reason == "the sweep's cell 'moving [top=2]' has the name of a policy; rename that policy")
         let range = try #require(sweepError("sweep: {policy: moving, parameters: {top: 2..4}}\n"))
         #expect(range.keyPath == "sweep.parameters.top")
         #expect(range.reason == "with top=4: top must be between 1 and the 3 rotating satellites, got 4")

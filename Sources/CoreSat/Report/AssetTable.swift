@@ -1,17 +1,20 @@
 import CoreSatEngine
 import Foundation
 
-/// What `coresat validate` lists: each asset as the scenario describes it, and each policy's targets.
+/// What `coresat validate` lists: each asset as the scenario describes it, and each policy's targets
+/// and rule (a sweep's cells are not listed: `validate` counts them).
 public enum AssetTable {
     public static func render(_ s: Scenario) -> String {
         var assets = TextTable(header: ["asset", "name", "sleeve", "kind", "fee/yr"], textColumns: [0, 1, 2, 3])
         for a in s.assets {
             assets.rows.append([a.id, a.name, a.sleeve.rawValue, a.kind.rawValue, TableReport.percent(a.expenseRatio)])
         }
-        var policies = TextTable(header: ["policy", "core", "satellite", "review"], textColumns: [0, 3])
-        for p in s.policies {
+        var policies = TextTable(header: ["policy", "core", "satellite", "review", "rule"], textColumns: [0, 3, 4])
+        for p in s.policies.prefix(s.sweep?.firstCell ?? s.policies.count) {
             let core = zip(s.assets, p.targets).filter { $0.0.sleeve == .core }.reduce(0) { $0 + $1.1 }
-            policies.rows.append([p.name, TableReport.percent(core, 1), TableReport.percent(1 - core, 1), describe(p.review)])
+            policies.rows.append([
+                p.name, TableReport.percent(core, 1), TableReport.percent(1 - core, 1), describe(p.review), p.rule.kindName,
+            ])
         }
         return "\n" + assets.rendered() + "\n" + policies.rendered()
     }

@@ -77,6 +77,21 @@ public enum PolicyRule: Sendable {
         if case .fixed = self { return true }
         return false
     }
+
+    /// The word the scenario used for the rule's kind.
+    var kindName: String {
+        guard case .rotation(_, let rule) = self else { return Kind.fixed.rawValue }
+        let kind: Kind
+        switch rule {
+        case let r as RelativeStrength: kind = r.absolute == nil ? .relativeStrength : .dualMomentum
+        case is TrendFilter: kind = .trendFilter
+        case is StyleSwitch: kind = .styleSwitch
+        case is RegimeMap: kind = .regimeMap
+        case is FactorTilt: kind = .factorTilt
+        default: kind = .volatilityTarget
+        }
+        return kind.rawValue
+    }
 }
 
 /// A policy as the scenario file states it.

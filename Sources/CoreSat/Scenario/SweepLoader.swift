@@ -70,6 +70,9 @@ enum SweepLoader {
             }
             var spec = base
             spec.name = grid.policyName(cell: c)
+            if policies.contains(where: { $0.name == spec.name }) {
+                throw policyCursor.error("the sweep's cell '\(spec.name)' has the name of a policy; rename that policy")
+            }
             spec.rule = rule
             specs.append(spec)
         }
@@ -90,9 +93,13 @@ enum SweepLoader {
         if items.count < 2 { throw c.error("a sweep needs at least two values") }
         var seen: [String] = []
         for item in items {
-            guard case .scalar(let s) = item.node, !s.string.isEmpty else { throw item.error("expected a single value") }
-            if seen.contains(s.string) { throw item.error("the value \(s.string) is listed twice") }
-            seen.append(s.string)
+            guard case .scalar(let s) = item.node, !s.string.isEmpty else {
+                throw item.error("a swept value is one number or word; settings that take a list or a mapping cannot be swept")
+            }
+            // 6 and 06, or 0.5 and 50%, are the same value.
+            let value = YAMLCursor.number(s.string).map { "\($0)" } ?? s.string
+            if seen.contains(value) { throw item.error("the value \(s.string) is listed twice") }
+            seen.append(value)
         }
         return items
     }

@@ -34,7 +34,15 @@ enum RegimeMapLoader {
         case .oracle:
             regimeSource = .known(lag: 0)
         case .lagged:
-            let lag = try m.optional("lag_months").map { (c) throws(InputError) in try context.window(c, what: "lag") } ?? 1
+            let lag = try m.optional("lag_months").map { (c) throws(InputError) in
+                let lag = try context.window(c, what: "lag")
+                // The regime of month t - lag is known at the end of month t >= 0 only if t - lag
+                // is at least the first generated month.
+                guard lag < context.months + context.warmUpMonths else {
+                    throw c.error("a lag of \(lag) months leaves no month with a known regime; it must be under the horizon plus warm-up (\(context.months) + \(context.warmUpMonths) months)")
+                }
+                return lag
+            } ?? 1
             regimeSource = .known(lag: lag)
         case .filtered:
             let threshold = try m.optional("threshold")?.double() ?? 0.5

@@ -54,12 +54,8 @@ enum RelativeStrengthLoader {
                 guard share > 0 else { throw (m.optional("versus") ?? m.owner).error("the policy holds no core to compare with") }
                 hurdle = .basket(core.map { $0 / share })
             case .cash:
-                // The cash asset the sleeve falls back to, or the scenario's risk-free rate.
-                if let i = plan.destination.firstIndex(of: 1), context.assets[i].kind == .cash {
-                    hurdle = .asset(i)
-                } else {
-                    hurdle = .rate(annual: context.riskFreeAnnual)
-                }
+                // The cash asset `to` names, or the scenario's risk-free rate.
+                hurdle = plan.destinationAsset.map { .asset($0) } ?? .rate(annual: context.riskFreeAnnual)
             }
             absolute = RelativeStrength.AbsoluteFilter(months: months, hurdle: hurdle)
         }

@@ -115,13 +115,18 @@ public final class SignalMemory {
     }
 
     /// Sample covariance (ddof 1) of monthly simple returns of rotating satellites at positions `a`
-    /// and `b` over the latest `months` months (at least 2).
+    /// and `b` over the latest `months` months (at least 2). From running sums, sum(xy) - sum(x)
+    /// sum(y) / n leaves rounding residue where the answer is 0 (a constant series: cash); a
+    /// variance within that residue of 0 is 0.
     public func covariance(_ a: Int, _ b: Int, months: Int) -> Double {
         guard let moments else { preconditionFailure("the rule did not ask for moments") }
         let u = universe.count
         let n = Double(months)
         let sa = moments.sum(a, months: months), sb = moments.sum(b, months: months)
-        return (moments.sum(u + a * u + b, months: months) - sa * sb / n) / (n - 1)
+        let products = moments.sum(u + a * u + b, months: months)
+        let centred = products - sa * sb / n
+        if a == b && centred <= 1e-10 * abs(products) { return 0 }
+        return centred / (n - 1)
     }
 
     /// The total-return level of the rotating satellite at position `a` after the latest month

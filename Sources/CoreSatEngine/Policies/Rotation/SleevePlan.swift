@@ -14,6 +14,8 @@ public struct SleevePlan: Sendable, Equatable {
     public let baseSleeve: [Double]
     /// Where unplaced sleeve weight goes: weights over all assets summing to 1.
     public let destination: [Double]
+    /// The asset unplaced weight goes to, when the plan names one (a cash asset); nil: the core.
+    public let destinationAsset: Int?
     /// The largest fraction of the sleeve one satellite may take; nil: no cap.
     public let cap: Double?
     /// Scales the sleeve down when its trailing volatility exceeds a target; nil: never.
@@ -40,9 +42,11 @@ public struct SleevePlan: Sendable, Equatable {
             let core = coreAssets.reduce(0) { $0 + base[$1] }
             guard core > 0 else { return nil }
             for i in coreAssets { to[i] = base[i] / core }
+            destinationAsset = nil
         case .asset(let i):
             guard !universe.contains(i) else { return nil }
             to[i] = 1
+            destinationAsset = i
         }
         self.base = base
         self.universe = universe
