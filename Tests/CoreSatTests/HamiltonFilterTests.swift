@@ -148,15 +148,20 @@ struct HamiltonFilterTests {
         let (paths, months, n) = (4, 600, model.assetCount)
         let random = RandomSource(seed: 2024)
         var returns = [Double](repeating: 0, count: months * n)
+        var logReturns = returns
         var regimes = [Int32](repeating: 0, count: months)
         var right = 0, calm = 0
         for _ in 0..<paths {
             returns.withUnsafeMutableBufferPointer { r in
-                regimes.withUnsafeMutableBufferPointer { model.generatePath(months: months, random: random, returns: r, regimes: $0) }
+                logReturns.withUnsafeMutableBufferPointer { x in
+                    regimes.withUnsafeMutableBufferPointer {
+                        model.generatePath(months: months, random: random, returns: r, logReturns: x, regimes: $0)
+                    }
+                }
             }
             filter.reset()
             for t in 0..<months {
-                returns.withUnsafeBufferPointer { filter.update(simpleReturns: $0.baseAddress! + t * n) }
+                logReturns.withUnsafeBufferPointer { filter.update(logReturns: $0.baseAddress! + t * n) }
                 if filter.mostLikelyRegime == Int(regimes[t]) { right += 1 }
                 if regimes[t] == 0 { calm += 1 }
             }

@@ -78,6 +78,19 @@ struct RotationScenarioTests {
         }
     }
 
+    @Test func theMemoryEstimateCountsEachWorkersRunningWindows() throws {
+        // Inverse-volatility weights keep moments: 5 assets + 3 + 9 (3 satellites) values for each
+        // of 13 slots (a 12-month window).
+        let text = rotationScenario.replacingOccurrences(
+            of: "RULE", with: "{kind: relative-strength, lookback_months: 12, top: 2, weighting: inverse-volatility}")
+        let plan = try ScenarioLoader.parse(text, file: "r.yaml").plan()
+        let bytes = plan.policies[1].runnerBytes(assetCount: 5)
+        #expect(bytes == 13 * 17 * 8)
+        var fixed = plan
+        fixed.policies = [plan.policies[0], plan.policies[0]]
+        #expect(plan.estimatedBytes(threads: 2) - fixed.estimatedBytes(threads: 2) == 2 * bytes)
+    }
+
     @Test func aRotatingPolicyIsTheSameOnAnyThreadCount() throws {
         let text = rotationScenario.replacingOccurrences(
             of: "RULE", with: "{kind: regime-map, source: filtered, weights: {bull: [growth], bear: [lowvol]}}")

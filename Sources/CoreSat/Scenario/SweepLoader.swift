@@ -40,22 +40,23 @@ enum SweepLoader {
         guard cells <= maximumCells else {
             throw parametersCursor.error("\(cells) cells is more than \(maximumCells); every cell is a policy run on every path")
         }
-        let figureCursor = m.optional("figure")
-        let figureKey = try figureCursor?.string() ?? RelativeFigure.cagrDifference.key
-        guard let figure = SweepGrid.Figure(key: figureKey) else {
-            throw figureCursor!.error("unknown figure '\(figureKey)'\(NearestName.hint(figureKey, among: SweepGrid.Figure.allKeys)); expected one of \(SweepGrid.Figure.allKeys.joined(separator: ", "))")
+        var figure = SweepGrid.Figure.relative(.cagrDifference)
+        if let c = m.optional("figure") {
+            let key = try c.string()
+            guard let named = SweepGrid.Figure(key: key) else {
+                throw c.error("unknown figure '\(key)'\(NearestName.hint(key, among: SweepGrid.Figure.allKeys)); expected one of \(SweepGrid.Figure.allKeys.joined(separator: ", "))")
+            }
+            figure = named
         }
-        let grid = SweepGrid(
-            policy: name, parameters: parameters.map { SweepGrid.Parameter(name: $0.name, values: $0.values.map { $0.node.scalar!.string }) },
-            figure: figure, firstCell: policies.count)
+        var gridParameters: [SweepGrid.Parameter] = []
+        for p in parameters {
+            gridParameters.append(SweepGrid.Parameter(name: p.name, values: try p.values.map { (v) throws(InputError) in try v.string() }))
+        }
+        let grid = SweepGrid(policy: name, parameters: gridParameters, figure: figure, firstCell: policies.count)
         var specs: [PolicySpec] = []
         for c in 0..<cells {
-            var rest = c
-            var chosen: [(String, YAMLCursor)] = []
-            for p in parameters.reversed() {
-                chosen.append((p.name, p.values[rest % p.values.count]))
-                rest /= p.values.count
-            }
+            let positions = SweepGrid.positions(cell: c, counts: parameters.map(\.values.count))
+            let chosen = zip(parameters, positions).map { ($0.name, $0.values[$1]) }
             var mapping = ruleMapping
             for (key, value) in chosen { mapping[Node(key)] = value.node }
             let cellRule = YAMLCursor(node: .mapping(mapping), path: ruleCursor.path, file: ruleCursor.file)
@@ -65,7 +66,7 @@ enum SweepLoader {
             } catch {
                 // The base policy reads, so a cell's values caused the error: name the value.
                 let value = chosen.first { $0.1.node.mark?.line == error.line && $0.1.node.mark?.column == error.column }?.1
-                    ?? chosen.reversed().first!.1
+                    ?? chosen[0].1
                 throw value.error("with \(grid.label(cell: c)): \(error.reason)")
             }
             var spec = base

@@ -13,15 +13,3 @@ public protocol ReturnModel: Sendable {
         months: Int, random: RandomSource, returns: UnsafeMutableBufferPointer<Double>,
         logReturns: UnsafeMutableBufferPointer<Double>, regimes: UnsafeMutableBufferPointer<Int32>)
 }
-
-extension ReturnModel {
-    /// A path without its log returns.
-    public func generatePath(
-        months: Int, random: RandomSource,
-        returns: UnsafeMutableBufferPointer<Double>, regimes: UnsafeMutableBufferPointer<Int32>
-    ) {
-        let logReturns = UnsafeMutableBufferPointer<Double>.allocate(capacity: returns.count)
-        defer { logReturns.deallocate() }
-        generatePath(months: months, random: random, returns: returns, logReturns: logReturns, regimes: regimes)
-    }
-}

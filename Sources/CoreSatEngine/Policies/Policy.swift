@@ -22,6 +22,8 @@ public protocol Policy: Sendable {
     var classifiesRegimes: Bool { get }
     /// A runner for one worker, or nil when the targets never change from `initialWeights`.
     func makeRunner(assetCount: Int) -> (any PolicyRunner)?
+    /// About how many bytes one runner holds (for the memory check before a run).
+    func runnerBytes(assetCount: Int) -> Int
 }
 
 extension Policy {
@@ -29,6 +31,7 @@ extension Policy {
     public var regimeAccess: RegimeAccess { .none }
     public var bounds: WeightBounds { .longOnly }
     public var classifiesRegimes: Bool { false }
+    public func runnerBytes(assetCount: Int) -> Int { 0 }
 }
 
 /// One policy's state along one path at a time, owned by one worker.
@@ -95,23 +98,14 @@ public struct WeightBounds: Sendable, Equatable {
         self.upper = upper
     }
 
-    /// Whether `targets` are acceptable: what `problem` checks, without naming anything.
-    @inline(__always) public func accepts(_ targets: UnsafeBufferPointer<Double>) -> Bool {
-        var sum = 0.0
-        for w in targets {
-            guard w.isFinite, w >= lower - Self.sumTolerance, w <= upper + Self.sumTolerance else { return false }
-            sum += w
-        }
-        return abs(sum - 1) <= Self.sumTolerance
-    }
-
-    /// Why `targets` is not acceptable, or nil when it is.
-    public func problem(_ targets: [Double], assetNames: [String]) -> String? {
+    /// Why `targets` is not acceptable, or nil when it is. `name` gives an asset's name, asked for
+    /// only when there is a problem, so a check of good targets builds no text.
+    @inline(__always) public func problem(_ targets: UnsafeBufferPointer<Double>, name: (Int) -> String) -> String? {
         var sum = 0.0
         for (i, w) in targets.enumerated() {
-            guard w.isFinite else { return "weight of \(assetNames[i]) is \(w)" }
+            guard w.isFinite else { return "weight of \(name(i)) is \(w)" }
             if w < lower - Self.sumTolerance || w > upper + Self.sumTolerance {
-                return "weight of \(assetNames[i]) is \(w), outside [\(lower), \(upper)]"
+                return "weight of \(name(i)) is \(w), outside [\(lower), \(upper)]"
             }
             sum += w
         }

@@ -41,15 +41,8 @@ public struct PolicyView {
         return returns[(m + warmUpMonths) * assetCount + asset]
     }
 
-    /// log(1 + r) of `asset` in month `m`: what trailing-return signals add up.
-    public func assetLogReturn(month m: Int, _ asset: Int) -> Double {
-        precondition(m <= month, "month \(m) is in the future at the end of month \(month)")
-        precondition(m >= -warmUpMonths, "month \(m) is before the \(warmUpMonths) months of warm-up history")
-        precondition(asset >= 0 && asset < assetCount, "no asset \(asset)")
-        return logReturns[(m + warmUpMonths) * assetCount + asset]
-    }
-
-    /// The log returns of every asset in month `m`: one check for the month instead of one per asset.
+    /// log(1 + r) of every asset in month `m` (what trailing-return signals add up), one check for
+    /// the whole month.
     public func assetLogReturns(month m: Int) -> UnsafePointer<Double> {
         precondition(m <= month, "month \(m) is in the future at the end of month \(month)")
         precondition(m >= -warmUpMonths, "month \(m) is before the \(warmUpMonths) months of warm-up history")

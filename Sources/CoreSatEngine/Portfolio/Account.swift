@@ -245,19 +245,15 @@ final class Account {
             throw PolicyFailure(policy: policy.name, path: path, month: view.month,
                 reason: "\(proposed.count) weights for \(assetCount) assets")
         }
-        let accepted = proposed.withUnsafeBufferPointer { (targets) -> Bool in
-            guard bounds.accepts(targets) else { return false }
+        let problem = proposed.withUnsafeBufferPointer { (targets) -> String? in
+            if let problem = bounds.problem(targets, name: { assetNames[$0] }) { return problem }
             for k in 0..<targets.count {
                 w[k] = targets[k]
                 band[k] = review.band(target: w[k])
             }
-            return true
+            return nil
         }
-        guard accepted else {
-            // The same checks again, to name what failed (only on the way out).
-            let problem = bounds.problem(proposed, assetNames: assetNames) ?? "the weights are not acceptable"
-            throw PolicyFailure(policy: policy.name, path: path, month: view.month, reason: problem)
-        }
+        if let problem { throw PolicyFailure(policy: policy.name, path: path, month: view.month, reason: problem) }
         return true
     }
 }

@@ -93,12 +93,6 @@ public final class HamiltonFilter {
         filter()
     }
 
-    /// One month, from simple returns r (the filter takes log(1 + r) itself).
-    public func update(simpleReturns: UnsafePointer<Double>) {
-        for i in 0..<dimension { x[i] = log1p(simpleReturns[assets[i]]) }
-        filter()
-    }
-
     /// P(S_t = k | x_0 ... x_t) of the last month updated; overwritten by the next update.
     public var probabilities: UnsafeBufferPointer<Double> {
         UnsafeBufferPointer(start: filtered, count: regimeCount)

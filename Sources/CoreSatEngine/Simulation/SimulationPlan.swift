@@ -91,8 +91,11 @@ public struct SimulationPlan: Sendable {
         // Records are held once; summarizing copies columns (and saving writes them), which is
         // counted as a second copy to stay on the safe side.
         let results = 2 * layout.stride * held * MemoryLayout<Double>.size
-        var perWorker = ((warmUpMonths + months) * (model.assetCount + 1) + months * policies.count + Simulator.blockSize * layout.stride)
+        // A path's simple and log returns and regimes, the policies' returns, a block's records,
+        // and what the policies' runners keep.
+        var perWorker = ((warmUpMonths + months) * (2 * model.assetCount + 1) + months * policies.count + Simulator.blockSize * layout.stride)
             * MemoryLayout<Double>.size
+        perWorker += policies.reduce(0) { $0 + $1.runnerBytes(assetCount: model.assetCount) }
         if layout.hasRegimeFigures {  // RegimeTally: ledger rows, return pairs, beliefs, buckets
             let regimes = model.regimeNames.count
             perWorker += (2 * regimes * RegimeLedger.width(satellites: model.assetCount) + 2 * months + model.assetCount)

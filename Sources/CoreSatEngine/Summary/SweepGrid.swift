@@ -54,15 +54,22 @@ public struct SweepGrid: Sendable, Equatable {
 
     public var cellCount: Int { parameters.reduce(1) { $0 * $1.values.count } }
 
-    /// Each parameter's value in cell `c` (0-based, row-major).
-    public func values(cell c: Int) -> [String] {
+    /// Which value of each parameter cell `c` (0-based, row-major) takes, given each parameter's
+    /// number of values.
+    public static func positions(cell c: Int, counts: [Int]) -> [Int] {
         var rest = c
-        var values: [String] = []
-        for p in parameters.reversed() {
-            values.append(p.values[rest % p.values.count])
-            rest /= p.values.count
+        var positions = Array(repeating: 0, count: counts.count)
+        for p in counts.indices.reversed() {
+            positions[p] = rest % counts[p]
+            rest /= counts[p]
         }
-        return values.reversed()
+        return positions
+    }
+
+    /// Each parameter's value in cell `c`.
+    public func values(cell c: Int) -> [String] {
+        let positions = Self.positions(cell: c, counts: parameters.map(\.values.count))
+        return zip(parameters, positions).map { $0.values[$1] }
     }
 
     /// `lookback_months=6, top=2`

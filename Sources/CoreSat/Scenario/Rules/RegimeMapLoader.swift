@@ -26,8 +26,9 @@ enum RegimeMapLoader {
         if let missing = rows.indices.first(where: { rows[$0] == nil }) {
             throw weightsCursor.error("regime '\(names[missing])' has no weights; give every regime its sleeve")
         }
-        for (key, wanted) in [("lag_months", Source.lagged), ("threshold", .filtered), ("minimum_months", .filtered)] where m.has(key) && source != wanted {
-            throw m.optional(key)!.error("\(key) applies only with source: \(wanted.rawValue)")
+        let weights = rows.compactMap { $0 }
+        for (key, wanted) in [("lag_months", Source.lagged), ("threshold", .filtered), ("minimum_months", .filtered)] where source != wanted {
+            if let c = m.optional(key) { throw c.error("\(key) applies only with source: \(wanted.rawValue)") }
         }
         let regimeSource: RegimeSource
         switch source {
@@ -45,9 +46,12 @@ enum RegimeMapLoader {
             } ?? 1
             regimeSource = .known(lag: lag)
         case .filtered:
-            let threshold = try m.optional("threshold")?.double() ?? 0.5
-            if !(threshold > 0 && threshold < 1) {
-                throw m.optional("threshold")!.error("threshold must be a probability strictly between 0 and 1, got \(YAMLCursor.show(threshold))")
+            var threshold = 0.5
+            if let c = m.optional("threshold") {
+                threshold = try c.double()
+                guard threshold > 0 && threshold < 1 else {
+                    throw c.error("threshold must be a probability strictly between 0 and 1, got \(YAMLCursor.show(threshold))")
+                }
             }
             let minimum = try m.optional("minimum_months").map { (c) throws(InputError) in try context.window(c, what: "minimum holding time") } ?? 1
             guard case .markov(let spec) = context.market else {
@@ -59,6 +63,6 @@ enum RegimeMapLoader {
                 throw sourceCursor.error("the market's parameters cannot be filtered: \(error.description)")
             }
         }
-        return RegimeMap(weights: rows.map { $0! }, source: regimeSource)
+        return RegimeMap(weights: weights, source: regimeSource)
     }
 }

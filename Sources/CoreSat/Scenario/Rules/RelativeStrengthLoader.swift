@@ -15,17 +15,9 @@ enum RelativeStrengthLoader {
     }
 
     static func read(_ m: YAMLMapping, plan: SleevePlan, context: RuleContext, dual: Bool) throws(InputError) -> any SleeveRule {
-        let skip = try m.optional("skip_months").map { (c) throws(InputError) in
-            let s = try c.int()
-            guard s >= 0 else { throw c.error("skip_months cannot be negative, got \(s)") }
-            return s
-        } ?? 0
         let lookbacks = try readLookbacks(m, context: context)
-        let longest = lookbacks.map(\.months).max()!
-        if longest + skip > context.months + context.warmUpMonths {
-            throw (m.optional("skip_months") ?? m.owner).error(
-                "the lookback of \(longest) months plus \(skip) skipped is longer than the horizon plus warm-up (\(context.months) + \(context.warmUpMonths) months)")
-        }
+        let longest = lookbacks.reduce(0) { max($0, $1.months) }
+        let skip = try context.skip(m, before: longest)
         let topCursor = try m.required("top")
         let top = try topCursor.int()
         let count = plan.universe.count

@@ -23,4 +23,17 @@ struct RuleContext {
         }
         return n
     }
+
+    /// `skip_months` (default 0): months skipped before a window of `longest` months, which both
+    /// must fit in the horizon plus warm-up.
+    func skip(_ m: YAMLMapping, before longest: Int) throws(InputError) -> Int {
+        guard let c = m.optional("skip_months") else { return 0 }
+        let s = try c.int()
+        guard s >= 0 else { throw c.error("skip_months cannot be negative, got \(s)") }
+        if longest + s > months + warmUpMonths {
+            throw c.error(
+                "the lookback of \(longest) months plus \(s) skipped is longer than the horizon plus warm-up (\(months) + \(warmUpMonths) months)")
+        }
+        return s
+    }
 }

@@ -11,10 +11,7 @@ enum SimpleRuleLoaders {
 
     static func factorTilt(_ m: YAMLMapping, context: RuleContext) throws(InputError) -> any SleeveRule {
         let months = try context.window(m.required("lookback_months"))
-        let skip = try m.optional("skip_months")?.int() ?? 0
-        if skip < 0 || months + skip > context.months + context.warmUpMonths {
-            throw m.optional("skip_months")!.error("skip_months must be at least 0 and leave the window within the horizon plus warm-up")
-        }
+        let skip = try context.skip(m, before: months)
         let tilt = try m.optional("tilt")?.double(in: 0...10, "tilt") ?? 1
         return FactorTilt(months: months, skip: skip, tilt: tilt)
     }

@@ -35,10 +35,10 @@ final class KnownRegimeReader: RegimeReader {
     func reset() { belief = nil }
 
     func observe(_ view: PolicyView, month: Int) {
+        // Month `month` is at most the view's, so month - lag is always late enough to read; it
+        // only has to be generated at all.
         let known = month - lag
-        // During the warm-up the view's month is -1, so a lagged month is readable only if it is
-        // also at most -1 - lag.
-        belief = known >= -view.warmUpMonths && known <= view.month - lag ? view.regime(month: known) : belief
+        if known >= -view.warmUpMonths { belief = view.regime(month: known) }
     }
 }
 

@@ -50,6 +50,7 @@ public struct RelativeStrength: SleeveRule {
     public var absolute: AbsoluteFilter?
 
     public init(lookbacks: [Lookback], skip: Int = 0, top: Int, weighting: Weighting = .equal, absolute: AbsoluteFilter? = nil) {
+        precondition(!lookbacks.isEmpty, "relative strength needs a lookback")
         self.lookbacks = lookbacks
         self.skip = skip
         self.top = top
@@ -57,8 +58,8 @@ public struct RelativeStrength: SleeveRule {
         self.absolute = absolute
     }
 
-    /// Months of history the ranking needs (the filter and volatilities are read once it has them).
-    var rankingMonths: Int { lookbacks.map(\.months).max()! + skip }
+    /// Months of history the ranking reads (the longest lookback, skipped months included).
+    var rankingMonths: Int { lookbacks.reduce(0) { max($0, $1.months) } + skip }
 
     public func needs(_ plan: SleevePlan) -> SignalMemory.Needs {
         var months = rankingMonths
@@ -90,10 +91,7 @@ public struct RelativeStrength: SleeveRule {
 
         init(rule: RelativeStrength, plan: SleevePlan) {
             self.rule = rule
-            var months = rule.rankingMonths
-            if case .inverseVolatility(let m) = rule.weighting { months = max(months, m) }
-            if let absolute = rule.absolute { months = max(months, absolute.months) }
-            self.months = months
+            months = rule.needs(plan).months
             universe = .allocate(capacity: plan.universe.count)
             _ = universe.initialize(from: plan.universe)
             score = .allocate(capacity: plan.universe.count)

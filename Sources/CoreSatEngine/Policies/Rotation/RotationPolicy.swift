@@ -27,6 +27,15 @@ public struct RotationPolicy: Policy {
     public func makeRunner(assetCount: Int) -> (any PolicyRunner)? {
         RotationRunner(policy: self, assetCount: assetCount)
     }
+
+    /// The running windows dominate: a slot per month of the longest window, each as wide as
+    /// `SignalMemory` makes it.
+    public func runnerBytes(assetCount: Int) -> Int {
+        let needs = needs
+        let u = plan.universe.count
+        let width = assetCount + needs.baskets.count + (needs.moments ? u + u * u : 0) + (needs.levels ? u : 0)
+        return (needs.months + 1) * width * MemoryLayout<Double>.size
+    }
 }
 
 final class RotationRunner: PolicyRunner {
