@@ -39,6 +39,12 @@ public final class RandomSource {
     /// Uniform on [0, 1).
     @inline(__always) public func uniform() -> Double { gsl_rng_uniform(rng) }
 
+    /// Uniform on 0 ..< n, every value equally likely (GSL rejects the uneven top of its range).
+    @inline(__always) public func index(below n: Int) -> Int { Int(gsl_rng_uniform_int(rng, UInt(n))) }
+
+    /// Geometric on 1, 2, ...: the number of trials up to the first success of probability `p`.
+    @inline(__always) public func geometric(_ p: Double) -> Int { Int(gsl_ran_geometric(rng, p)) }
+
     /// Chi-squared with `nu` degrees of freedom.
     @inline(__always) public func chiSquared(_ nu: Double) -> Double { gsl_ran_chisq(rng, nu) }
 

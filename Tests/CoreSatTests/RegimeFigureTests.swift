@@ -5,34 +5,14 @@ import Testing
 @testable import CoreSat
 @testable import CoreSatEngine
 
-/// A market that is one given path: the same returns and regimes whatever the seed.
-struct GivenPath: ReturnModel {
-    let assetCount: Int
-    let regimeNames: [String]
-    /// [row][asset], warm-up rows first, and the regime of each row.
-    let rows: [[Double]]
-    let labels: [Int32]
-
-    func generatePath(
-        months: Int, random: RandomSource, returns: UnsafeMutableBufferPointer<Double>,
-        logReturns: UnsafeMutableBufferPointer<Double>, regimes: UnsafeMutableBufferPointer<Int32>
-    ) {
-        for t in 0..<months {
-            for i in 0..<assetCount {
-                returns[t * assetCount + i] = rows[t][i]
-                logReturns[t * assetCount + i] = log1p(rows[t][i])
-            }
-            regimes[t] = labels[t]
-        }
-    }
-}
-
 /// One path of `rows` (core, satellite) with `labels`, a benchmark holding the core and the given
 /// policies; costs `cost` per unit traded, no fees.
 func givenPathRun(
     rows: [[Double]], labels: [Int32], policies: [any Policy], entryMonths: Int, warmUp: Int = 0, cost: Double = 0
 ) throws -> SimulationResult {
-    let model = GivenPath(assetCount: 2, regimeNames: ["calm", "stressed"], rows: rows, labels: labels)
+    let model = HistoricalReplay(
+        history: RecordedMonths(rows: rows, labels: labels, regimeNames: ["calm", "stressed"]), windowStarts: [0],
+        windowMonths: rows.count)
     let plan = SimulationPlan(
         model: model, assetNames: ["core", "sat"], assetSleeves: [.core, .satellite],
         policies: [StaticPolicy(name: "core", targets: [1, 0], review: .calendar(months: 1))] + policies, benchmark: 0,

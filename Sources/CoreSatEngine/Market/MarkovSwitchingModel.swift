@@ -10,10 +10,7 @@ public struct MarkovSwitchingModel: ReturnModel {
     let mu: [Double]
     /// [regime][packed lower triangle] Cholesky factors of each regime's log-return covariance.
     let lower: [Double]
-    /// [from][to] cumulative transition rows, and the cumulative start distribution, so the next
-    /// regime takes one uniform draw.
-    let cumulativeTransition: [Double]
-    let cumulativeStart: [Double]
+    let chain: RegimeChain
     /// Set for Student-t innovations.
     let studentT: StudentTShocks?
     /// The assets whose drifts each path draws, and the packed Cholesky factor of their sampling
@@ -30,9 +27,7 @@ public struct MarkovSwitchingModel: ReturnModel {
             lower += try CorrelatedNormals(correlation: regime.correlation, standardDeviations: regime.parameters.map(\.sigma)).packed
         }
         self.lower = lower
-        let k = spec.regimes.count
-        cumulativeTransition = (0..<k).flatMap { i in Self.cumulative((0..<k).map { spec.transition[i, $0] }) }
-        cumulativeStart = Self.cumulative(spec.start)
+        chain = RegimeChain(transition: spec.transition, start: spec.start)
         if case .studentT(let nu) = spec.innovations { studentT = StudentTShocks(degreesOfFreedom: nu) } else { studentT = nil }
         if let uncertainty = spec.driftUncertainty {
             (driftAssets, driftLower) = try uncertainty.factor(spec.regimes[uncertainty.regime])
@@ -41,21 +36,8 @@ public struct MarkovSwitchingModel: ReturnModel {
         }
     }
 
-    static func cumulative(_ p: [Double]) -> [Double] {
-        var total = 0.0
-        var result = p.map { total += $0; return total }
-        result[result.count - 1] = .infinity  // rounding never lets a uniform fall off the end
-        return result
-    }
-
-    @inline(__always) static func draw(_ cumulative: UnsafeBufferPointer<Double>, _ u: Double) -> Int {
-        var i = 0
-        while u >= cumulative[i] { i += 1 }
-        return i
-    }
-
     public func generatePath(
-        months: Int, random: RandomSource, returns: UnsafeMutableBufferPointer<Double>,
+        path: Int, months: Int, random: RandomSource, returns: UnsafeMutableBufferPointer<Double>,
         logReturns: UnsafeMutableBufferPointer<Double>, regimes: UnsafeMutableBufferPointer<Int32>
     ) {
         mu.withUnsafeBufferPointer { mu in
@@ -91,14 +73,10 @@ public struct MarkovSwitchingModel: ReturnModel {
         let studentT = studentT
         let packedSize = n * (n + 1) / 2
         lower.withUnsafeBufferPointer { lower in
-        cumulativeTransition.withUnsafeBufferPointer { transition in
-        cumulativeStart.withUnsafeBufferPointer { start in
         withUnsafeTemporaryAllocation(of: Double.self, capacity: n) { z in
-            var regime = k == 1 ? 0 : Self.draw(start, random.uniform())
+            var regime = chain.first(random)
             for t in 0..<months {
-                if t > 0 && k > 1 {
-                    regime = Self.draw(UnsafeBufferPointer(rebasing: transition[(regime * k)..<((regime + 1) * k)]), random.uniform())
-                }
+                if t > 0 && k > 1 { regime = chain.next(after: regime, random) }
                 regimes[t] = Int32(regime)
                 let row = returns.baseAddress! + t * n
                 random.fillNormals(z)
@@ -112,8 +90,6 @@ public struct MarkovSwitchingModel: ReturnModel {
                     row[i] = expm1(x)
                 }
             }
-        }
-        }
         }
         }
     }

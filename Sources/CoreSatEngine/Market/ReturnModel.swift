@@ -1,15 +1,16 @@
 import GSLKit
 
 /// Produces market paths: for each month, one simple return per asset and a regime label.
-/// Monte Carlo models draw from `random`; a historical replay would ignore it and have one path.
+/// Monte Carlo models draw from `random`; a historical replay ignores it and reads the window the
+/// path's index names.
 public protocol ReturnModel: Sendable {
     var assetCount: Int { get }
     var regimeNames: [String] { get }
 
     /// Writes `months` rows of `assetCount` simple returns (row-major), the same returns as log
     /// returns log(1 + r) (policies' signals read them; the model has them before it takes `expm1`),
-    /// and one regime index per month.
+    /// and one regime index per month, for path number `path` of the run.
     func generatePath(
-        months: Int, random: RandomSource, returns: UnsafeMutableBufferPointer<Double>,
+        path: Int, months: Int, random: RandomSource, returns: UnsafeMutableBufferPointer<Double>,
         logReturns: UnsafeMutableBufferPointer<Double>, regimes: UnsafeMutableBufferPointer<Int32>)
 }

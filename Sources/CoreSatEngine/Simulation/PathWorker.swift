@@ -52,7 +52,7 @@ final class PathWorker {
         let months = plan.months
         let warmUp = plan.warmUpMonths
         plan.model.generatePath(
-            months: warmUp + months, random: random, returns: market.returns, logReturns: market.logReturns,
+            path: path, months: warmUp + months, random: random, returns: market.returns, logReturns: market.logReturns,
             regimes: market.regimes)
         for k in regimeCounts.indices { regimeCounts[k] = 0 }
         for g in market.regimes[warmUp...] { regimeCounts[Int(g)] += 1 }

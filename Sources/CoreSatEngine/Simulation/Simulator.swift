@@ -78,9 +78,9 @@ public enum Simulator {
         defer { sums.free() }
         forEachBlock(blocks, of: plan, threads: threads, worker: { PathBuffers(plan: plan) }) { buffers, random, slot, paths in
             var sum = 0.0
-            for _ in paths {
+            for path in paths {
                 plan.model.generatePath(
-                    months: plan.warmUpMonths + plan.months, random: random, returns: buffers.returns,
+                    path: path, months: plan.warmUpMonths + plan.months, random: random, returns: buffers.returns,
                     logReturns: buffers.logReturns, regimes: buffers.regimes)
                 sum += buffers.returns[buffers.returns.count - 1]  // one value: the baseline must not add work of its own
             }
