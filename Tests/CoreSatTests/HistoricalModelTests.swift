@@ -136,3 +136,32 @@ struct HistoricalModelTests {
         #expect(chain.start == [0.5, 0.4, 0.1])
     }
 }
+
+/// Regimes read off recorded returns.
+struct RegimeLabelTests {
+    @Test func bullAndBearMarketsRunFromPeakToTroughAndBack() {
+        // Up 10%, 10%; down 15%, 10% (a 23.5% fall from the peak after month 1); up 30% (from the
+        // trough after month 3); down 5%.
+        let r = [0.10, 0.10, -0.15, -0.10, 0.30, -0.05]
+        #expect(RegimeLabels.bullBear(returns: r, fall: 0.2, rise: 0.2) == [1, 1, 0, 0, 1, 1])
+        // A fall first: the months before the peak that the fall starts from are bear.
+        #expect(RegimeLabels.bullBear(returns: [-0.25, 0.1, 0.2, -0.05], fall: 0.2, rise: 0.2) == [0, 1, 1, 1])
+        // A fall from the start: no bull months before it.
+        #expect(RegimeLabels.bullBear(returns: [-0.1, -0.15, 0.02], fall: 0.2, rise: 0.2) == [0, 0, 0])
+        // No move large enough: everything is the default bull.
+        #expect(RegimeLabels.bullBear(returns: [0.05, -0.05, 0.05], fall: 0.2, rise: 0.2) == [1, 1, 1])
+    }
+
+    @Test func relativeStrengthComparesTheTrailingLeadWithItsMedian() {
+        let a = [0.02, 0.01, 0.03, -0.01, 0.00, 0.04]
+        let b = [0.01, 0.01, 0.01, 0.01, 0.01, 0.01]
+        let labels = RegimeLabels.relativeStrength(a, b, months: 2, medianMonths: 3)
+        let d = zip(a, b).map { log1p($0) - log1p($1) }
+        let s = (1..<6).map { d[$0] + d[$0 - 1] }  // strength at months 1...5
+        #expect(labels[0] == nil && labels[1] == nil && labels[2] == nil)
+        for t in 3...5 {
+            let median = s[(t - 3)...(t - 1)].sorted()[1]
+            #expect(labels[t] == (s[t - 1] > median ? 0 : 1))
+        }
+    }
+}

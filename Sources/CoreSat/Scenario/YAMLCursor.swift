@@ -39,6 +39,16 @@ struct YAMLCursor {
         return s.string
     }
 
+    /// `true` or `false` (YAML 1.2's core schema, in any of its spellings).
+    func bool() throws(InputError) -> Bool {
+        guard case .scalar(let s) = node else { throw error("expected true or false, found \(kindName)") }
+        switch s.string {
+        case "true", "True", "TRUE": return true
+        case "false", "False", "FALSE": return false
+        default: throw error("expected true or false, found \(kindName)")
+        }
+    }
+
     func double() throws(InputError) -> Double {
         guard case .scalar(let s) = node, let value = Self.number(s.string) else {
             throw error("expected a number, found \(kindName)")
