@@ -17,20 +17,7 @@ public struct ReturnTable: Sendable {
     }
 
     public static func parse(_ text: String, file: String) throws(InputError) -> ReturnTable {
-        if text.filter({ $0 == "\"" }).count % 2 == 1 {
-            throw InputError(file: file, reason: "a quoted field is never closed (odd number of '\"')")
-        }
-        var rows: [[String]] = []
-        do {
-            let csv = try EnumeratedCSV(string: text, delimiter: .comma, loadColumns: false)
-            try csv.enumerateAsArray(startAt: 0, rowLimit: nil) { rows.append($0) }
-        } catch {
-            guard let line = misplacedQuoteLine(text) else { throw InputError(file: file, reason: "not a readable CSV file") }
-            throw InputError(file: file, line: line, keyPath: "row \(line)",
-                reason: "a quote (\") must open or close a whole field; quote the whole field or leave quotes out")
-        }
-        // A trailing newline or blank lines are not data.
-        rows.removeAll { $0.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+        let rows = try rows(text, file: file)
         guard let header = rows.first, header.count >= 2 else {
             var reason = "expected a header row with a date column and at least one return column"
             if let first = rows.first?.first, let separator = [";", "\t"].first(where: first.contains) {
@@ -73,9 +60,28 @@ public struct ReturnTable: Sendable {
         return ReturnTable(dates: dates, columns: columns, values: values, days: try days(dates, file: file), file: file)
     }
 
+    /// The rows of a CSV text (SwiftCSV), blank rows left out; a misplaced quote names its line.
+    static func rows(_ text: String, file: String) throws(InputError) -> [[String]] {
+        if text.filter({ $0 == "\"" }).count % 2 == 1 {
+            throw InputError(file: file, reason: "a quoted field is never closed (odd number of '\"')")
+        }
+        var rows: [[String]] = []
+        do {
+            let csv = try EnumeratedCSV(string: text, delimiter: .comma, loadColumns: false)
+            try csv.enumerateAsArray(startAt: 0, rowLimit: nil) { rows.append($0) }
+        } catch {
+            guard let line = misplacedQuoteLine(text) else { throw InputError(file: file, reason: "not a readable CSV file") }
+            throw InputError(file: file, line: line, keyPath: "row \(line)",
+                reason: "a quote (\") must open or close a whole field; quote the whole field or leave quotes out")
+        }
+        // A trailing newline or blank lines are not data.
+        rows.removeAll { $0.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+        return rows
+    }
+
     /// The frequency the spacing of the dates shows; an error naming the first row whose date does
     /// not fit when the spacing is irregular.
-    public func frequency() throws(InputError) -> Frequency {
+    public func frequency(hint: String = "; give --periods-per-year for irregular dates") throws(InputError) -> Frequency {
         switch DateSpacing.frequency(of: days) {
         case .success(let frequency): return frequency
         case .failure(let irregular):
@@ -88,7 +94,7 @@ public struct ReturnTable: Sendable {
                 reason += "; the dates fit no frequency (daily, weekly, monthly, quarterly, half-yearly, annual)"
             }
             throw InputError(file: file, line: row, column: 1, keyPath: "row \(row), date",
-                reason: reason + "; give --periods-per-year for irregular dates")
+                reason: reason + hint)
         }
     }
 
