@@ -6,22 +6,51 @@ import GSLKit
 public enum MarketModelSpec: Sendable, Equatable {
     /// Normal, Student-t or Markov regime-switching log returns (one regime for the first two).
     case markov(MarketSpec)
+    /// Months from a dataset, replayed or resampled.
+    case recorded(RecordedMarket, RecordedMarketUse)
+
+    enum Model: String, CaseIterable {
+        case normal
+        case studentT = "student-t"
+        case regimeSwitching = "regime-switching"
+        case historical, bootstrap
+    }
 
     /// Reads `market:`, dispatching on its `model:` word.
-    static func read(_ cursor: YAMLCursor, assets: [String]) throws(InputError) -> MarketModelSpec {
-        // Every model word today belongs to the Markov family, whose loader checks the word itself.
-        .markov(try MarketLoader.read(cursor, assets: assets))
+    static func read(_ cursor: YAMLCursor, assets: [String], warmUpMonths: Int) throws(InputError) -> MarketModelSpec {
+        guard let word = try cursor.entries().first(where: { $0.0 == "model" })?.1.value else {
+            throw cursor.error("missing required key 'model'")
+        }
+        let model = try word.choice(Model.self)
+        switch model {
+        case .historical, .bootstrap:
+            return try RecordedMarketLoader.read(cursor, bootstrap: model == .bootstrap, assets: assets, warmUpMonths: warmUpMonths)
+        case .normal, .studentT, .regimeSwitching:
+            return .markov(try MarketLoader.read(cursor, assets: assets))
+        }
     }
 
     public var regimeNames: [String] {
         switch self {
         case .markov(let spec): spec.regimes.map(\.name)
+        case .recorded(let market, _): market.regimeNames
         }
+    }
+
+    /// The paths and months the market itself fixes (a replay: one path per window); nil: the
+    /// scenario's `paths` and `months`.
+    public var fixedShape: (paths: Int, months: Int)? {
+        guard case .recorded(_, .replay(let starts, _, let months)) = self else { return nil }
+        return (starts.count, months)
     }
 
     func build() throws(GSLError) -> any ReturnModel {
         switch self {
-        case .markov(let spec): try MarkovSwitchingModel(spec)
+        case .markov(let spec): return try MarkovSwitchingModel(spec)
+        case .recorded(let market, .replay(let starts, let warmUp, let months)):
+            return HistoricalReplay(history: market.recorded, windowStarts: starts, windowMonths: warmUp + months)
+        case .recorded(let market, .bootstrap(let meanBlock, let chain)):
+            return BlockBootstrap(history: market.recorded, meanBlockMonths: meanBlock, chain: chain)
         }
     }
 }

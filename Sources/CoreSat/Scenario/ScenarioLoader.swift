@@ -34,16 +34,6 @@ public enum ScenarioLoader {
         let name = try top.required("name").string()
         _ = try top.optional("description")?.string()  // not used, but must be text
         let seed = try top.optional("seed").map { (c) throws(InputError) in try seedValue(c) } ?? 1
-        let pathsCursor = try top.required("paths")
-        let paths = try pathsCursor.int()
-        guard Scenario.pathRange.contains(paths) else {
-            throw pathsCursor.error(Scenario.pathsOutOfRange(paths))
-        }
-        let monthsCursor = try top.required("months")
-        let months = try monthsCursor.int()
-        guard Scenario.monthRange.contains(months) else {
-            throw monthsCursor.error("\(months) months is out of range \(Scenario.monthRange.lowerBound)...\(Scenario.monthRange.upperBound)")
-        }
         let warmUp = try top.optional("warm_up_months").map { (c) throws(InputError) in
             let w = try c.int()
             guard Scenario.warmUpRange.contains(w) else {
@@ -64,7 +54,9 @@ public enum ScenarioLoader {
 
         let assets = try readAssets(top.required("assets"))
         let ids = assets.map(\.id)
-        let market = try MarketModelSpec.read(top.required("market"), assets: ids)
+        let marketCursor = try top.required("market")
+        let market = try MarketModelSpec.read(marketCursor, assets: ids, warmUpMonths: warmUp)
+        let (paths, months, pathsCursor) = try shape(top, market: market, at: marketCursor)
         let costRates = try readCosts(top.optional("costs"), ids: ids)
         let cashFlow = try top.optional("cash_flow").map { (c) throws(InputError) in try readCashFlow(c) }
         let policiesCursor = try top.required("policies")
@@ -98,6 +90,35 @@ public enum ScenarioLoader {
                 initialWealth: initialWealth, expenseRatios: assets.map(\.expenseRatio), costRates: costRates,
                 cashFlow: cashFlow),
             policies: policies, benchmark: benchmark, sweep: sweep, expectations: expectations, pathsLocation: pathsCursor.error(""))
+    }
+
+    /// `paths` and `months`: the scenario's, or for a replay the market's (one path per window).
+    static func shape(_ top: YAMLMapping, market: MarketModelSpec, at marketCursor: YAMLCursor) throws(InputError)
+        -> (paths: Int, months: Int, location: YAMLCursor)
+    {
+        if let fixed = market.fixedShape {
+            for key in ["paths", "months"] {
+                if let c = top.optional(key) {
+                    throw c.error("a historical replay sets \(key) itself (one path per window, the months from 'from' to 'to' or a window's length); remove '\(key)'")
+                }
+            }
+            guard Scenario.monthRange.contains(fixed.months) else {
+                throw marketCursor.error("\(fixed.months) months is out of range \(Scenario.monthRange.lowerBound)...\(Scenario.monthRange.upperBound)")
+            }
+            guard Scenario.pathRange.contains(fixed.paths) else { throw marketCursor.error(Scenario.pathsOutOfRange(fixed.paths)) }
+            return (fixed.paths, fixed.months, marketCursor)
+        }
+        let pathsCursor = try top.required("paths")
+        let paths = try pathsCursor.int()
+        guard Scenario.pathRange.contains(paths) else {
+            throw pathsCursor.error(Scenario.pathsOutOfRange(paths))
+        }
+        let monthsCursor = try top.required("months")
+        let months = try monthsCursor.int()
+        guard Scenario.monthRange.contains(months) else {
+            throw monthsCursor.error("\(months) months is out of range \(Scenario.monthRange.lowerBound)...\(Scenario.monthRange.upperBound)")
+        }
+        return (paths, months, pathsCursor)
     }
 
     static func yamlSyntaxError(_ error: YamlError, file: String, text: String) -> InputError {

@@ -1,0 +1,30 @@
+import CoreSatEngine
+
+/// The months a scenario takes from a dataset: one row per month over the scenario's assets, in
+/// the scenario's asset order, with each month's historical regime.
+public struct RecordedMarket: Sendable, Equatable {
+    /// The dataset file as the scenario names it, and as opened.
+    public var data: String
+    /// The month of the first row.
+    public var firstMonth: YearMonth
+    /// [month][asset] simple returns.
+    public var rows: [[Double]]
+    public var labels: [Int32]
+    public var regimeNames: [String]
+    /// How the regimes were found, for reports ("labelled periods", "drawdown of Mkt", ...); nil: none.
+    public var regimeSource: String?
+
+    var recorded: RecordedMonths { RecordedMonths(rows: rows, labels: labels, regimeNames: regimeNames) }
+
+    /// The month of row `row`.
+    public func month(_ row: Int) -> YearMonth { firstMonth.advanced(by: row) }
+}
+
+/// How a recorded market becomes paths.
+public enum RecordedMarketUse: Sendable, Equatable {
+    /// One path per window of `months` months after `warmUpMonths` months of history: window p's
+    /// rows start at `starts[p]` (its first warm-up row). A backtest is one window.
+    case replay(starts: [Int], warmUpMonths: Int, months: Int)
+    /// Stationary block bootstrap; with `followRegimes` the regime-conditional one.
+    case bootstrap(meanBlockMonths: Double, chain: RegimeChain?)
+}
