@@ -21,7 +21,7 @@ enum RecordedMarketLoader {
         let to = try m.optional("to").map { (c) throws(InputError) in try month(c, in: dataset) } ?? available.upperBound
         guard from <= to else { throw (m.optional("to") ?? m.owner).error("'to' (\(dataset.months[to])) is before 'from' (\(dataset.months[from]))") }
         let first = from - lead
-        if first < available.lowerBound {
+        if first < available.lowerBound && from >= available.lowerBound {
             let reason = "needs data from \(YearMonth(index: dataset.months[0].index + first)) for warm_up_months: \(warmUpMonths), "
                 + "but the columns have data only from \(dataset.months[available.lowerBound]); start at "
                 + "\(dataset.months[min(available.lowerBound + lead, dataset.months.count - 1)]) or later, or lower warm_up_months"

@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+
+@testable import CoreSat
+@testable import CoreSatEngine
+
+/// Scenarios whose market is a dataset of recorded months.
+struct HistoricalScenarioTests {
+    /// Months 2000-01 ... 2000-08 of three series; C starts in 2000-03.
+    static let dataset = """
+        # coresat dataset 1
+        # frequency: monthly
+        # source: made by hand
+        month,A,B,C
+        2000-01,0.01,0.02,
+        2000-02,-0.02,0.01,
+        2000-03,0.03,-0.01,0.02
+        2000-04,0.01,0.00,0.01
+        2000-05,-0.04,0.02,0.00
+        2000-06,0.02,0.01,-0.01
+        2000-07,0.05,-0.03,0.03
+        2000-08,-0.01,0.02,0.02
+
+        """
+
+    static let assets = """
+        assets:
+          - {id: a, sleeve: core, kind: broad}
+          - {id: b, sleeve: satellite, kind: thematic}
+        """
+
+    static let policies = """
+        policies:
+          - {name: a only, core: 1, core_weights: {a: 1}, rebalance: never}
+          - {name: half monthly, core: 0.5, core_weights: {a: 1}, satellite_weights: {b: 1}, rebalance: monthly}
+          - {name: half held, core: 0.5, core_weights: {a: 1}, satellite_weights: {b: 1}, rebalance: never}
+        benchmark: a only
+        """
+
+    /// Loads `market` (indented under `market:`) with the dataset beside the scenario file.
+    static func load(_ market: String, top: String = "", assets: String = assets, policies: String = policies) throws(InputError) -> Scenario {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("coresat-history-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try? Self.dataset.write(to: dir.appendingPathComponent("data.csv"), atomically: true, encoding: .utf8)
+        let text = "name: history\n\(top)\(assets)\nmarket:\n\(market)\n\(policies)\n"
+        let file = dir.appendingPathComponent("scenario.yaml").path
+        try? text.write(toFile: file, atomically: true, encoding: .utf8)
+        return try ScenarioLoader.load(path: file)
+    }
+
+    static let replay = """
+          model: historical
+          data: data.csv
+          columns: {a: A, b: B}
+        """
+
+    @Test func aBacktestIsOnePathThroughTheSameAccountsAsHandComputed() throws {
+        let s = try Self.load(Self.replay + "\n  from: 2000-02\n  to: 2000-07", top: "warm_up_months: 1\n")
+        #expect(s.paths == 1 && s.months == 6)
+        let result = try Simulator.run(try s.plan(), threads: 1)
+        let a = [-0.02, 0.03, 0.01, -0.04, 0.02, 0.05], b = [0.01, -0.01, 0.00, 0.02, 0.01, -0.03]
+        let product = { (r: [Double]) in r.reduce(1.0) { $0 * (1 + $1) } }
+        let wealth = try (0..<3).map { try result.values(policy: $0, .terminalWealth)[0] }
+        #expect(abs(wealth[0] - product(a)) < 1e-14)
+        #expect(abs(wealth[1] - product(zip(a, b).map { 0.5 * $0 + 0.5 * $1 })) < 1e-14)
+        #expect(abs(wealth[2] - (0.5 * product(a) + 0.5 * product(b))) < 1e-14)
+    }
+
+    @Test func rollingWindowsAreOnePathEach() throws {
+        let s = try Self.load(Self.replay + "\n  windows: {months: 3, every: 2}")
+        // Windows of 3 months starting 2000-01, -03, -05 (the next, -07, would run past -08).
+        #expect(s.paths == 3 && s.months == 3)
+        let result = try Simulator.run(try s.plan(), threads: 1)
+        let a = [0.01, -0.02, 0.03, 0.01, -0.04, 0.02, 0.05, -0.01]
+        for (p, start) in [0, 2, 4].enumerated() {
+            let expected = a[start..<(start + 3)].reduce(1.0) { $0 * (1 + $1) }
+            #expect(abs(try result.values(policy: 0, .terminalWealth)[p] - expected) < 1e-14)
+        }
+    }
+
+    @Test func warmUpMonthsComeFromBeforeTheStart() throws {
+        let s = try Self.load(Self.replay + "\n  from: 2000-04", top: "warm_up_months: 3\n")
+        guard case .recorded(let market, .replay(let starts, let warmUp, let months)) = s.market else {
+            Issue.record("not a replay")
+            return
+        }
+        #expect(market.firstMonth == YearMonth(year: 2000, month: 1) && starts == [0] && warmUp == 3 && months == 5)
+        // Without `from`, the backtest starts once the warm-up months are there.
+        let later = try Self.load(Self.replay, top: "warm_up_months: 2\n")
+        #expect(later.months == 6)
+    }
+
+    @Test func labelledPeriodsAreTheRunsRegimes() throws {
+        let market = Self.replay + """
+
+              regimes:
+                kind: periods
+                periods:
+                  - {name: rough, from: 2000-03, to: 2000-05}
+                otherwise: calm
+            """
+        let s = try Self.load(market)
+        #expect(s.market.regimeNames == ["rough", "calm"])
+        let result = try Simulator.run(try s.plan(), threads: 1)
+        #expect(try result.regimeShares(0) == [3.0 / 8])
+    }
+
+    @Test func theBootstrapDrawsTheScenariosPathsFromTheRecordedMonths() throws {
+        let s = try Self.load("  model: bootstrap\n  data: data.csv\n  columns: {a: A, b: B}\n  mean_block_months: 3", top: "paths: 300\nmonths: 24\n")
+        #expect(s.paths == 300 && s.months == 24)
+        let result = try Simulator.run(try s.plan(), threads: 2)
+        let again = try Simulator.run(try s.plan(), threads: 1)
+        #expect(try result.values(policy: 1, .cagr) == again.values(policy: 1, .cagr))
+    }
+
+    @Test(arguments: [
+        (Self.replay.replacingOccurrences(of: "{a: A, b: B}", with: "{a: A}"), "asset 'b' has no column"),
+        (Self.replay.replacingOccurrences(of: "b: B", with: "b: D"), "the dataset has no column 'D'"),
+        (Self.replay.replacingOccurrences(of: "b: B", with: "b: C") + "\n  from: 2000-02", "asset 'b' (column C) has no data for 2000-02"),
+        (Self.replay + "\n  from: 2000-01", "needs data from 1999-12 for warm_up_months: 1"),
+        (Self.replay + "\n  windows: {months: 9}", "a window of 9 months does not fit in the 8 months"),
+        (Self.replay + "\n  from: 2001-01", "2001-01 is outside the dataset's months (2000-01 to 2000-08)"),
+        (Self.replay + "\n  from: 2000-05\n  to: 2000-03", "'to' (2000-03) is before 'from' (2000-05)"),
+        (Self.replay.replacingOccurrences(of: "data.csv", with: "missing.csv"), "missing.csv: cannot read the dataset"),
+        (Self.replay + "\n  regimes: {kind: periods, periods: [{name: x, from: 2000-01, to: 2000-03}, {name: y, from: 2000-03, to: 2000-04}], otherwise: z}",
+            "2000-03 is already in a period of 'x'"),
+        (Self.replay + "\n  regimes: {kind: periods, periods: [{name: x, from: 2000-01, to: 2000-03}]}", "2000-04 is in no period"),
+        (Self.replay + "\n  regimes: {kind: relative-strength, column: A, versus: B, months: 3, median_months: 3}",
+            "needs 4 months of A and B before 2000-01"),
+    ])
+    func badHistoricalMarketsAreInputErrors(market: String, reason: String) {
+        let error = inputError { () throws(InputError) in _ = try Self.load(market, top: market.contains("from: 2000-01") ? "warm_up_months: 1\n" : "") }
+        #expect(error?.description.contains(reason) == true, "\(error?.description ?? "accepted")")
+    }
+
+    @Test func aReplaySetsItsOwnPathsAndMonths() {
+        let error = inputError { () throws(InputError) in _ = try Self.load(Self.replay, top: "paths: 10\n") }
+        #expect(error?.keyPath == "paths" && error?.reason.contains("a historical replay sets paths itself") == true)
+    }
+}
