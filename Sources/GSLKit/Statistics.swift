@@ -55,6 +55,32 @@ public enum Statistics {
         _ = gsl_sort_smallest(destination.baseAddress, k, x.baseAddress, 1, x.count)
     }
 
+    /// Skewness m3 / m2^1.5 and (non-excess) kurtosis m4 / m2^2 from the central moments
+    /// m_k = mean((x - mean)^k): the population (biased) estimators, as scipy.stats.skew and
+    /// kurtosis(fisher=False) give by default. GSL's gsl_stats_skew divides by the n - 1 deviation
+    /// instead, which is why these are written out. NaN for fewer than 2 values or no spread.
+    public static func skewnessAndKurtosis(_ x: UnsafeBufferPointer<Double>) -> (skewness: Double, kurtosis: Double) {
+        guard x.count > 1 else { return (.nan, .nan) }
+        let center = mean(x)
+        var m2 = 0.0, m3 = 0.0, m4 = 0.0
+        for v in x {
+            let d = v - center
+            let d2 = d * d
+            m2 += d2
+            m3 += d2 * d
+            m4 += d2 * d2
+        }
+        let n = Double(x.count)
+        m2 /= n
+        m3 /= n
+        m4 /= n
+        guard m2 > 0 else { return (.nan, .nan) }
+        return (m3 / (m2 * m2.squareRoot()), m4 / (m2 * m2))
+    }
+
+    /// P(Z <= x) for a standard normal Z (`gsl_cdf_ugaussian_P`).
+    public static func normalCDF(_ x: Double) -> Double { gsl_cdf_ugaussian_P(x) }
+
     /// Inverse of the standard normal distribution function: P(Z <= x) = p (`gsl_cdf_ugaussian_Pinv`).
     public static func normalQuantile(_ p: Double) -> Double { gsl_cdf_ugaussian_Pinv(p) }
 

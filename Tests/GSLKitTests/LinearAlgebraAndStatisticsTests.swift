@@ -54,6 +54,17 @@ struct StatisticsTests {
         // sample sd of 1..4 = sqrt(5/3)
         #expect(abs(Statistics.standardDeviation([1, 2, 3, 4]) - (5.0 / 3).squareRoot()) < 1e-15)
         #expect(abs(Statistics.normalQuantile(0.975) - 1.959963984540054) < 1e-12)
+        #expect(abs(Statistics.normalCDF(1.959963984540054) - 0.975) < 1e-15)
+        #expect(abs(Statistics.normalCDF(-1) - 0.15865525393145707) < 1e-15)  // scipy.stats.norm.cdf(-1)
+    }
+
+    @Test func populationSkewnessAndKurtosis() {
+        // 0, 0, 0, 1: deviations -1/4 (x3), 3/4; m2 = 3/16, m3 = 3/32, m4 = 21/256.
+        let (skew, kurt) = [0.0, 0, 0, 1].withUnsafeBufferPointer { Statistics.skewnessAndKurtosis($0) }
+        #expect(abs(skew - 2 / 3.0.squareRoot()) < 1e-15)
+        #expect(abs(kurt - 7.0 / 3) < 1e-15)
+        let constant = [0.5, 0.5, 0.5].withUnsafeBufferPointer { Statistics.skewnessAndKurtosis($0) }
+        #expect(constant.skewness.isNaN && constant.kurtosis.isNaN)
     }
 }
 
