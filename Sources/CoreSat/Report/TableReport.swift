@@ -5,12 +5,27 @@ import Foundation
 /// the market has more than one regime.
 public enum TableReport {
     public static func render(_ s: RunSummary) -> String {
-        var out = "\(s.scenario)\n\(s.paths) paths x \(s.months) months, seed \(s.seed), benchmark: \(s.benchmark)\n"
+        var out = "\(s.scenario)\n"
+        if let b = s.backtest {
+            out += "backtest \(YearMonth(index: b.firstMonthIndex)) to \(YearMonth(index: b.firstMonthIndex + b.months - 1)) "
+                + "(\(b.months) months), benchmark: \(s.benchmark)\n"
+        } else {
+            out += "\(s.paths) paths x \(s.months) months, seed \(s.seed), benchmark: \(s.benchmark)\n"
+        }
         if s.regimes.count > 1 {
             out += "time in regimes: " + s.regimes.map { "\($0.name) \(percent($0.shareOfMonths, 0))" }.joined(separator: ", ") + "\n"
         }
 
-        out += "\nOutcomes (median across paths; max drawdown: median and 5th percentile)\n"
+        out += s.paths == 1 ? onePath(s) : acrossPaths(s)
+        if s.hasRegimeFigures { out += RegimeTables.render(s) }
+        if let sweep = s.sweep { out += SweepTable.render(sweep, benchmark: s.benchmark) }
+        if let b = s.backtest { out += BacktestTables.render(b, benchmark: s.benchmark) }
+        return out
+    }
+
+    /// Outcomes, terminal wealth and the comparison with the benchmark as distributions across paths.
+    static func acrossPaths(_ s: RunSummary) -> String {
+        var out = "\nOutcomes (median across paths; max drawdown: median and 5th percentile)\n"
         var outcomes = TextTable(header: ["policy", "CAGR", "vol", "Sharpe", "maxDD", "p05 DD", "turn/yr", "drag/yr"])
         for p in s.policies {
             let f = p.figures
@@ -36,9 +51,7 @@ public enum TableReport {
             wealth.rows.append(row)
         }
         out += wealth.rendered()
-        for p in s.policies where p.fallbacks.mean > 0 {
-            out += "note: \(p.name) fell back on " + percent(p.fallbacks.mean / p.decisions.mean, 1) + " of its decisions\n"
-        }
+        out += fallbackNotes(s)
 
         out += "\nAgainst \(s.benchmark), path by path (CAGR difference: mean and 95% CI)\n"
         var versus = TextTable(header: ["policy", "dCAGR", "95% CI", "P(beat)", "TE", "IR", "win/mo"])
@@ -52,9 +65,40 @@ public enum TableReport {
             ])
         }
         out += versus.rows.isEmpty ? "(only the benchmark was run)\n" : versus.rendered()
-        if s.hasRegimeFigures { out += RegimeTables.render(s) }
-        if let sweep = s.sweep { out += SweepTable.render(sweep, benchmark: s.benchmark) }
         return out
+    }
+
+    /// One path (a backtest): its figures, with nothing to take percentiles of.
+    static func onePath(_ s: RunSummary) -> String {
+        var out = "\nOutcomes\n"
+        var outcomes = TextTable(header: ["policy", "CAGR", "vol", "Sharpe", "maxDD", "turn/yr", "drag/yr", "wealth"])
+        for p in s.policies {
+            let f = p.figures
+            outcomes.rows.append([
+                p.name, percent(f[.cagr]!.median), percent(f[.annualVolatility]!.median), number(f[.sharpe]!.median),
+                percent(f[.maxDrawdown]!.median, 1), percent(f[.annualTurnover]!.mean, 1), percent(f[.costDrag]!.mean),
+                money(f[.terminalWealth]!.median),
+            ])
+        }
+        out += outcomes.rendered()
+        out += fallbackNotes(s)
+        out += "\nAgainst \(s.benchmark), month by month\n"
+        var versus = TextTable(header: ["policy", "dCAGR", "TE", "IR", "win/mo"])
+        for p in s.policies {
+            guard let c = p.versusBenchmark else { continue }
+            versus.rows.append([
+                p.name, signedPercent(c.cagrDifference.mean), percent(c.trackingError.median), number(c.informationRatio.median),
+                percent(c.winRate.median, 1),
+            ])
+        }
+        out += versus.rows.isEmpty ? "(only the benchmark was run)\n" : versus.rendered()
+        return out
+    }
+
+    static func fallbackNotes(_ s: RunSummary) -> String {
+        s.policies.filter { $0.fallbacks.mean > 0 }.map {
+            "note: \($0.name) fell back on " + percent($0.fallbacks.mean / $0.decisions.mean, 1) + " of its decisions\n"
+        }.joined()
     }
 
     static func percent(_ x: Double, _ decimals: Int = 2) -> String {

@@ -86,6 +86,8 @@ public struct SavedRun: Sendable, Equatable {
             ("regimes", .array(run.regimeNames.map { .string($0) })),
         ] + regimeFigures + [
             ("wealth_grid_months", .array(run.layout.wealthGrid.map { .integer($0) })),
+            ("return_months", .integer(run.layout.returnMonths)),
+            ("first_month", run.firstMonthIndex.map { .string(YearMonth(index: $0).description) } ?? .null),
             ("columns", .array(run.layout.columns.map { .string($0.description) })),
         ]
         if let sweep = run.sweep {

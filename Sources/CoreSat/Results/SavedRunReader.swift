@@ -42,6 +42,13 @@ struct SavedRunReader {
             }
             return m
         }
+        let returnMonths = top["return_months"] == nil ? 0 : try int(top, "return_months")
+        guard returnMonths == 0 || returnMonths == months else { throw problem("return_months", "expected 0 or \(months)") }
+        var firstMonth: YearMonth?
+        if let value = top["first_month"], !(value is NSNull) {
+            guard let month = YearMonth(try string(top, "first_month")) else { throw problem("first_month", "expected YYYY-MM") }
+            firstMonth = month
+        }
         let blockSize = try int(top, "block_size")
         guard (1...Scenario.pathRange.upperBound).contains(blockSize) else { throw problem("block_size", "must be 1 to \(Scenario.pathRange.upperBound)") }
         let warmUp = try int(top, "warm_up_months")
@@ -65,7 +72,7 @@ struct SavedRunReader {
             }
         }
         let layout = RecordLayout(
-            policies: policies.count, regimes: regimes.count, wealthGrid: grid, satelliteAssets: satellites, classifiers: classifiers)
+            policies: policies.count, regimes: regimes.count, wealthGrid: grid, returnMonths: returnMonths, satelliteAssets: satellites, classifiers: classifiers)
         guard try strings(top, "columns") == layout.columns.map(\.description) else {
             throw problem("columns", "the columns are not the ones this version writes for \(policies.count) policies and \(regimes.count) regimes")
         }
@@ -85,7 +92,7 @@ struct SavedRunReader {
                 paths: paths, months: months, warmUpMonths: warmUp, seed: seed, generator: generator,
                 blockSize: blockSize, policyNames: policies, benchmark: benchmark, regimeNames: regimes, layout: layout,
                 regimeEntryMonths: entryMonths,
-                sweep: try sweep(top, policies: policies, benchmark: benchmark)))
+                sweep: try sweep(top, policies: policies, benchmark: benchmark), firstMonthIndex: firstMonth?.index))
         guard try int(top, "paths_in_file") == meta.pathsHeld else {
             throw problem("paths_in_file", "does not match shard \(meta.shard) of \(paths) paths")
         }

@@ -44,6 +44,12 @@ public enum MarketModelSpec: Sendable, Equatable {
         return (starts.count, months)
     }
 
+    /// The calendar month of month 0 on the first path, when paths are dated (a replay).
+    public var firstMonth: YearMonth? {
+        guard case .recorded(let market, .replay(let starts, let warmUp, _)) = self else { return nil }
+        return market.month(starts[0] + warmUp)
+    }
+
     func build() throws(GSLError) -> any ReturnModel {
         switch self {
         case .markov(let spec): return try MarkovSwitchingModel(spec)

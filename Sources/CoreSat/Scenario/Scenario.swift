@@ -66,7 +66,8 @@ public struct Scenario: Sendable {
             model: model, assetNames: assets.map(\.id), assetSleeves: assets.map(\.sleeve), policies: built,
             benchmark: benchmark, rules: rules, paths: paths, months: months, warmUpMonths: warmUpMonths, seed: seed,
             generator: generator, riskFreeAnnual: riskFreeAnnual, wealthGrid: wealthGrid,
-            regimeEntryMonths: regimeEntryMonths, sweep: sweep)
+            regimeEntryMonths: regimeEntryMonths, sweep: sweep, keepsMonthlyReturns: market.fixedShape?.paths == 1,
+            firstMonthIndex: market.firstMonth?.index)
     }
 
     /// Refuses, before starting, a run whose memory estimate (with the program's own overhead)

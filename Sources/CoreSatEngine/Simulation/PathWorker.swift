@@ -70,6 +70,11 @@ final class PathWorker {
                 netReturns: returns, wealthGrid: plan.wealthGrid,
                 wealth: record + layout.offsetOfWealth(policy: p), ledger: regimeTally?.ledger)
             activeMonths[p] = outcome.activeMonths
+            if layout.returnMonths > 0 {  // months after an account emptied have no return
+                let kept = record + layout.offsetOfReturns(policy: p)
+                kept.update(from: returns, count: outcome.activeMonths)
+                (kept + outcome.activeMonths).update(repeating: .nan, count: months - outcome.activeMonths)
+            }
             regimeTally?.recordOwn(policy: p, active: outcome.activeMonths, record: record)
             let figures = UnsafeMutableBufferPointer(start: record + layout.offset(policy: p, PathFigure.cagr), count: PathFigure.count)
             meanReturns[p] = ReturnMetrics.pathFigures(UnsafeBufferPointer(ownReturns(p)), outcome: outcome, riskFree: riskFree, into: figures).mean

@@ -52,6 +52,9 @@ public struct RecordLayout: Sendable, Equatable {
     /// Months (counted from the start, 1...months) at whose end each policy's wealth is kept, for
     /// charts; empty unless a run asks for it.
     public let wealthGrid: [Int]
+    /// Months whose net return each policy's record keeps (1...returnMonths; 0: none), for the
+    /// calendar-year and drawdown-date tables of a backtest.
+    public let returnMonths: Int
     /// Ids of the satellite assets, whose weights the per-regime figures report.
     public let satelliteAssets: [String]
     /// The policies that name the regime they believe in, ascending.
@@ -60,19 +63,23 @@ public struct RecordLayout: Sendable, Equatable {
     public let columns: [ColumnKey]
     private let index: [ColumnKey: Int]
 
-    public init(policies: Int, regimes: Int, wealthGrid: [Int] = [], satelliteAssets: [String] = [], classifiers: [Int] = []) {
+    public init(
+        policies: Int, regimes: Int, wealthGrid: [Int] = [], returnMonths: Int = 0, satelliteAssets: [String] = [],
+        classifiers: [Int] = []
+    ) {
         self.policies = policies
         self.regimes = regimes
         self.wealthGrid = wealthGrid
+        self.returnMonths = returnMonths
         self.satelliteAssets = regimes > 1 ? satelliteAssets : []
         self.classifiers = regimes > 1 ? classifiers.sorted() : []
-        columns = Self.columns(policies: policies, regimes: regimes, wealthGrid: wealthGrid,
+        columns = Self.columns(policies: policies, regimes: regimes, wealthGrid: wealthGrid, returnMonths: returnMonths,
             satelliteAssets: self.satelliteAssets, classifiers: self.classifiers)
         index = Dictionary(columns.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public static func == (a: RecordLayout, b: RecordLayout) -> Bool {
-        a.policies == b.policies && a.regimes == b.regimes && a.wealthGrid == b.wealthGrid
+        a.policies == b.policies && a.regimes == b.regimes && a.wealthGrid == b.wealthGrid && a.returnMonths == b.returnMonths
             && a.satelliteAssets == b.satelliteAssets && a.classifiers == b.classifiers
     }
 
@@ -88,7 +95,7 @@ public struct RecordLayout: Sendable, Equatable {
     public var bucketCount: Int { hasRegimeFigures ? 2 * regimes : 0 }
     var perBucket: Int { RegimeFigure.count + satelliteAssets.count }
 
-    var perPolicy: Int { PathFigure.count + RelativeFigure.count + PolicyTally.allCases.count + wealthGrid.count }
+    var perPolicy: Int { PathFigure.count + RelativeFigure.count + PolicyTally.allCases.count + wealthGrid.count + returnMonths }
     var regimeBase: Int { policies * perPolicy + regimes }
     var bucketBase: Int { regimeBase + (hasRegimeFigures ? regimes : 0) }
     var recognitionBase: Int { bucketBase + policies * bucketCount * perBucket }
@@ -100,6 +107,7 @@ public struct RecordLayout: Sendable, Equatable {
         policy * perPolicy + PathFigure.count + RelativeFigure.count + tally.rawValue
     }
     func offsetOfWealth(policy: Int) -> Int { policy * perPolicy + PathFigure.count + RelativeFigure.count + PolicyTally.allCases.count }
+    func offsetOfReturns(policy: Int) -> Int { offsetOfWealth(policy: policy) + wealthGrid.count }
     func offset(regime: Int) -> Int { policies * perPolicy + regime }
     func offset(entryShare regime: Int) -> Int { regimeBase + regime }
     /// The first of a bucket's numbers: its `RegimeFigure`s, then the satellite weights.
@@ -127,7 +135,7 @@ public struct RecordLayout: Sendable, Equatable {
     }
 
     private static func columns(
-        policies: Int, regimes: Int, wealthGrid: [Int], satelliteAssets: [String], classifiers: [Int]
+        policies: Int, regimes: Int, wealthGrid: [Int], returnMonths: Int, satelliteAssets: [String], classifiers: [Int]
     ) -> [ColumnKey] {
         var keys: [ColumnKey] = []
         for p in 0..<policies {
@@ -135,6 +143,7 @@ public struct RecordLayout: Sendable, Equatable {
             keys += RelativeFigure.allCases.map { ColumnKey(.policy(p), $0.key) }
             keys += PolicyTally.allCases.map { ColumnKey(.policy(p), $0.key) }
             keys += wealthGrid.map { ColumnKey(.policy(p), Self.wealthKey(month: $0)) }
+            keys += (0..<returnMonths).map { ColumnKey(.policy(p), Self.returnKey(month: $0 + 1)) }
         }
         keys += (0..<regimes).map { ColumnKey(.regime($0), Self.shareOfMonths) }
         guard regimes > 1 else { return keys }
@@ -151,9 +160,11 @@ public struct RecordLayout: Sendable, Equatable {
         return keys
     }
 
-    public static func wealthKey(month: Int) -> String {
-        "wealth_m" + String(repeating: "0", count: max(0, 4 - String(month).count)) + String(month)
-    }
+    public static func wealthKey(month: Int) -> String { "wealth_m" + fourDigits(month) }
+    /// The net return of month `month` (1...months).
+    public static func returnKey(month: Int) -> String { "return_m" + fourDigits(month) }
+
+    static func fourDigits(_ n: Int) -> String { String(repeating: "0", count: max(0, 4 - String(n).count)) + String(n) }
 
     /// The offset of a named column, or nil when this layout has no such column.
     public func offset(_ key: ColumnKey) -> Int? {

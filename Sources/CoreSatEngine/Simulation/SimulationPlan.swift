@@ -25,6 +25,11 @@ public struct SimulationPlan: Sendable {
     public var regimeEntryMonths: Int
     /// A sweep whose cells are the last policies; nil: none.
     public var sweep: SweepGrid?
+    /// Whether each path's record keeps every month's net return of each policy (a backtest's
+    /// calendar years and drawdown dates).
+    public var keepsMonthlyReturns: Bool
+    /// For dated paths (a backtest), the calendar month of month 0 as year * 12 + month - 1.
+    public var firstMonthIndex: Int?
 
     public static let defaultRegimeEntryMonths = 6
 
@@ -33,7 +38,7 @@ public struct SimulationPlan: Sendable {
         model: any ReturnModel, assetNames: [String], assetSleeves: [Sleeve]? = nil, policies: [any Policy], benchmark: Int,
         rules: AccountRules, paths: Int, months: Int, warmUpMonths: Int = 0, seed: UInt64, generator: GeneratorKind,
         riskFreeAnnual: Double, wealthGrid: [Int] = [], regimeEntryMonths: Int = defaultRegimeEntryMonths,
-        sweep: SweepGrid? = nil
+        sweep: SweepGrid? = nil, keepsMonthlyReturns: Bool = false, firstMonthIndex: Int? = nil
     ) {
         // A library caller can build a plan by hand; mismatched sizes would misread memory.
         precondition(paths > 0 && months > 0 && warmUpMonths >= 0, "a plan needs at least one path and one month")
@@ -65,6 +70,8 @@ public struct SimulationPlan: Sendable {
         self.wealthGrid = wealthGrid
         self.regimeEntryMonths = regimeEntryMonths
         self.sweep = sweep
+        self.keepsMonthlyReturns = keepsMonthlyReturns
+        self.firstMonthIndex = firstMonthIndex
         if let sweep {
             precondition(sweep.firstCell + sweep.cellCount == policies.count && benchmark < sweep.firstCell,
                 "a sweep's cells are the last policies, and the benchmark is not one of them")
@@ -73,7 +80,7 @@ public struct SimulationPlan: Sendable {
 
     var layout: RecordLayout {
         RecordLayout(
-            policies: policies.count, regimes: model.regimeNames.count, wealthGrid: wealthGrid,
+            policies: policies.count, regimes: model.regimeNames.count, wealthGrid: wealthGrid, returnMonths: keepsMonthlyReturns ? months : 0,
             satelliteAssets: zip(assetNames, assetSleeves).filter { $0.1 == .satellite }.map(\.0),
             classifiers: policies.indices.filter { policies[$0].classifiesRegimes })
     }
@@ -82,7 +89,8 @@ public struct SimulationPlan: Sendable {
         RunDescription(
             paths: paths, months: months, warmUpMonths: warmUpMonths, seed: seed, generator: generator,
             blockSize: Simulator.blockSize, policyNames: policies.map(\.name), benchmark: benchmark,
-            regimeNames: model.regimeNames, layout: layout, regimeEntryMonths: regimeEntryMonths, sweep: sweep)
+            regimeNames: model.regimeNames, layout: layout, regimeEntryMonths: regimeEntryMonths, sweep: sweep,
+            firstMonthIndex: firstMonthIndex)
     }
 
     /// Bytes the run will hold at its peak: per-path records plus each worker's buffers.

@@ -19,11 +19,13 @@ public struct RunDescription: Sendable, Equatable {
 
     /// The grid whose cells are the last policies, if the run sweeps a rule's settings.
     public var sweep: SweepGrid?
+    /// For dated paths (a backtest), the calendar month of month 0 as year * 12 + month - 1.
+    public var firstMonthIndex: Int?
 
     public init(
         paths: Int, months: Int, warmUpMonths: Int, seed: UInt64, generator: GeneratorKind, blockSize: Int,
         policyNames: [String], benchmark: Int, regimeNames: [String], layout: RecordLayout,
-        regimeEntryMonths: Int = SimulationPlan.defaultRegimeEntryMonths, sweep: SweepGrid? = nil
+        regimeEntryMonths: Int = SimulationPlan.defaultRegimeEntryMonths, sweep: SweepGrid? = nil, firstMonthIndex: Int? = nil
     ) {
         self.paths = paths
         self.months = months
@@ -37,6 +39,7 @@ public struct RunDescription: Sendable, Equatable {
         self.layout = layout
         self.regimeEntryMonths = regimeEntryMonths
         self.sweep = sweep
+        self.firstMonthIndex = firstMonthIndex
     }
 
     /// The policies reported one by one: all but a sweep's cells.

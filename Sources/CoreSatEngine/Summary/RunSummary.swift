@@ -72,6 +72,8 @@ public struct RunSummary: Sendable {
     /// Ids of the satellite assets whose per-regime weights are reported (empty with one regime).
     public var satelliteAssets: [String]
     public var sweep: SweepSummary?
+    /// Calendar years and drawdown dates of a backtest (one dated path).
+    public var backtest: BacktestSummary?
 
     /// Reads every column it needs from `columns` one at a time (two at a time across threads).
     public init(scenario: String, columns: some PathColumns) throws {
@@ -124,6 +126,7 @@ public struct RunSummary: Sendable {
                 entryShareOfMonths: entries?.mean ?? .nan, entryShareStandardError: entries?.standardError ?? .nan)
         }
         sweep = try run.sweep.map { try SweepSummary(grid: $0, benchmark: run.benchmark, columns: columns) }
+        backtest = try BacktestSummary(columns: columns)
     }
 
     /// Every column's distribution, computed in parallel (each one goes through all paths' values).
