@@ -111,6 +111,20 @@ struct RunCommandTests {
         }
     }
 
+    /// The sample data come from scripts/setup; under CI they must be there.
+    @Test func usHistoryScenarioBacktestsOnTheSampleData() throws {
+        let data = packageRoot.appendingPathComponent("data/french-1949-2017.csv").path
+        guard FileManager.default.fileExists(atPath: data) || ProcessInfo.processInfo.environment["CI"] == "true" else { return }
+        let r = try coresat("run", "scenarios/us-history-core-satellite.yaml")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("backtest 1950-01 to 2017-03 (807 months)"))
+        #expect(r.stdout.contains("time in regimes: bear"))
+        // The market's worst fall: October 2007 to February 2009, back by March 2012.
+        let market = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("market only   -50.4%") })
+        #expect(market.contains("2007-10  2009-02   2012-03"))
+        #expect(r.stdout.contains("2008 "))
+    }
+
     @Test func styleRotationScenarioRunsEveryRule() throws {
         let r = try coresat("run", "scenarios/style-rotation-regimes.yaml", "--paths", "200")
         #expect(r.status == 0)
