@@ -1,9 +1,8 @@
 import CGSL
 
 /// Minimizes a smooth function of several variables by GSL's BFGS
-/// (`gsl_multimin_fdfminimizer_vector_bfgs2`), with the gradient from central differences: the
-/// callers' functions (likelihoods through a filter) have no gradient of their own, and the 2n
-/// extra evaluations cost less than deriving one.
+/// (`gsl_multimin_fdfminimizer_vector_bfgs2`), with the caller's gradient or one from central
+/// differences.
 public enum QuasiNewton {
     public struct Result: Sendable {
         /// The best point found and the function there.
@@ -15,49 +14,70 @@ public enum QuasiNewton {
         public let converged: Bool
     }
 
-    /// The closure and the relative step of its differences, handed to GSL's C callbacks.
+    /// The closures, handed to GSL's C callbacks.
     private final class Objective {
         let f: ([Double]) -> Double
-        let step: Double
+        let fdf: ([Double]) -> (value: Double, gradient: [Double])
         var point: [Double]
 
-        init(_ f: @escaping ([Double]) -> Double, step: Double, dimension: Int) {
+        init(_ f: @escaping ([Double]) -> Double, _ fdf: @escaping ([Double]) -> (value: Double, gradient: [Double]), dimension: Int) {
             self.f = f
-            self.step = step
+            self.fdf = fdf
             point = Array(repeating: 0, count: dimension)
         }
 
-        func value(_ x: UnsafePointer<gsl_vector>) -> Double {
+        private func read(_ x: UnsafePointer<gsl_vector>) {
             for i in point.indices { point[i] = gsl_vector_get(x, i) }
+        }
+
+        /// A point outside the function's domain (a failed factorization, say) must look worse
+        /// than any inside, and GSL's line search needs a number to compare.
+        func value(_ x: UnsafePointer<gsl_vector>) -> Double {
+            read(x)
             let v = f(point)
-            // A point outside the function's domain (a failed factorization, say) must look worse
-            // than any inside, and GSL's line search needs a number to compare.
             return v.isNaN ? .infinity : v
         }
 
-        /// Central differences with h_i = step max(1, |x_i|): step near the cube root of the
-        /// machine epsilon balances truncation (h^2) against rounding (eps / h).
-        func gradient(_ x: UnsafePointer<gsl_vector>, into g: UnsafeMutablePointer<gsl_vector>) {
-            for i in point.indices { point[i] = gsl_vector_get(x, i) }
-            for i in point.indices {
-                let xi = point[i], h = step * max(1, abs(xi))
-                point[i] = xi + h
-                let up = f(point)
-                point[i] = xi - h
-                let down = f(point)
-                point[i] = xi
-                let d = (up - down) / (2 * h)
-                gsl_vector_set(g, i, d.isFinite ? d : 0)
-            }
+        func valueAndGradient(_ x: UnsafePointer<gsl_vector>, into g: UnsafeMutablePointer<gsl_vector>) -> Double {
+            read(x)
+            let (v, gradient) = fdf(point)
+            for i in point.indices { gsl_vector_set(g, i, gradient[i].isFinite ? gradient[i] : 0) }
+            return v.isNaN ? .infinity : v
         }
+    }
+
+    /// The gradient by central differences with h_i = step max(1, |x_i|): a step near the cube
+    /// root of the machine epsilon balances truncation (h^2) against rounding (eps / h).
+    public static func centralDifferences(_ f: ([Double]) -> Double, at x: [Double], step: Double = 1e-5) -> [Double] {
+        var point = x
+        return x.indices.map { i in
+            let h = step * max(1, abs(x[i]))
+            point[i] = x[i] + h
+            let up = f(point)
+            point[i] = x[i] - h
+            let down = f(point)
+            point[i] = x[i]
+            return (up - down) / (2 * h)
+        }
+    }
+
+    /// `minimize(from:valueAndGradient:)` with the gradient from central differences, for
+    /// functions without one of their own: 2n evaluations a gradient.
+    public static func minimize(
+        from start: [Double], stepSize: Double = 0.01, gradientTolerance: Double = 1e-6,
+        maxIterations: Int = 200, differenceStep: Double = 1e-5, _ f: ([Double]) -> Double
+    ) throws(GSLError) -> Result {
+        try minimize(
+            from: start, stepSize: stepSize, gradientTolerance: gradientTolerance, maxIterations: maxIterations, value: f,
+            valueAndGradient: { x in (f(x), centralDifferences(f, at: x, step: differenceStep)) })
     }
 
     /// The minimum of `f` from `start`: iterations stop when |gradient| < `gradientTolerance`, after
     /// `maxIterations`, or when the line search makes no progress. `stepSize` is the first trial
     /// step's length, and the line search stops at |p.g| < 0.1 |p| |g| (GSL's advice for BFGS2).
     public static func minimize(
-        from start: [Double], stepSize: Double = 0.01, gradientTolerance: Double = 1e-6,
-        maxIterations: Int = 200, differenceStep: Double = 1e-5, _ f: ([Double]) -> Double
+        from start: [Double], stepSize: Double = 0.01, gradientTolerance: Double = 1e-6, maxIterations: Int = 200,
+        value f: ([Double]) -> Double, valueAndGradient fdf: ([Double]) -> (value: Double, gradient: [Double])
     ) throws(GSLError) -> Result {
         GSL.prepare()
         let n = start.count
@@ -68,16 +88,14 @@ public enum QuasiNewton {
         defer { gsl_multimin_fdfminimizer_free(solver); gsl_vector_free(x0) }
         for i in 0..<n { gsl_vector_set(x0, i, start[i]) }
 
-        return try withoutActuallyEscaping(f) { (f) throws(GSLError) -> Result in
-            let objective = Objective(f, step: differenceStep, dimension: n)
+        return try withoutActuallyEscaping(f) { (f) throws(GSLError) -> Result in try withoutActuallyEscaping(fdf) { (fdf) throws(GSLError) -> Result in
+            let objective = Objective(f, fdf, dimension: n)
             return try withExtendedLifetime(objective) { () throws(GSLError) -> Result in
                 var function = gsl_multimin_function_fdf(
                     f: { x, params in Unmanaged<Objective>.fromOpaque(params!).takeUnretainedValue().value(x!) },
-                    df: { x, params, g in Unmanaged<Objective>.fromOpaque(params!).takeUnretainedValue().gradient(x!, into: g!) },
+                    df: { x, params, g in _ = Unmanaged<Objective>.fromOpaque(params!).takeUnretainedValue().valueAndGradient(x!, into: g!) },
                     fdf: { x, params, value, g in
-                        let objective = Unmanaged<Objective>.fromOpaque(params!).takeUnretainedValue()
-                        value!.pointee = objective.value(x!)
-                        objective.gradient(x!, into: g!)
+                        value!.pointee = Unmanaged<Objective>.fromOpaque(params!).takeUnretainedValue().valueAndGradient(x!, into: g!)
                     },
                     n: n, params: Unmanaged.passUnretained(objective).toOpaque())
                 try GSL.check(gsl_multimin_fdfminimizer_set(solver, &function, x0, stepSize, 0.1), "BFGS start")
@@ -100,6 +118,6 @@ public enum QuasiNewton {
                 }
                 return Result(x: x, value: gsl_multimin_fdfminimizer_minimum(solver), iterations: iterations, converged: converged)
             }
-        }
+        } }
     }
 }

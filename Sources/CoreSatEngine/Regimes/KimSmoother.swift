@@ -24,15 +24,25 @@ enum KimSmoother {
         let names = (0..<k).map { "\($0)" }
         let filter = HamiltonFilter(model: try RegimeFilterModel(parameters.marketSpec(names: names)))
         var filtered = [Double](repeating: 0, count: keepProbabilities ? months * k : 0)
-        var logLikelihood = 0.0
         guard let base = data.baseAddress else { return (filtered, 0) }
+        // log L = sum of scales + log of the product of totals; the product is folded into the sum
+        // only when it nears the ends of the double range, so a month costs no logarithm (which
+        // took a fifth of the fit's time).
+        var scales = 0.0, product = 1.0
         for t in 0..<months {
             filter.update(logReturns: base + t * n)
-            logLikelihood += filter.lastLogLikelihood
+            let (scale, total) = filter.lastNormaliser
+            scales += scale
+            product *= total
+            if !(product > 1e-250 && product < 1e250) {
+                scales += log(product)
+                product = 1
+            }
             if keepProbabilities {
                 for j in 0..<k { filtered[t * k + j] = filter.probabilities[j] }
             }
         }
+        let logLikelihood = scales + log(product)
         return (filtered, logLikelihood.isNaN ? -.infinity : logLikelihood)
     }
 
