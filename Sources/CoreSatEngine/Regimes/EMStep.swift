@@ -13,28 +13,12 @@ enum EMStep {
     ) throws(GSLError) -> SwitchingParameters {
         let (k, n) = (previous.regimeCount, previous.dimension)
         let months = data.count / n
-        let w = smoothing.smoothed
         var next = previous
         for r in 0..<k {
-            var weight = 0.0
-            var mean = [Double](repeating: 0, count: n)
-            for t in 0..<months {
-                weight += w[t * k + r]
-                for i in 0..<n { mean[i] += w[t * k + r] * data[t * n + i] }
+            guard let (mean, covariance) = smoothing.smoothed.withUnsafeBufferPointer({ weighted(data, months: months, n: n, weights: $0, regime: r, of: k) }) else {
+                // A regime with (almost) no months keeps its parameters: there is nothing to estimate them from.
+                continue
             }
-            // A regime with (almost) no months keeps its parameters: there is nothing to estimate them from.
-            guard weight > 1e-10 * Double(months) else { continue }
-            for i in 0..<n { mean[i] /= weight }
-            var covariance = SquareMatrix(order: n, values: Array(repeating: 0, count: n * n))
-            var deviation = [Double](repeating: 0, count: n)
-            for t in 0..<months {
-                for i in 0..<n { deviation[i] = data[t * n + i] - mean[i] }
-                let wt = w[t * k + r] / weight
-                for i in 0..<n {
-                    for j in 0...i { covariance.values[i * n + j] += wt * deviation[i] * deviation[j] }
-                }
-            }
-            for i in 0..<n { for j in 0..<i { covariance[j, i] = covariance[i, j] } }
             next.mean.replaceSubrange((r * n)..<((r + 1) * n), with: mean)
             next.covariance.replaceSubrange((r * n * n)..<((r + 1) * n * n), with: try floored(covariance, at: floor).values)
         }
@@ -44,6 +28,33 @@ enum EMStep {
             for j in 0..<k { next.transition[i * k + j] = smoothing.transitions[i * k + j] / leaving }
         }
         return next
+    }
+
+    /// The w-weighted mean and covariance of the months (two passes: the deviations from the mean,
+    /// not raw second moments, for accuracy); nil when the weights are all but zero. One pass over
+    /// the months per sum, each into a local: a sum kept in memory waits on its own store every month.
+    private static func weighted(
+        _ data: UnsafeBufferPointer<Double>, months: Int, n: Int, weights w: UnsafeBufferPointer<Double>, regime r: Int, of k: Int
+    ) -> ([Double], SquareMatrix)? {
+        var weight = 0.0
+        for t in 0..<months { weight += w[t * k + r] }
+        guard weight > 1e-10 * Double(months) else { return nil }
+        let mean = (0..<n).map { i in
+            var s = 0.0
+            for t in 0..<months { s += w[t * k + r] * data[t * n + i] }
+            return s / weight
+        }
+        var covariance = SquareMatrix(order: n, values: Array(repeating: 0, count: n * n))
+        for i in 0..<n {
+            for j in 0...i {
+                let (mi, mj) = (mean[i], mean[j])
+                var s = 0.0
+                for t in 0..<months { s += w[t * k + r] * (data[t * n + i] - mi) * (data[t * n + j] - mj) }
+                covariance[i, j] = s / weight
+                covariance[j, i] = s / weight
+            }
+        }
+        return (mean, covariance)
     }
 
     /// The covariance with its eigenvalues raised to at least `floor`. A regime that settles on a

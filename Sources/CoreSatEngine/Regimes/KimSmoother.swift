@@ -54,24 +54,40 @@ enum KimSmoother {
         let k = parameters.regimeCount
         let months = filtered.count / k
         var smoothed = filtered
-        var transitions = [Double](repeating: 0, count: k * k)
-        var ratio = [Double](repeating: 0, count: k)
-        let p = parameters.transition
-        for t in stride(from: months - 2, through: 0, by: -1) {
-            for j in 0..<k {
-                var predicted = 0.0
-                for i in 0..<k { predicted += filtered[t * k + i] * p[i * k + j] }
-                // A regime the filter rules out ahead has no smoothed weight to hand back.
-                ratio[j] = predicted > 0 ? smoothed[(t + 1) * k + j] / predicted : 0
-            }
-            for i in 0..<k {
-                var sum = 0.0
-                for j in 0..<k {
-                    let pair = filtered[t * k + i] * p[i * k + j] * ratio[j]
-                    transitions[i * k + j] += pair
-                    sum += pair
+        // ratio[t][j] = p_{t+1|T}(j) / p_{t+1|t}(j), kept for the transition sums after the pass.
+        var ratio = [Double](repeating: 0, count: months * k)
+        // Raw pointers: the loop runs over every month of every EM iteration, and array
+        // subscripts with their checks took half its time.
+        smoothed.withUnsafeMutableBufferPointer { smoothed in
+            ratio.withUnsafeMutableBufferPointer { ratio in
+                filtered.withUnsafeBufferPointer { filtered in
+                    parameters.transition.withUnsafeBufferPointer { p in
+                        for t in stride(from: months - 2, through: 0, by: -1) {
+                            for j in 0..<k {
+                                var predicted = 0.0
+                                for i in 0..<k { predicted += filtered[t * k + i] * p[i * k + j] }
+                                // A regime the filter rules out ahead has no smoothed weight to hand back.
+                                ratio[t * k + j] = predicted > 0 ? smoothed[(t + 1) * k + j] / predicted : 0
+                            }
+                            for i in 0..<k {
+                                var sum = 0.0
+                                for j in 0..<k { sum += p[i * k + j] * ratio[t * k + j] }
+                                smoothed[t * k + i] = filtered[t * k + i] * sum
+                            }
+                        }
+                    }
                 }
-                smoothed[t * k + i] = sum
+            }
+        }
+        // sum_t p_{t|t}(i) P_ij r_j, one sum at a time in a register.
+        let transitions = ratio.withUnsafeBufferPointer { ratio in
+            filtered.withUnsafeBufferPointer { filtered in
+                (0..<(k * k)).map { ij in
+                    let (i, j) = (ij / k, ij % k)
+                    var sum = 0.0
+                    for t in 0..<max(0, months - 1) { sum += filtered[t * k + i] * ratio[t * k + j] }
+                    return parameters.transition[ij] * sum
+                }
             }
         }
         return RegimeSmoothing(filtered: filtered, smoothed: smoothed, transitions: transitions, logLikelihood: logLikelihood)
