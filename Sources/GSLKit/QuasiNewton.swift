@@ -110,7 +110,9 @@ public enum QuasiNewton {
                         break
                     }
                 }
-                let best = gsl_multimin_fdfminimizer_x(solver)!
+                guard let best = gsl_multimin_fdfminimizer_x(solver) else {
+                    throw GSLError.failed("BFGS minimization", "the minimizer holds no point")
+                }
                 let x = (0..<n).map { gsl_vector_get(best, $0) }
                 // A failed first step may leave the start: converged if its gradient is small.
                 if !converged {
