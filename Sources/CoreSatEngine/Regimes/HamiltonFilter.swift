@@ -15,6 +15,9 @@ public final class HamiltonFilter {
     public var lastLogLikelihood: Double { scaledNormaliser.scale + log(scaledNormaliser.total) }
     /// The normaliser as exp(scale) x total.
     @exclusivity(unchecked) private var scaledNormaliser = (scale: 0.0, total: 1.0)
+    /// The same, for a caller summing many months' log-likelihoods: it can add the scales and
+    /// multiply the totals, and take one logarithm for many months.
+    var lastNormaliser: (scale: Double, total: Double) { scaledNormaliser }
 
     private let regimeCount: Int
     private let dimension: Int
