@@ -78,11 +78,12 @@ public enum CSVImport {
         let source = Dataset(
             months: monthly.months, columns: read, values: monthly.values,
             notes: ["source: \((file as NSString).lastPathComponent) (CSV of \(kind)\(how))"], file: file)
+        let dataset = try edits.apply(to: source)
         var warnings = priceIndexWarnings(read, options, edits, file: file)
-        if daily, let last = days.last, let month = monthly.months.last, last < MonthlyReturns.lastWeekday(of: month) {
+        if daily, let last = days.last, let month = monthly.months.last, dataset.months.last == month, last < MonthlyReturns.lastWeekday(of: month) {
             warnings.append("\(file): the data end on \(dates[dates.count - 1]), before the last weekday of \(month): its return covers part of the month (--to \(month.advanced(by: -1)) leaves it out)")
         }
-        return Imported(dataset: try edits.apply(to: source), warnings: warnings)
+        return Imported(dataset: dataset, warnings: warnings)
     }
 
     private static func check(_ options: Options, header: [String], read: [String], file: String) throws(InputError) {
