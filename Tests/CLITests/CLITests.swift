@@ -198,7 +198,7 @@ struct RunCommandTests {
     @Test func helpOnAnUnknownCommandIsAnError() throws {
         let r = try coresat("help", "nosuch")
         #expect(r.status == 2 && r.stdout.isEmpty)
-        #expect(r.stderr == "error: help: unknown command 'nosuch'; the commands are run, merge, validate, metrics, check\n")
+        #expect(r.stderr == "error: help: unknown command 'nosuch'; the commands are run, merge, validate, metrics, check, data\n")
     }
 
     @Test func versionIsPrinted() throws {

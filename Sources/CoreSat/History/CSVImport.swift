@@ -41,17 +41,10 @@ public enum CSVImport {
         let read = try edits.columnsToRead(from: available, file: file)
         try check(options, header: header, read: read, file: file)
         let fields = read.compactMap { name in header.indices.first { $0 != dateField && header[$0] == name } }
-        let body = rows.dropFirst()
-        guard body.count >= 3 else {
-            throw InputError(file: file, line: body.count + 1, column: 1, reason: "too few rows: \(body.count) data rows, at least 3 are needed")
-        }
         var dates: [String] = []
         var values = Array(repeating: [Double](), count: read.count)
-        for (offset, row) in body.enumerated() {
+        for (offset, row) in try ReturnTable.dataRows(rows, file: file).enumerated() {
             let line = offset + 2
-            guard row.count == header.count else {
-                throw InputError(file: file, line: line, column: 1, keyPath: "row \(line)", reason: "has \(row.count) fields but the header has \(header.count)")
-            }
             dates.append(row[dateField].trimmingCharacters(in: .whitespaces))
             for (k, field) in fields.enumerated() {
                 values[k].append(try cell(row[field], options, file: file, line: line, field: field + 1, name: read[k]))
@@ -78,11 +71,12 @@ public enum CSVImport {
         let source = Dataset(
             months: monthly.months, columns: read, values: monthly.values,
             notes: ["source: \((file as NSString).lastPathComponent) (CSV of \(kind)\(how))"], file: file)
+        let dataset = try edits.apply(to: source)
         var warnings = priceIndexWarnings(read, options, edits, file: file)
-        if daily, let last = days.last, let month = monthly.months.last, last < MonthlyReturns.lastWeekday(of: month) {
+        if daily, let last = days.last, let month = monthly.months.last, dataset.months.last == month, last < MonthlyReturns.lastWeekday(of: month) {
             warnings.append("\(file): the data end on \(dates[dates.count - 1]), before the last weekday of \(month): its return covers part of the month (--to \(month.advanced(by: -1)) leaves it out)")
         }
-        return Imported(dataset: try edits.apply(to: source), warnings: warnings)
+        return Imported(dataset: dataset, warnings: warnings)
     }
 
     private static func check(_ options: Options, header: [String], read: [String], file: String) throws(InputError) {

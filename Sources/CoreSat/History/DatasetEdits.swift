@@ -48,7 +48,7 @@ public struct DatasetEdits: Sendable {
                 throw InputError(file: source.file, keyPath: "--add-yield", reason: "the annual yield of \(column) must be from 0 to 0.2, got \(yield)")
             }
             guard let c = data.column(column) else { continue }
-            data.values[c] = data.values[c].map { $0 + yield / 12 }
+            data.values[c] = data.values[c].map { Self.decimalSum($0, yield / 12) }
             data.notes.append("note: \(column) has an annual yield of \(yield) added as \(yield)/12 to each month's return (for dividends its prices leave out)")
         }
         var kept = columns ?? source.columns
@@ -57,7 +57,7 @@ public struct DatasetEdits: Sendable {
         if let riskFree {
             let rf = values(riskFree)
             for (column, name) in addRiskFree {
-                output.append((name, zip(values(column), rf).map { $0 + $1 }))
+                output.append((name, zip(values(column), rf).map(Self.decimalSum)))
                 data.notes.append("note: \(name) = \(column) + \(riskFree)")
             }
         }
@@ -80,6 +80,12 @@ public struct DatasetEdits: Sendable {
         data.riskFree = riskFreeName
         data.notes += notes.map { "note: \($0)" }
         return try trimmed(data)
+    }
+
+    /// a + b rounded to 12 decimal places, so that 0.0651 + 0.004 is written 0.0691, not
+    /// 0.06910000000000001; the data behind it have 6 at most.
+    static func decimalSum(_ a: Double, _ b: Double) -> Double {
+        ((a + b) * 1e12).rounded() / 1e12
     }
 
     /// The months from `from` to `to`, both included.

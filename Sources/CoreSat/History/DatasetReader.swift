@@ -3,9 +3,7 @@ import Foundation
 /// Reads and checks a dataset file (see `Dataset`); every problem names its line and field.
 extension Dataset {
     public static func parse(_ text: String, file: String) throws(InputError) -> Dataset {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.last == "\r" ? $0.dropLast() : $0
-        }
+        let lines = TextFile.lines(text)
         func failure(_ line: Int, _ column: Int? = nil, _ keyPath: String? = nil, _ reason: String) -> InputError {
             InputError(file: file, line: line, column: column, keyPath: keyPath, reason: reason)
         }

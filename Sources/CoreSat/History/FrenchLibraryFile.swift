@@ -41,7 +41,7 @@ public struct FrenchLibraryFile: Sendable {
         var result = FrenchLibraryFile(file: file, tables: [], preamble: [], copyright: nil)
         var pendingTitle: [String] = []
         var open = false  // rows below a header belong to its table until a blank or text line
-        for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (offset, raw) in TextFile.lines(text).enumerated() {
             let line = offset + 1
             let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             let fields = trimmed.split(separator: ",", omittingEmptySubsequences: false)
@@ -79,7 +79,10 @@ public struct FrenchLibraryFile: Sendable {
 
     /// The table a `--table` value names: its number, or its name (case and spacing aside).
     public func table(_ selector: String) throws(InputError) -> Table {
-        let list = "the tables are " + tables.map { "\($0.number) \"\($0.name)\"" }.joined(separator: ", ")
+        // Some titles are paragraphs: cut in the list (the number picks them as well).
+        let list = "the tables are " + tables.map { table in
+            "\(table.number) \"\(table.name.count > 60 ? table.name.prefix(59) + "…" : table.name)\""
+        }.joined(separator: ", ")
         if let number = Int(selector.trimmingCharacters(in: .whitespaces)) {
             guard tables.indices.contains(number - 1) else {
                 throw InputError(file: file, keyPath: "--table", reason: "no table number \(number); \(list)")

@@ -70,7 +70,8 @@ enum MonthlyReturns {
             let present = rows.filter { !series[$0].isNaN }
             guard let start = present.first else { return .nan }
             if daily && start == span.lowerBound && o.days[start] > thirdWeekday(of: month) { return .nan }
-            return present.reduce(1.0) { $0 * (1 + series[$1]) } - 1
+            // One return a month is kept as given: compounding it alone would only add rounding.
+            return present.count == 1 ? series[start] : present.reduce(1.0) { $0 * (1 + series[$1]) } - 1
         }
     }
 

@@ -30,17 +30,10 @@ public struct ReturnTable: Sendable {
             throw InputError(file: file, line: 1, column: c + 2, keyPath: "header",
                 reason: name.isEmpty ? "column \(c + 2) has no name" : "column name '\(name)' is used twice")
         }
-        let body = rows.dropFirst()
-        guard body.count >= 3 else {
-            throw InputError(file: file, line: body.count + 1, column: 1, reason: "too few rows: \(body.count) data rows, at least 3 are needed")
-        }
         var dates: [String] = []
         var values = Array(repeating: [Double](), count: columns.count)
-        for (offset, row) in body.enumerated() {
+        for (offset, row) in try dataRows(rows, file: file).enumerated() {
             let line = offset + 2
-            guard row.count == header.count else {
-                throw InputError(file: file, line: line, column: 1, keyPath: "row \(line)", reason: "has \(row.count) fields but the header has \(header.count)")
-            }
             dates.append(row[0].trimmingCharacters(in: .whitespaces))
             for (c, cell) in row.dropFirst().enumerated() {
                 let trimmed = cell.trimmingCharacters(in: .whitespaces)
@@ -77,6 +70,19 @@ public struct ReturnTable: Sendable {
         // A trailing newline or blank lines are not data.
         rows.removeAll { $0.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
         return rows
+    }
+
+    /// The rows under the header: at least 3, each with as many fields as the header.
+    static func dataRows(_ rows: [[String]], file: String) throws(InputError) -> ArraySlice<[String]> {
+        let width = rows.first?.count ?? 0
+        let body = rows.dropFirst()
+        guard body.count >= 3 else {
+            throw InputError(file: file, line: body.count + 1, column: 1, reason: "too few rows: \(body.count) data rows, at least 3 are needed")
+        }
+        if let offset = body.indices.first(where: { body[$0].count != width }) {
+            throw InputError(file: file, line: offset + 1, column: 1, keyPath: "row \(offset + 1)", reason: "has \(body[offset].count) fields but the header has \(width)")
+        }
+        return body
     }
 
     /// The frequency the spacing of the dates shows; an error naming the first row whose date does

@@ -26,4 +26,9 @@ public enum TextFile {
         }
         return text
     }
+
+    /// The lines of a text, for "\n", "\r\n" (one Character in Swift) or "\r" endings alike.
+    static func lines(_ text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+    }
 }
