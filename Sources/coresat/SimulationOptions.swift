@@ -26,6 +26,9 @@ struct SimulationOptions: ParsableArguments {
 
     /// Applies --paths and --seed to a loaded scenario and refuses a run too big for this machine.
     func apply(to scenario: inout Scenario, shard: Shard = .whole, saving: Bool = false) throws {
+        if let paths, let fixed = scenario.market.fixedShape, paths != fixed.paths {
+            throw InputError(file: "--paths", reason: "a historical replay runs one path per window (\(fixed.paths) here); --paths does not apply")
+        }
         if let paths { scenario.paths = paths }
         guard Scenario.pathRange.contains(scenario.paths) else {
             throw InputError(file: "--paths", reason: Scenario.pathsOutOfRange(scenario.paths))

@@ -123,6 +123,8 @@ struct RunCommandTests {
         let market = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("market only   -50.4%") })
         #expect(market.contains("2007-10  2009-02   2012-03"))
         #expect(r.stdout.contains("2008 "))
+        let paths = try coresat("run", "scenarios/us-history-core-satellite.yaml", "--paths", "10")
+        #expect(paths.status == 2 && paths.stderr.contains("--paths does not apply"))
     }
 
     @Test func styleRotationScenarioRunsEveryRule() throws {

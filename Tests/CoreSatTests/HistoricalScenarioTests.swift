@@ -139,3 +139,12 @@ struct HistoricalScenarioTests {
         #expect(error?.keyPath == "paths" && error?.reason.contains("a historical replay sets paths itself") == true)
     }
 }
+
+extension HistoricalScenarioTests {
+    @Test func aReplaysPathsCannotBeChangedAfterLoading() throws {
+        var s = try Self.load(Self.replay)
+        s.paths = 5
+        let error = inputError { () throws(InputError) in _ = try s.plan() }
+        #expect(error?.reason.contains("a historical replay runs 1 path (one per window) of 8 months") == true)
+    }
+}

@@ -114,7 +114,7 @@ struct ExampleScenarioTests {
     @Test(arguments: files)
     func everyExampleValidatesAndRuns(path: String) throws {
         var s = try ScenarioLoader.load(path: path)
-        s.paths = 200
+        if s.market.fixedShape == nil { s.paths = 200 }  // a replay has its own paths
         let json = try runJSON(s, threads: 2)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let policies = try #require(object["policies"] as? [[String: Any]])

@@ -56,6 +56,11 @@ public struct Scenario: Sendable {
             // Correlations are checked when the file is read, so this means a numerical breakdown.
             throw InputError(file: file, keyPath: "market", reason: error.description)
         }
+        if let fixed = market.fixedShape, fixed.paths != paths || fixed.months != months {
+            var error = pathsLocation
+            error.reason = "a historical replay runs \(fixed.paths) path\(fixed.paths == 1 ? "" : "s") (one per window) of \(fixed.months) months; the paths and months cannot be changed"
+            throw error
+        }
         let built = policies.map { $0.rule.build($0) }
         for (spec, policy) in zip(policies, built) where policy.historyNeeded > warmUpMonths {
             var error = spec.location
