@@ -123,6 +123,9 @@ struct RunCommandTests {
         let market = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("market only   -50.4%") })
         #expect(market.contains("2007-10  2009-02   2012-03"))
         #expect(r.stdout.contains("2008 "))
+        let validated = try coresat("validate", "scenarios/us-history-core-satellite.yaml")
+        #expect(validated.stdout.contains(
+            "market: backtest on ../data/french-1949-2017.csv, 1950-01 to 2017-03, warm-up from 1949-01; regimes: bull and bear markets of Mkt"))
         let paths = try coresat("run", "scenarios/us-history-core-satellite.yaml", "--paths", "10")
         #expect(paths.status == 2 && paths.stderr.contains("--paths does not apply"))
     }

@@ -28,7 +28,7 @@ struct HistoricalModelTests {
 
     /// The recorded month each generated month copies (from asset 0's return).
     static func sources(_ returns: [Double], assets: Int) -> [Int] {
-        stride(from: 0, to: returns.count, by: assets).map { Int(($0 < returns.count ? returns[$0] : 0) * 1000 + 0.5) }
+        stride(from: 0, to: returns.count, by: assets).map { Int(returns[$0] * 1000 + 0.5) }
     }
 
     @Test func replayCopiesEachWindowWithItsLogReturnsAndRegimes() {

@@ -18,6 +18,22 @@ public struct RecordedMarket: Sendable, Equatable {
 
     /// The month of row `row`.
     public func month(_ row: Int) -> YearMonth { firstMonth.advanced(by: row) }
+
+    /// One line for `validate`: what is replayed or resampled, and where the regimes come from.
+    public func describe(_ use: RecordedMarketUse) -> String {
+        var line: String
+        switch use {
+        case .replay(let starts, let warmUp, let months):
+            let first = month(starts[0] + warmUp), last = month(starts[starts.count - 1] + warmUp + months - 1)
+            line = starts.count == 1
+                ? "backtest on \(data), \(first) to \(last)" : "\(starts.count) windows of \(months) months on \(data), \(first) to \(last)"
+            if warmUp > 0 { line += ", warm-up from \(month(starts[0]))" }
+        case .bootstrap(let meanBlock, let chain):
+            line = "block bootstrap of \(data), \(month(0)) to \(month(rows.count - 1)), mean block \(YAMLCursor.show(meanBlock)) months"
+            if chain != nil { line += ", following the regimes" }
+        }
+        return line + (regimeSource.map { "; regimes: \($0)" } ?? "")
+    }
 }
 
 /// How a recorded market becomes paths.

@@ -65,16 +65,12 @@ enum RecordedMarketLoader {
     /// The dataset named by `data:`, a path relative to the scenario file's folder.
     static func loadDataset(_ c: YAMLCursor) throws(InputError) -> Dataset {
         let name = try c.string()
-        let path = name.hasPrefix("/") ? name : (c.file as NSString).deletingLastPathComponent.appending(name.isEmpty ? "" : "/" + name)
+        let folder = (c.file as NSString).deletingLastPathComponent
         do {
-            return try Dataset.load(path: path.hasPrefix("/") || path.hasPrefix(".") ? path : "./" + path)
+            return try Dataset.load(path: name.hasPrefix("/") || folder.isEmpty ? name : folder + "/" + name)
         } catch {
-            var e = error
-            if e.line == nil {  // the file itself could not be read: point at the scenario's key
-                let problem = e.reason
-                e = c.error("\(name): \(problem)")
-            }
-            throw e
+            // A file that cannot be read has no line of its own: point at the scenario's key.
+            throw error.line == nil ? c.error("\(name): \(error.reason)") : error
         }
     }
 
