@@ -1,4 +1,5 @@
 import Foundation
+import GSLKit
 import Testing
 
 @testable import CoreSat
@@ -38,11 +39,13 @@ struct HistoricalScenarioTests {
         """
 
     /// Loads `market` (indented under `market:`) with the dataset beside the scenario file.
-    static func load(_ market: String, top: String = "", assets: String = assets, policies: String = policies) throws(InputError) -> Scenario {
+    static func load(
+        _ market: String, top: String = "", assets: String = assets, policies: String = policies, dataset: String = dataset
+    ) throws(InputError) -> Scenario {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("coresat-history-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        try? Self.dataset.write(to: dir.appendingPathComponent("data.csv"), atomically: true, encoding: .utf8)
+        try? dataset.write(to: dir.appendingPathComponent("data.csv"), atomically: true, encoding: .utf8)
         let text = "name: history\n\(top)\(assets)\nmarket:\n\(market)\n\(policies)\n"
         let file = dir.appendingPathComponent("scenario.yaml").path
         try? text.write(toFile: file, atomically: true, encoding: .utf8)
@@ -146,5 +149,43 @@ extension HistoricalScenarioTests {
         s.paths = 5
         let error = inputError { () throws(InputError) in _ = try s.plan() }
         #expect(error?.reason.contains("a historical replay runs 1 path (one per window) of 8 months") == true)
+    }
+}
+
+extension HistoricalScenarioTests {
+    /// 240 months alternating 30 calm months and 18 stressed ones, for A and B.
+    static let regimeDataset: String = {
+        let random = RandomSource(.mt19937, seed: 9)
+        var z = [0.0, 0.0]
+        var text = "# coresat dataset 1\nmonth,A,B\n"
+        for t in 0..<240 {
+            let stressed = t % 48 >= 30
+            z.withUnsafeMutableBufferPointer { random.fillNormals($0) }
+            text += "\(YearMonth(index: YearMonth(year: 1990, month: 1).index + t)),\(stressed ? -0.02 + 0.07 * z[0] : 0.01 + 0.03 * z[0]),\(0.005 + 0.02 * z[1])\n"
+        }
+        return text
+    }()
+
+    @Test func fittedRegimesAreEachMonthsLikeliestAndTheBootstrapFollowsTheFittedChain() throws {
+        let market = """
+              model: bootstrap
+              data: data.csv
+              columns: {a: A, b: B}
+              follow_regimes: true
+              regimes: {kind: fitted, regimes: 2, columns: [A], restarts: 5, names: [stressed, calm]}
+            """
+        let s = try Self.load(market, top: "paths: 10\nmonths: 12\n", dataset: Self.regimeDataset)
+        guard case .recorded(let recorded, .bootstrap(_, let chain)) = s.market else {
+            Issue.record("not a bootstrap")
+            return
+        }
+        let dataset = try Dataset.parse(Self.regimeDataset, file: "data.csv")
+        let fit = try MarkovSwitchingFit.fit(dataset.values[0].map { [log1p($0)] }, options: RegimeFitOptions(restarts: 5))
+        #expect(recorded.regimeNames == ["stressed", "calm"])
+        #expect(recorded.labels == fit.smoothedProbabilities.map { $0[1] > $0[0] ? 1 : 0 })
+        #expect(chain == RegimeChain(transition: fit.transition, start: fit.ergodic))
+        // The stressed spells are 18 of every 48 months.
+        let share = Double(recorded.labels.filter { $0 == 0 }.count) / 240
+        #expect(abs(share - 18.0 / 48) < 0.08)
     }
 }

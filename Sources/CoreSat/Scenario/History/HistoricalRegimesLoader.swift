@@ -1,4 +1,5 @@
 import CoreSatEngine
+import Foundation
 
 /// The regimes of a recorded market's months (`market: regimes:`).
 struct HistoricalRegimes {
@@ -14,16 +15,22 @@ struct HistoricalRegimes {
 /// Reads `regimes:` under a recorded market. Kinds:
 /// - `periods`: named date ranges, and `otherwise` for the months they leave out;
 /// - `drawdown`: bull and bear markets of one column, dated ex post (`RegimeLabels.bullBear`);
-/// - `relative-strength`: which of two columns leads over a trailing window, against its median.
+/// - `relative-strength`: which of two columns leads over a trailing window, against its median;
+/// - `fitted`: a Gaussian Markov-switching model fitted to columns' log returns (`MarkovSwitchingFit`),
+///   each month in its likeliest smoothed regime, and the fitted chain for a bootstrap to follow.
 enum HistoricalRegimesLoader {
     enum Kind: String, CaseIterable {
         case periods, drawdown
         case relativeStrength = "relative-strength"
+        case fitted
     }
 
     /// `rows`: the dataset rows the market uses; rules may read the rows before them.
     static func read(_ c: YAMLCursor, dataset: Dataset, rows: ClosedRange<Int>) throws(InputError) -> HistoricalRegimes {
-        let probe = try c.mapping(allowed: ["kind", "periods", "otherwise", "column", "versus", "fall", "rise", "months", "median_months", "names"])
+        let probe = try c.mapping(allowed: [
+            "kind", "periods", "otherwise", "column", "versus", "fall", "rise", "months", "median_months", "names", "regimes",
+            "columns", "restarts", "seed",
+        ])
         switch try probe.required("kind").choice(Kind.self) {
         case .periods: return try periods(c.mapping(allowed: ["kind", "periods", "otherwise"]), dataset: dataset, rows: rows)
         case .drawdown:
@@ -37,6 +44,8 @@ enum HistoricalRegimesLoader {
                 names: try names(m, default: ["bear", "bull"]),
                 labels: Array(labels[(rows.lowerBound - stretch.lowerBound)...(rows.upperBound - stretch.lowerBound)]),
                 source: "bull and bear markets of \(dataset.columns[column]) (falls of \(Int((fall * 100).rounded()))%, rises of \(Int((rise * 100).rounded()))%), dated with hindsight")
+        case .fitted:
+            return try fitted(c.mapping(allowed: ["kind", "regimes", "columns", "restarts", "seed", "names"]), dataset: dataset, rows: rows)
         case .relativeStrength:
             let m = try c.mapping(allowed: ["kind", "column", "versus", "months", "median_months", "names"])
             let (a, aName) = try series(m.required("column"), dataset: dataset, rows: rows)
@@ -60,6 +69,41 @@ enum HistoricalRegimesLoader {
                 labels: rows.map { labels[$0 - stretch.lowerBound] ?? 0 },
                 source: "\(aName) against \(bName): \(months)-month relative strength above or below its \(medianMonths)-month median")
         }
+    }
+
+    /// Fits on the log returns of the months the market uses; regimes are ordered by the first
+    /// column's mean, lowest first.
+    static func fitted(_ m: YAMLMapping, dataset: Dataset, rows: ClosedRange<Int>) throws(InputError) -> HistoricalRegimes {
+        let countCursor = try m.required("regimes")
+        let k = try countCursor.int()
+        guard (2...6).contains(k) else { throw countCursor.error("a fit needs 2 to 6 regimes, got \(k)") }
+        let columnsCursor = try m.required("columns")
+        let columns = try columnsCursor.sequence().map { (c) throws(InputError) in try series(c, dataset: dataset, rows: rows) }
+        guard !columns.isEmpty, Set(columns.map(\.0)).count == columns.count else {
+            throw columnsCursor.error("list one or more different dataset columns to fit")
+        }
+        let restarts = try m.optional("restarts").map { (c) throws(InputError) in
+            let n = try c.int()
+            guard (0...1000).contains(n) else { throw c.error("restarts must be 0 to 1000, got \(n)") }
+            return n
+        } ?? 20
+        let options = RegimeFitOptions(
+            regimeCount: k, restarts: restarts,
+            seed: try m.optional("seed").map { (c) throws(InputError) in try ScenarioLoader.seedValue(c) } ?? 1,
+            threads: ProcessInfo.processInfo.activeProcessorCount)  // the fit is the same on any number of threads
+        let fit: RegimeFit
+        do {
+            fit = try MarkovSwitchingFit.fit(rows.map { r in columns.map { log1p(dataset.values[$0.0][r]) } }, options: options)
+        } catch {
+            throw m.owner.error("the regime fit failed: \(error.description)")
+        }
+        let names = columns.map(\.1).joined(separator: ", ")
+        return HistoricalRegimes(
+            names: try self.names(m, default: RegimeFitNames.defaults(k)),
+            labels: fit.smoothedProbabilities.map { p in Int32(p.indices.max { p[$0] < p[$1] } ?? 0) },
+            source: "a \(k)-regime Markov-switching fit of \(names) (log-likelihood \(String(format: "%.3f", fit.logLikelihood)), "
+                + "BIC \(String(format: "%.1f", fit.bic))), each month in its likeliest regime" + (fit.warning.map { "; \($0)" } ?? ""),
+            chain: RegimeChain(transition: fit.transition, start: fit.ergodic))
     }
 
     static func periods(_ m: YAMLMapping, dataset: Dataset, rows: ClosedRange<Int>) throws(InputError) -> HistoricalRegimes {
