@@ -78,7 +78,7 @@ struct Check: ParsableCommand {
         }
         let base = try baseline.map { (path) throws(InputError) in try Baseline.load(path: path) }
         let prepared = try scenarios.map { path in
-            var scenario = try ScenarioLoader.load(path: path)
+            var scenario = try ScenarioLoader.load(path: path, market: simulation.market)
             if let base {  // reproduce the baseline's run unless told otherwise
                 scenario.seed = base.seed
                 scenario.paths = base.paths

@@ -31,7 +31,7 @@ struct Run: ParsableCommand {
     var drawOnly = false
 
     func run() throws {
-        var scenario = try ScenarioLoader.load(path: self.scenario)
+        var scenario = try ScenarioLoader.load(path: self.scenario, market: simulation.market)
         let shard = self.shard ?? .whole
         if shard != .whole {
             if save == nil {

@@ -3,8 +3,11 @@ import ArgumentParser
 import CoreSat
 import Foundation
 
-/// The options every simulating command shares: size, seed, threads and the progress line.
+/// The options every simulating command shares: market, size, seed, threads and the progress line.
 struct SimulationOptions: ParsableArguments {
+    @Option(help: "Which of the scenario's named markets to run (default: the first).")
+    var market: String?
+
     // `.unconditional` takes "-1" as the value (and then reports it as out of range) instead of
     // mistaking it for an option.
     @Option(parsing: .unconditional, help: "Number of simulated paths (overrides the file).")

@@ -9,12 +9,28 @@ struct Validate: ParsableCommand {
     @Argument(help: "Scenario file (YAML).")
     var scenario: String
 
+    @Option(help: "Check only this one of the scenario's named markets (default: every one).")
+    var market: String?
+
     func run() throws {
-        let s = try ScenarioLoader.load(path: scenario)
-        // What `run` would refuse, with its default thread count.
-        try s.checkMemory(try s.plan(), threads: SimulationOptions.defaultThreads, limit: .current())
+        let s = try ScenarioLoader.load(path: scenario, market: market)
+        // Every named market with the policies, as `run --market` would load it.
+        let others = market == nil ? try s.marketNames.dropFirst().map { (name) throws(InputError) in
+            try ScenarioLoader.load(path: scenario, market: name)
+        } : []
+        for one in [s] + others {
+            // What `run` would refuse, with its default thread count.
+            try one.checkMemory(try one.plan(), threads: SimulationOptions.defaultThreads, limit: .current())
+        }
         try StandardOutput.print("\(scenario): ok (\(s.assets.count) assets, \(s.market.regimeNames.count) regime(s), \(s.policies.count - (s.sweep?.cellCount ?? 0)) policies, \(s.sweep.map { "a sweep of \($0.cellCount) cells, " } ?? "")\(s.paths) paths x \(s.months) months\(s.warmUpMonths > 0 ? " after \(s.warmUpMonths) warm-up months" : ""))")
-        if case .recorded(let market, let use) = s.market { try StandardOutput.print("market: " + market.describe(use)) }
+        for one in [s] + others {
+            let label = one.marketName.map { "market \($0)" } ?? "market"
+            switch one.market {
+            case .recorded(let market, let use): try StandardOutput.print("\(label): " + market.describe(use))
+            case .markov(let spec):
+                if one.marketName != nil { try StandardOutput.print("\(label): simulated, \(spec.regimes.count) regime(s), \(one.paths) paths x \(one.months) months") }
+            }
+        }
         try StandardOutput.print(AssetTable.render(s))
     }
 }

@@ -125,7 +125,10 @@ struct RunCommandTests {
         #expect(r.stdout.contains("2008 "))
         let validated = try coresat("validate", "scenarios/us-history-core-satellite.yaml")
         #expect(validated.stdout.contains(
-            "market: backtest on ../data/french-1949-2017.csv, 1950-01 to 2017-03, warm-up from 1949-01; regimes: bull and bear markets of Mkt"))
+            "market backtest: backtest on ../data/french-1949-2017.csv, 1950-01 to 2017-03, warm-up from 1949-01; regimes: bull and bear markets of Mkt"))
+        #expect(validated.stdout.contains("market rolling: 58 windows of 120 months"))
+        let rolling = try coresat("run", "scenarios/us-history-core-satellite.yaml", "--market", "rolling", "--format", "json")
+        #expect(rolling.status == 0 && rolling.stdout.contains("\"market\": \"rolling\"") && rolling.stdout.contains("\"paths\": 58"))
         let paths = try coresat("run", "scenarios/us-history-core-satellite.yaml", "--paths", "10")
         #expect(paths.status == 2 && paths.stderr.contains("--paths does not apply"))
     }

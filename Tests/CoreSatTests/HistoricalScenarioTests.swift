@@ -189,3 +189,65 @@ extension HistoricalScenarioTests {
         #expect(abs(share - 18.0 / 48) < 0.08)
     }
 }
+
+/// One file, several views of the same history: `markets:` and `--market`.
+struct NamedMarketTests {
+    static let markets = """
+          backtest: &history
+            model: historical
+            data: data.csv
+            columns: {a: A, b: B}
+          windows:
+            <<: *history
+            windows: {months: 4, every: 2}
+          resampled:
+            <<: *history
+            model: bootstrap
+            mean_block_months: 2
+        """
+
+    static func load(_ market: String?, expect: String = "") throws(InputError) -> Scenario {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("coresat-markets-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try? HistoricalScenarioTests.dataset.write(to: dir.appendingPathComponent("data.csv"), atomically: true, encoding: .utf8)
+        let text = "name: views\npaths: 50\nmonths: 6\n\(HistoricalScenarioTests.assets)\nmarkets:\n\(markets)\n\(HistoricalScenarioTests.policies)\n\(expect)"
+        let file = dir.appendingPathComponent("scenario.yaml").path
+        try? text.write(toFile: file, atomically: true, encoding: .utf8)
+        return try ScenarioLoader.load(path: file, market: market)
+    }
+
+    @Test func theFirstMarketRunsUnlessAnotherIsNamed() throws {
+        let first = try Self.load(nil)
+        #expect(first.marketName == "backtest" && first.marketNames == ["backtest", "windows", "resampled"])
+        #expect(first.paths == 1 && first.months == 8)
+        let windows = try Self.load("windows")
+        #expect(windows.paths == 3 && windows.months == 4)
+        let resampled = try Self.load("resampled")
+        #expect(resampled.paths == 50 && resampled.months == 6)
+        #expect(try resampled.plan().description.market == "resampled")
+    }
+
+    @Test func anExpectationNamingAMarketAppliesOnlyToIt() throws {
+        let expect = """
+            expect:
+              - {policy: half monthly, figure: cagr.median, check: ">= -1"}
+              - {policy: half monthly, figure: cagr.median, check: ">= -1", market: resampled}
+            """
+        #expect(try Self.load(nil, expect: expect).expectations.count == 1)
+        #expect(try Self.load("resampled", expect: expect).expectations.count == 2)
+        let error = inputError { () throws(InputError) in _ = try Self.load(nil, expect: expect.replacingOccurrences(of: "market: resampled", with: "market: resample")) }
+        #expect(error?.reason.contains("unknown market 'resample' (did you mean 'resampled'?)") == true)
+    }
+
+    @Test func anUnknownMarketIsAnErrorOfTheFlag() {
+        let error = inputError { () throws(InputError) in _ = try Self.load("window") }
+        #expect(error?.file == "--market" && error?.reason.contains("unknown market 'window' (did you mean 'windows'?)") == true)
+    }
+
+    @Test func marketAndMarketsTogetherAreRefused() {
+        let text = "name: x\nassets: [{id: a, sleeve: core, kind: broad}]\nmarket: {model: normal}\nmarkets: {}\npolicies: []\nbenchmark: x\n"
+        let error = inputError { () throws(InputError) in _ = try ScenarioLoader.parse(text, file: "x.yaml") }
+        #expect(error?.reason == "give either market: or markets:, not both")
+    }
+}

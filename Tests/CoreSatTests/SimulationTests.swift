@@ -113,13 +113,17 @@ struct ExampleScenarioTests {
 
     @Test(arguments: files)
     func everyExampleValidatesAndRuns(path: String) throws {
-        var s = try ScenarioLoader.load(path: path)
-        if s.market.fixedShape == nil { s.paths = 200 }  // a replay has its own paths
-        let json = try runJSON(s, threads: 2)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        let policies = try #require(object["policies"] as? [[String: Any]])
-        #expect(policies.count == s.policies.count)
-        #expect(object["benchmark"] as? String == s.policies[s.benchmark].name)
+        let first = try ScenarioLoader.load(path: path)
+        for market in first.marketNames.isEmpty ? [String?.none] : first.marketNames.map(Optional.some) {
+            var s = try ScenarioLoader.load(path: path, market: market)
+            if s.market.fixedShape == nil { s.paths = 200 }  // a replay has its own paths
+            let json = try runJSON(s, threads: 2)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+            let policies = try #require(object["policies"] as? [[String: Any]])
+            #expect(policies.count == s.policies.count - (s.sweep?.cellCount ?? 0))
+            #expect(object["benchmark"] as? String == s.policies[s.benchmark].name)
+            #expect(object["market"] as? String == market)
+        }
     }
 
     @Test func theBenchmarkScenarioValidates() throws {

@@ -23,8 +23,32 @@ public enum JSONReport {
             })),
             ("policies", .array(s.policies.map { policy($0, s) })),
         ]
+        if let market = s.market { members.insert(("market", .string(market)), at: 1) }
         if let sweep = s.sweep { members.append(("sweep", self.sweep(sweep))) }
+        if let backtest = s.backtest { members.append(("backtest", self.backtest(backtest))) }
         return .object(members)
+    }
+
+    /// A backtest's dates: each policy's calendar-year returns and maximum drawdown.
+    static func backtest(_ b: BacktestSummary) -> JSONValue {
+        let month = { (t: Int) in JSONValue.string(YearMonth(index: b.firstMonthIndex + t).description) }
+        return .object([
+            ("first_month", month(0)), ("last_month", month(b.months - 1)),
+            ("policies", .array(b.policies.map { p in
+                .object([
+                    ("name", .string(p.name)), ("months", .integer(p.months)),
+                    ("calendar_years", .array(p.calendarYears.map { y in
+                        .object([("year", .integer(y.year)), ("months", .integer(y.months)), ("return", .number(y.value))])
+                    })),
+                    ("max_drawdown", p.maxDrawdown.map { d in
+                        .object([
+                            ("depth", .number(d.depth)), ("peak", d.peakIsStart ? .string("start") : month(d.peak)),
+                            ("trough", month(d.trough)), ("recovery", d.recovery.map(month) ?? .null),
+                        ])
+                    } ?? .null),
+                ])
+            })),
+        ])
     }
 
     static func sweep(_ sweep: SweepSummary) -> JSONValue {

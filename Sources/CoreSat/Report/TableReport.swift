@@ -5,7 +5,7 @@ import Foundation
 /// the market has more than one regime.
 public enum TableReport {
     public static func render(_ s: RunSummary) -> String {
-        var out = "\(s.scenario)\n"
+        var out = "\(s.scenario)\n" + (s.market.map { "market: \($0)\n" } ?? "")
         if let b = s.backtest {
             out += "backtest \(YearMonth(index: b.firstMonthIndex)) to \(YearMonth(index: b.firstMonthIndex + b.months - 1)) "
                 + "(\(b.months) months), benchmark: \(s.benchmark)\n"

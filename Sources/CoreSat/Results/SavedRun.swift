@@ -87,6 +87,7 @@ public struct SavedRun: Sendable, Equatable {
         ] + regimeFigures + [
             ("wealth_grid_months", .array(run.layout.wealthGrid.map { .integer($0) })),
             ("return_months", .integer(run.layout.returnMonths)),
+            ("market", run.market.map { .string($0) } ?? .null),
             ("first_month", run.firstMonthIndex.map { .string(YearMonth(index: $0).description) } ?? .null),
             ("columns", .array(run.layout.columns.map { .string($0.description) })),
         ]

@@ -49,6 +49,8 @@ struct SavedRunReader {
             guard let month = YearMonth(try string(top, "first_month")) else { throw problem("first_month", "expected YYYY-MM") }
             firstMonth = month
         }
+        var market: String?
+        if let value = top["market"], !(value is NSNull) { market = try string(top, "market") }
         let blockSize = try int(top, "block_size")
         guard (1...Scenario.pathRange.upperBound).contains(blockSize) else { throw problem("block_size", "must be 1 to \(Scenario.pathRange.upperBound)") }
         let warmUp = try int(top, "warm_up_months")
@@ -92,7 +94,7 @@ struct SavedRunReader {
                 paths: paths, months: months, warmUpMonths: warmUp, seed: seed, generator: generator,
                 blockSize: blockSize, policyNames: policies, benchmark: benchmark, regimeNames: regimes, layout: layout,
                 regimeEntryMonths: entryMonths,
-                sweep: try sweep(top, policies: policies, benchmark: benchmark), firstMonthIndex: firstMonth?.index))
+                sweep: try sweep(top, policies: policies, benchmark: benchmark), firstMonthIndex: firstMonth?.index, market: market))
         guard try int(top, "paths_in_file") == meta.pathsHeld else {
             throw problem("paths_in_file", "does not match shard \(meta.shard) of \(paths) paths")
         }

@@ -2,7 +2,7 @@ import CoreSatEngine
 
 /// Reads `expect:`: one mapping per expectation.
 enum ExpectationLoader {
-    static let keys = ["name", "policy", "versus", "figure", "check", "tolerance", "z"]
+    static let keys = ["name", "policy", "versus", "figure", "check", "tolerance", "z", "market"]
 
     /// What figure names can refer to besides the policies: the market's regimes, the satellite
     /// assets (per-regime weights) and which policies classify regimes.
@@ -12,10 +12,27 @@ enum ExpectationLoader {
         var classifiers: [Bool] = []
     }
 
-    static func read(_ cursor: YAMLCursor, policies: [String], benchmark: Int, context: Context = Context()) throws(InputError) -> [Expectation] {
+    /// A scenario with named markets: their names and the one that runs.
+    struct Markets {
+        var names: [String]
+        var selected: String
+    }
+
+    /// With `markets`, an expectation naming a `market:` applies only when that market runs (and is
+    /// checked when it is loaded, against its regimes); the others apply to whichever runs.
+    static func read(
+        _ cursor: YAMLCursor, policies: [String], benchmark: Int, context: Context = Context(), markets: Markets? = nil
+    ) throws(InputError) -> [Expectation] {
         var expectations: [Expectation] = []
         for item in try cursor.sequence() {
-            let m = try item.mapping(allowed: keys)
+            let m = try item.mapping(allowed: markets == nil ? keys.filter { $0 != "market" } : keys)
+            if let markets, let c = m.optional("market") {
+                let name = try c.string()
+                guard markets.names.contains(name) else {
+                    throw c.error("unknown market '\(name)'\(NearestName.hint(name, among: markets.names)); the markets are \(markets.names.joined(separator: ", "))")
+                }
+                if name != markets.selected { continue }
+            }
             let policy = try policyIndex(m.required("policy"), policies)
             let versus = try m.optional("versus").map { (c) throws(InputError) in try policyIndex(c, policies) }
             let figureCursor = try m.required("figure")

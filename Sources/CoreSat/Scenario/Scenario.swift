@@ -20,6 +20,9 @@ public struct Scenario: Sendable {
     public var riskFreeAnnual: Double
     public var assets: [Asset]
     public var market: MarketModelSpec
+    /// With named `markets:`, the one this scenario runs, and all of their names in file order.
+    public var marketName: String?
+    public var marketNames: [String]
     public var rules: AccountRules
     public var policies: [PolicySpec]
     public var benchmark: Int
@@ -72,7 +75,7 @@ public struct Scenario: Sendable {
             benchmark: benchmark, rules: rules, paths: paths, months: months, warmUpMonths: warmUpMonths, seed: seed,
             generator: generator, riskFreeAnnual: riskFreeAnnual, wealthGrid: wealthGrid,
             regimeEntryMonths: regimeEntryMonths, sweep: sweep, keepsMonthlyReturns: market.fixedShape?.paths == 1,
-            firstMonthIndex: market.firstMonth?.index)
+            firstMonthIndex: market.firstMonth?.index, marketName: marketName)
     }
 
     /// Refuses, before starting, a run whose memory estimate (with the program's own overhead)

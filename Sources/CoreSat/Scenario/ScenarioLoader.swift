@@ -8,14 +8,15 @@ import Yams
 public enum ScenarioLoader {
     static let topKeys = [
         "name", "description", "seed", "paths", "months", "warm_up_months", "regime_entry_months", "generator", "initial_wealth",
-        "risk_free_annual", "assets", "market", "costs", "cash_flow", "policies", "benchmark", "expect", "sweep",
+        "risk_free_annual", "assets", "market", "markets", "costs", "cash_flow", "policies", "benchmark", "expect", "sweep",
     ]
 
-    public static func load(path: String) throws(InputError) -> Scenario {
-        try parse(TextFile.text(path, what: "the scenario file"), file: path)
+    /// `market`: which of the file's named `markets:` to run (nil: the first).
+    public static func load(path: String, market: String? = nil) throws(InputError) -> Scenario {
+        try parse(TextFile.text(path, what: "the scenario file"), file: path, market: market)
     }
 
-    public static func parse(_ text: String, file: String) throws(InputError) -> Scenario {
+    public static func parse(_ text: String, file: String, market marketName: String? = nil) throws(InputError) -> Scenario {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
@@ -54,9 +55,9 @@ public enum ScenarioLoader {
 
         let assets = try readAssets(top.required("assets"))
         let ids = assets.map(\.id)
-        let marketCursor = try top.required("market")
-        let market = try MarketModelSpec.read(marketCursor, assets: ids, warmUpMonths: warmUp)
-        let (paths, months, pathsCursor) = try shape(top, market: market, at: marketCursor)
+        let choice = try MarketChoice(top, file: file, selected: marketName)
+        let market = try MarketModelSpec.read(choice.cursor, assets: ids, warmUpMonths: warmUp)
+        let (paths, months, pathsCursor) = try shape(top, market: market, at: choice.cursor, named: choice.name != nil)
         let costRates = try readCosts(top.optional("costs"), ids: ids)
         let cashFlow = try top.optional("cash_flow").map { (c) throws(InputError) in try readCashFlow(c) }
         let policiesCursor = try top.required("policies")
@@ -74,7 +75,8 @@ public enum ScenarioLoader {
                 c, policies: policies.map(\.name), benchmark: benchmark,
                 context: ExpectationLoader.Context(
                     regimes: market.regimeNames, satellites: assets.filter { $0.sleeve == .satellite }.map(\.id),
-                    classifiers: policies.map { $0.rule.build($0).classifiesRegimes }))
+                    classifiers: policies.map { $0.rule.build($0).classifiesRegimes }),
+                markets: choice.name.map { ExpectationLoader.Markets(names: choice.names, selected: $0) })
         } ?? []
         var sweep: SweepGrid?
         if let c = top.optional("sweep") {
@@ -85,19 +87,20 @@ public enum ScenarioLoader {
         return Scenario(
             file: file, text: text, name: name, seed: seed, paths: paths, months: months, warmUpMonths: warmUp,
             regimeEntryMonths: entry, generator: generator,
-            riskFreeAnnual: riskFree, assets: assets, market: market,
+            riskFreeAnnual: riskFree, assets: assets, market: market, marketName: choice.name, marketNames: choice.names,
             rules: AccountRules(
                 initialWealth: initialWealth, expenseRatios: assets.map(\.expenseRatio), costRates: costRates,
                 cashFlow: cashFlow),
             policies: policies, benchmark: benchmark, sweep: sweep, expectations: expectations, pathsLocation: pathsCursor.error(""))
     }
 
-    /// `paths` and `months`: the scenario's, or for a replay the market's (one path per window).
-    static func shape(_ top: YAMLMapping, market: MarketModelSpec, at marketCursor: YAMLCursor) throws(InputError)
+    /// `paths` and `months`: the scenario's, or for a replay the market's (one path per window). With
+    /// named markets the scenario's serve the markets that need them, and replays keep their own.
+    static func shape(_ top: YAMLMapping, market: MarketModelSpec, at marketCursor: YAMLCursor, named: Bool) throws(InputError)
         -> (paths: Int, months: Int, location: YAMLCursor)
     {
         if let fixed = market.fixedShape {
-            for key in ["paths", "months"] {
+            for key in ["paths", "months"] where !named {
                 if let c = top.optional(key) {
                     throw c.error("a historical replay sets \(key) itself (one path per window, the months from 'from' to 'to' or a window's length); remove '\(key)'")
                 }

@@ -30,6 +30,8 @@ public struct SimulationPlan: Sendable {
     public var keepsMonthlyReturns: Bool
     /// For dated paths (a backtest), the calendar month of month 0 as year * 12 + month - 1.
     public var firstMonthIndex: Int?
+    /// Which of a scenario's named markets this is; nil: its only one.
+    public var marketName: String?
 
     public static let defaultRegimeEntryMonths = 6
 
@@ -38,7 +40,8 @@ public struct SimulationPlan: Sendable {
         model: any ReturnModel, assetNames: [String], assetSleeves: [Sleeve]? = nil, policies: [any Policy], benchmark: Int,
         rules: AccountRules, paths: Int, months: Int, warmUpMonths: Int = 0, seed: UInt64, generator: GeneratorKind,
         riskFreeAnnual: Double, wealthGrid: [Int] = [], regimeEntryMonths: Int = defaultRegimeEntryMonths,
-        sweep: SweepGrid? = nil, keepsMonthlyReturns: Bool = false, firstMonthIndex: Int? = nil
+        sweep: SweepGrid? = nil, keepsMonthlyReturns: Bool = false, firstMonthIndex: Int? = nil,
+        marketName: String? = nil
     ) {
         // A library caller can build a plan by hand; mismatched sizes would misread memory.
         precondition(paths > 0 && months > 0 && warmUpMonths >= 0, "a plan needs at least one path and one month")
@@ -72,6 +75,7 @@ public struct SimulationPlan: Sendable {
         self.sweep = sweep
         self.keepsMonthlyReturns = keepsMonthlyReturns
         self.firstMonthIndex = firstMonthIndex
+        self.marketName = marketName
         if let sweep {
             precondition(sweep.firstCell + sweep.cellCount == policies.count && benchmark < sweep.firstCell,
                 "a sweep's cells are the last policies, and the benchmark is not one of them")
@@ -90,7 +94,7 @@ public struct SimulationPlan: Sendable {
             paths: paths, months: months, warmUpMonths: warmUpMonths, seed: seed, generator: generator,
             blockSize: Simulator.blockSize, policyNames: policies.map(\.name), benchmark: benchmark,
             regimeNames: model.regimeNames, layout: layout, regimeEntryMonths: regimeEntryMonths, sweep: sweep,
-            firstMonthIndex: firstMonthIndex)
+            firstMonthIndex: firstMonthIndex, market: marketName)
     }
 
     /// Bytes the run will hold at its peak: per-path records plus each worker's buffers.

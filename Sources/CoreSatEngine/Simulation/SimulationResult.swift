@@ -21,11 +21,14 @@ public struct RunDescription: Sendable, Equatable {
     public var sweep: SweepGrid?
     /// For dated paths (a backtest), the calendar month of month 0 as year * 12 + month - 1.
     public var firstMonthIndex: Int?
+    /// Which of a scenario's named markets ran; nil: its only one.
+    public var market: String?
 
     public init(
         paths: Int, months: Int, warmUpMonths: Int, seed: UInt64, generator: GeneratorKind, blockSize: Int,
         policyNames: [String], benchmark: Int, regimeNames: [String], layout: RecordLayout,
-        regimeEntryMonths: Int = SimulationPlan.defaultRegimeEntryMonths, sweep: SweepGrid? = nil, firstMonthIndex: Int? = nil
+        regimeEntryMonths: Int = SimulationPlan.defaultRegimeEntryMonths, sweep: SweepGrid? = nil, firstMonthIndex: Int? = nil,
+        market: String? = nil
     ) {
         self.paths = paths
         self.months = months
@@ -40,6 +43,7 @@ public struct RunDescription: Sendable, Equatable {
         self.regimeEntryMonths = regimeEntryMonths
         self.sweep = sweep
         self.firstMonthIndex = firstMonthIndex
+        self.market = market
     }
 
     /// The policies reported one by one: all but a sweep's cells.

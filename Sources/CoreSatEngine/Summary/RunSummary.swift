@@ -56,6 +56,8 @@ public struct RegimeSummary: Sendable {
 /// Distributions across paths of every figure, for every policy: what reports print.
 public struct RunSummary: Sendable {
     public var scenario: String
+    /// Which of the scenario's named markets ran; nil: its only one.
+    public var market: String?
     public var seed: UInt64
     public var paths: Int
     public var months: Int
@@ -79,6 +81,7 @@ public struct RunSummary: Sendable {
     public init(scenario: String, columns: some PathColumns) throws {
         let run = columns.run
         self.scenario = scenario
+        market = run.market
         seed = run.seed
         paths = run.paths
         months = run.months
