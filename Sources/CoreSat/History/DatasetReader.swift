@@ -49,18 +49,19 @@ extension Dataset {
         for (offset, text) in lines[(n + 1)...].enumerated() where !text.allSatisfy({ $0 == " " }) {
             let line = headerLine + 1 + offset
             if text.hasPrefix("#") { throw failure(line, 1, "row \(line)", "comment lines belong above the header") }
-            let fields = text.split(separator: ",", omittingEmptySubsequences: false)
+            // Fields cut on the UTF-8 bytes: splitting by Characters was the reader's largest cost.
+            let fields = text.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map { Substring($0) }
             guard fields.count == header.count else {
                 throw failure(line, 1, "row \(line)", "has \(fields.count) fields but the header has \(header.count)")
             }
-            let monthText = fields[0].trimmingCharacters(in: .whitespaces)
+            let monthText = String(fields[0].trimmingSpaces)
             guard let month = YearMonth(monthText) else {
                 throw failure(line, 1, "row \(line), month", "'\(monthText)' is not a month (YYYY-MM)")
             }
             dataset.months.append(month)
             rowLines.append(line)
             for (c, field) in fields.dropFirst().enumerated() {
-                let cell = field.trimmingCharacters(in: .whitespaces)
+                let cell = field.trimmingSpaces
                 let x = cell.isEmpty ? Double.nan : Double(cell) ?? .nan
                 let problem = cell.isEmpty ? nil : x.isNaN ? "'\(cell)' is not a number (returns are decimals, 0.012 for 1.2%)" : returnProblem(x)
                 if let problem { throw failure(line, c + 2, "row \(line), column \(dataset.columns[c])", problem) }
@@ -70,5 +71,15 @@ extension Dataset {
         guard !dataset.months.isEmpty else { throw failure(headerLine, nil, nil, "the dataset has no rows") }
         try MonthSequence.check(dataset.months, lines: rowLines, file: file)
         return dataset
+    }
+}
+
+extension Substring {
+    /// Without leading and trailing spaces and tabs. Foundation's `trimmingCharacters` builds a new
+    /// string per call, and a dataset has a cell per column and month: it was a third of a backtest.
+    var trimmingSpaces: Substring {
+        let blank = { (c: Character) in c == " " || c == "\t" }
+        guard let start = firstIndex(where: { !blank($0) }), let end = lastIndex(where: { !blank($0) }) else { return self[endIndex...] }
+        return self[start...end]
     }
 }

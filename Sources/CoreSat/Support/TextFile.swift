@@ -27,8 +27,24 @@ public enum TextFile {
         return text
     }
 
-    /// The lines of a text, for "\n", "\r\n" (one Character in Swift) or "\r" endings alike.
+    /// The lines of a text, for "\n", "\r\n" or "\r" endings alike. Cut on the UTF-8 bytes: a
+    /// split by Characters runs grapheme breaking over the whole file, a tenth of a backtest.
     static func lines(_ text: String) -> [Substring] {
-        text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        let bytes = text.utf8
+        var lines: [Substring] = []
+        var start = bytes.startIndex, i = start
+        while i != bytes.endIndex {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                lines.append(Substring(bytes[start..<i]))
+                let next = bytes.index(after: i)
+                i = byte == UInt8(ascii: "\r") && next != bytes.endIndex && bytes[next] == UInt8(ascii: "\n") ? bytes.index(after: next) : next
+                start = i
+            } else {
+                i = bytes.index(after: i)
+            }
+        }
+        lines.append(Substring(bytes[start..<i]))
+        return lines
     }
 }
