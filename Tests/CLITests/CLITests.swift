@@ -111,6 +111,19 @@ struct RunCommandTests {
         }
     }
 
+    /// The US factor scenario's market is what its calibration script writes from the French files.
+    @Test func usFactorSleevesMarketIsItsCalibrationScriptsFit() throws {
+        let french = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data/french").path
+        guard FileManager.default.fileExists(atPath: french) || ProcessInfo.processInfo.environment["CI"] == "true" else { return }
+        let r = try launch(
+            packageRoot.appendingPathComponent("scripts/calibrate-us-factor-sleeves"), [],
+            environment: ProcessInfo.processInfo.environment.merging(["CORESAT_BIN": executable.path]) { $1 })
+        #expect(r.status == 0, "\(r.stderr)")
+        let block = try #require(r.stdout.range(of: "market:\n")).lowerBound
+        let scenario = try String(contentsOf: packageRoot.appendingPathComponent("scenarios/us-factor-sleeves.yaml"), encoding: .utf8)
+        #expect(scenario.contains(String(r.stdout[block...])), "scenarios/us-factor-sleeves.yaml's market: block differs from scripts/calibrate-us-factor-sleeves")
+    }
+
     /// The sample data come from scripts/setup; under CI they must be there.
     @Test func usHistoryScenarioBacktestsOnTheSampleData() throws {
         let data = packageRoot.appendingPathComponent("data/french-1949-2017.csv").path
@@ -191,7 +204,7 @@ struct RunCommandTests {
 
     @Test func validateChecksWithoutRunning() throws {
         let ok = try coresat("validate", "scenarios/us-factor-sleeves.yaml")
-        #expect(ok.status == 0 && ok.stdout.contains("ok (5 assets, 2 regime(s), 4 policies"))
+        #expect(ok.status == 0 && ok.stdout.contains("ok (5 assets, 3 regime(s), 4 policies"))
         let bad = try temporaryFile("bad.yaml", "name: x\npaths: 10\nmonths: 12\nassets: []\n")
         let r = try coresat("validate", bad)
         #expect(r.status == 2 && r.stderr.contains(":4:9: assets: at least one asset is needed"))
