@@ -111,6 +111,16 @@ struct RunCommandTests {
         }
     }
 
+    @Test func factorETFScenarioBacktestsTheETFsOwnHistory() throws {
+        let data = packageRoot.appendingPathComponent("data/ishares-factor-etfs-2014-2022.csv").path
+        guard FileManager.default.fileExists(atPath: data) || ProcessInfo.processInfo.environment["CI"] == "true" else { return }
+        let r = try coresat("run", "scenarios/us-factor-etfs.yaml")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("backtest 2015-02 to 2022-12 (95 months)") && r.stdout.contains("Calendar-year returns"))
+        let bootstrap = try coresat("run", "scenarios/us-factor-etfs.yaml", "--market", "bootstrap", "--paths", "300")
+        #expect(bootstrap.status == 0 && bootstrap.stdout.contains("300 paths x 120 months"), "\(bootstrap.stderr)")
+    }
+
     /// The US factor scenario's market is what its calibration script writes from the French files.
     @Test func usFactorSleevesMarketIsItsCalibrationScriptsFit() throws {
         let french = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data/french").path
