@@ -90,7 +90,7 @@ public struct SimulationPlan: Sendable {
             paths: paths, months: months, warmUpMonths: warmUpMonths, seed: seed, generator: generator,
             blockSize: Simulator.blockSize, policyNames: policies.map(\.name), benchmark: benchmark,
             regimeNames: model.regimeNames, layout: layout, regimeEntryMonths: regimeEntryMonths, sweep: sweep,
-            firstMonthIndex: firstMonthIndex)
+            firstMonthIndex: firstMonthIndex, riskFreeAnnual: riskFreeAnnual)
     }
 
     /// Bytes the run will hold at its peak: per-path records plus each worker's buffers.
