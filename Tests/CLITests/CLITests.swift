@@ -146,6 +146,23 @@ struct RunCommandTests {
         let market = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("market only   -50.4%") })
         #expect(market.contains("2007-10  2009-02   2012-03"))
         #expect(r.stdout.contains("2008 "))
+        // Picking the best of ten lookbacks: the ten are alike, so which is best in one half of
+        // the history says little about the other; the best one's Sharpe ratio is surely above 0.
+        #expect(r.stdout.contains("""
+            Probability of backtest overfitting (CSCV, 16 blocks, 12,870 splits): 86%: the
+            cell best in one half ranks at or below the median in the other 86% of the time
+            (mean logit -1.19), and trails the risk-free rate there 0% of the time.
+            Deflated Sharpe ratio of the best cell by Sharpe (lookback_months=12): 1.00, the
+            chance its true Sharpe ratio is above 0 after 10 trials.
+
+            """))
+        // Saved and merged, the risk-free rate travels with the results; a file without it is refused.
+        let dir = try temporaryDirectory().path
+        #expect(try coresat("run", "scenarios/us-history-core-satellite.yaml", "--save", "\(dir)/r.res").stdout == r.stdout)
+        #expect(try coresat("merge", "\(dir)/r.res").stdout == r.stdout)
+        try editHeader("\(dir)/r.res", "\"risk_free_annual\": 0.04,\n  ", "", to: "\(dir)/old.res")
+        let old = try coresat("merge", "\(dir)/old.res")
+        #expect(old.status == 2 && old.stderr.contains("risk_free_annual: missing: the file was written before backtest sweeps"))
         let validated = try coresat("validate", "scenarios/us-history-core-satellite.yaml")
         #expect(validated.stdout.contains(
             "market backtest: backtest on ../data/french-1949-2017.csv, 1950-01 to 2017-03, warm-up from 1949-01; regimes: bull and bear markets of Mkt"))

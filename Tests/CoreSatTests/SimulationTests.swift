@@ -120,7 +120,10 @@ struct ExampleScenarioTests {
             let json = try runJSON(s, threads: 2)
             let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
             let policies = try #require(object["policies"] as? [[String: Any]])
-            #expect(policies.count == s.policies.count - (s.sweep?.cellCount ?? 0))
+            // A sweep's cells are the last policies, reported in the sweep's grid.
+            let cells = s.sweep?.cellCount ?? 0
+            #expect(policies.count == s.policies.count - cells)
+            #expect(((object["sweep"] as? [String: Any])?["cells"] as? [Any])?.count ?? 0 == cells)
             #expect(object["benchmark"] as? String == s.policies[s.benchmark].name)
             #expect(object["market"] as? String == market)
         }

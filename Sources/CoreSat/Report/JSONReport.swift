@@ -67,7 +67,7 @@ public enum JSONReport {
                     ("probability_outperform_standard_error", .optional(cell.probabilityOutperform.standardError)),
                 ])
             })),
-        ])
+        ] + (sweep.overfitting.map { [("overfitting", OverfittingReport.json($0, grid: grid))] } ?? []))
     }
 
     static func policy(_ p: PolicySummary, _ s: RunSummary) -> JSONValue {

@@ -41,6 +41,7 @@ enum SweepTable {
                 + "one cell's median has\na standard error of about \(format(se, grid.figure, signed: false))\n"
         }
         out += "note: the best cell overstates what the rule would earn: it was picked after\nseeing these same paths\n"
+        if let o = sweep.overfitting { out += OverfittingReport.text(o, grid: grid) }
         return out
     }
 

@@ -89,6 +89,7 @@ public struct SavedRun: Sendable, Equatable {
             ("return_months", .integer(run.layout.returnMonths)),
             ("market", run.market.map { .string($0) } ?? .null),
             ("first_month", run.firstMonthIndex.map { .string(YearMonth(index: $0).description) } ?? .null),
+            ("risk_free_annual", .number(run.riskFreeAnnual)),
             ("columns", .array(run.layout.columns.map { .string($0.description) })),
         ]
         if let sweep = run.sweep {

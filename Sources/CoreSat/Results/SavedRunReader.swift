@@ -51,6 +51,7 @@ struct SavedRunReader {
         }
         var market: String?
         if let value = top["market"], !(value is NSNull) { market = try string(top, "market") }
+        let riskFree = try riskFreeAnnual(top, needed: returnMonths > 0 && top["sweep"] != nil)
         let blockSize = try int(top, "block_size")
         guard (1...Scenario.pathRange.upperBound).contains(blockSize) else { throw problem("block_size", "must be 1 to \(Scenario.pathRange.upperBound)") }
         let warmUp = try int(top, "warm_up_months")
@@ -94,7 +95,8 @@ struct SavedRunReader {
                 paths: paths, months: months, warmUpMonths: warmUp, seed: seed, generator: generator,
                 blockSize: blockSize, policyNames: policies, benchmark: benchmark, regimeNames: regimes, layout: layout,
                 regimeEntryMonths: entryMonths,
-                sweep: try sweep(top, policies: policies, benchmark: benchmark), firstMonthIndex: firstMonth?.index, market: market))
+                sweep: try sweep(top, policies: policies, benchmark: benchmark), firstMonthIndex: firstMonth?.index,
+                riskFreeAnnual: riskFree, market: market))
         guard try int(top, "paths_in_file") == meta.pathsHeld else {
             throw problem("paths_in_file", "does not match shard \(meta.shard) of \(paths) paths")
         }
@@ -102,6 +104,21 @@ struct SavedRunReader {
             throw problem("scenario.digest", "does not match the scenario text: the header was altered")
         }
         return meta
+    }
+
+    /// The scenario's risk-free rate. Files written before it was kept lack it; only a backtest
+    /// sweep's report reads it (for the deflated Sharpe ratio), so only such a file is refused.
+    func riskFreeAnnual(_ top: [String: Any], needed: Bool) throws(InputError) -> Double {
+        guard let value = top["risk_free_annual"] else {
+            guard !needed else {
+                throw problem("risk_free_annual", "missing: the file was written before backtest sweeps reported overfitting; run the scenario again to save it")
+            }
+            return 0
+        }
+        guard let n = value as? NSNumber, Scenario.riskFreeInRange(n.doubleValue) else {
+            throw problem("risk_free_annual", "expected a rate above \(Scenario.riskFreeRange.lowerBound) and at most \(Scenario.riskFreeRange.upperBound)")
+        }
+        return n.doubleValue
     }
 
     /// The sweep, if the run had one: its cells must be the last policies and carry its names.

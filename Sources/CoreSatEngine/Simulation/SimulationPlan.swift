@@ -94,7 +94,7 @@ public struct SimulationPlan: Sendable {
             paths: paths, months: months, warmUpMonths: warmUpMonths, seed: seed, generator: generator,
             blockSize: Simulator.blockSize, policyNames: policies.map(\.name), benchmark: benchmark,
             regimeNames: model.regimeNames, layout: layout, regimeEntryMonths: regimeEntryMonths, sweep: sweep,
-            firstMonthIndex: firstMonthIndex, market: marketName)
+            firstMonthIndex: firstMonthIndex, riskFreeAnnual: riskFreeAnnual, market: marketName)
     }
 
     /// Bytes the run will hold at its peak: per-path records plus each worker's buffers.

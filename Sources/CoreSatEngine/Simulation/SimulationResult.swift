@@ -21,6 +21,9 @@ public struct RunDescription: Sendable, Equatable {
     public var sweep: SweepGrid?
     /// For dated paths (a backtest), the calendar month of month 0 as year * 12 + month - 1.
     public var firstMonthIndex: Int?
+    /// The scenario's risk-free rate: summaries that work from monthly returns (a backtest
+    /// sweep's deflated Sharpe ratio) need it, as the per-path Sharpe figures did.
+    public var riskFreeAnnual: Double
     /// Which of a scenario's named markets ran; nil: its only one.
     public var market: String?
 
@@ -28,7 +31,7 @@ public struct RunDescription: Sendable, Equatable {
         paths: Int, months: Int, warmUpMonths: Int, seed: UInt64, generator: GeneratorKind, blockSize: Int,
         policyNames: [String], benchmark: Int, regimeNames: [String], layout: RecordLayout,
         regimeEntryMonths: Int = SimulationPlan.defaultRegimeEntryMonths, sweep: SweepGrid? = nil, firstMonthIndex: Int? = nil,
-        market: String? = nil
+        riskFreeAnnual: Double = 0, market: String? = nil
     ) {
         self.paths = paths
         self.months = months
@@ -43,6 +46,7 @@ public struct RunDescription: Sendable, Equatable {
         self.regimeEntryMonths = regimeEntryMonths
         self.sweep = sweep
         self.firstMonthIndex = firstMonthIndex
+        self.riskFreeAnnual = riskFreeAnnual
         self.market = market
     }
 

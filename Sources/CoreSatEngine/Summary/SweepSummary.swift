@@ -11,6 +11,8 @@ public struct SweepSummary: Sendable {
     public var grid: SweepGrid
     /// Row-major, like the grid's cells.
     public var cells: [Cell]
+    /// On a backtest (one dated path): whether the best cell shows skill or the luck of the pick.
+    public var overfitting: SweepOverfitting?
 
     init(grid: SweepGrid, benchmark: Int, columns: some PathColumns) throws {
         self.grid = grid
@@ -29,6 +31,7 @@ public struct SweepSummary: Sendable {
                 values: grid.values(cell: c), median: Estimate(value: d.median, standardError: d.standardError(.median)),
                 probabilityOutperform: .share(Double(wins) / Double(paths), paths: paths))
         }
+        overfitting = try SweepOverfitting(grid: grid, columns: columns)
     }
 
     /// The cells with the lowest and the highest median (the first of equal ones), nil when no
