@@ -95,7 +95,7 @@ struct SweepOverfittingTests {
         let o = try #require(summary.sweep?.overfitting)
         let percent = TableReport.percent(try #require(o.cscv).probability, 0)
         let text = TableReport.render(summary)
-        let section = try #require(text.components(separatedBy: "seeing these same paths\n").last)
+        let section = try #require(text.components(separatedBy: "seeing these same months\n").last)
         #expect(section.hasPrefix("\nProbability of backtest overfitting (CSCV, 16 blocks, 12,870 splits): \(percent): the\n"))
         #expect(section.contains("in the other \(percent) of the time"))
         let name = "lookback_months=\(try #require(o.best) + 1)"

@@ -8,13 +8,16 @@ enum SweepTable {
     /// Columns a grid may have and still fit in 80 characters.
     static let maximumColumns = 7
 
-    static func render(_ sweep: SweepSummary, benchmark: String) -> String {
+    /// `onePath`: a backtest, whose cells have one value each and no spread across paths.
+    static func render(_ sweep: SweepSummary, benchmark: String, onePath: Bool = false) -> String {
         let grid = sweep.grid
         let figure = grid.figure.key.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "cagr", with: "CAGR")
-        var out = "\nSweep of \(grid.policy)\nmedian \(figure) across paths, and P(beat \(benchmark)):\n"
+        var out = "\nSweep of \(grid.policy)\n"
+            + (onePath ? "\(figure) of each cell\(isRelative(grid.figure) ? " against \(benchmark)" : "") on the one path:\n" : "median \(figure) across paths, and P(beat \(benchmark)):\n")
+        let tables = [("median \(figure)", { (c: SweepSummary.Cell) in format(c.median.value, grid.figure) }),
+            ("P(beat)", { (c: SweepSummary.Cell) in TableReport.percent(c.probabilityOutperform.value, 1) })]
         if grid.parameters.count == 2, let (rows, columns) = orientation(grid) {
-            for (title, text) in [("median \(figure)", { (c: SweepSummary.Cell) in format(c.median.value, grid.figure) }),
-                ("P(beat)", { (c: SweepSummary.Cell) in TableReport.percent(c.probabilityOutperform.value, 1) })] {
+            for (title, text) in onePath ? [(figure, tables[0].1)] : tables {
                 var table = TextTable(header: ["\(grid.parameters[rows].name) \\ \(grid.parameters[columns].name)"] + grid.parameters[columns].values)
                 for (i, rowValue) in grid.parameters[rows].values.enumerated() {
                     table.rows.append([rowValue] + grid.parameters[columns].values.indices.map { j in
@@ -24,25 +27,31 @@ enum SweepTable {
                 out += "\(title):\n" + table.rendered()
             }
         } else {
-            var table = TextTable(header: grid.parameters.map(\.name) + ["median", "s.e.", "P(beat)"])
+            var table = TextTable(header: grid.parameters.map(\.name) + (onePath ? [figure] : ["median", "s.e.", "P(beat)"]))
             for cell in sweep.cells {
-                table.rows.append(cell.values + [
+                table.rows.append(cell.values + (onePath ? [format(cell.median.value, grid.figure)] : [
                     format(cell.median.value, grid.figure), format(cell.median.standardError, grid.figure, signed: false),
                     TableReport.percent(cell.probabilityOutperform.value, 1),
-                ])
+                ]))
             }
             out += table.rendered()
         }
         if let (low, high) = sweep.extremes {
             let typical = sweep.cells.map(\.median.standardError).filter(\.isFinite).sorted()
             let se = typical.isEmpty ? Double.nan : typical[typical.count / 2]
-            out += "spread across cells: lowest median \(format(sweep.cells[low].median.value, grid.figure)) at \(grid.label(cell: low)),\n"
-                + "highest \(format(sweep.cells[high].median.value, grid.figure)) at \(grid.label(cell: high)); "
-                + "one cell's median has\na standard error of about \(format(se, grid.figure, signed: false))\n"
+            let value = onePath ? "" : "median "
+            out += "spread across cells: lowest \(value)\(format(sweep.cells[low].median.value, grid.figure)) at \(grid.label(cell: low)),\n"
+                + "highest \(format(sweep.cells[high].median.value, grid.figure)) at \(grid.label(cell: high))"
+                + (onePath ? "\n" : "; one cell's median has\na standard error of about \(format(se, grid.figure, signed: false))\n")
         }
-        out += "note: the best cell overstates what the rule would earn: it was picked after\nseeing these same paths\n"
+        out += "note: the best cell overstates what the rule would earn: it was picked after\nseeing these same \(onePath ? "months" : "paths")\n"
         if let o = sweep.overfitting { out += OverfittingReport.text(o, grid: grid) }
         return out
+    }
+
+    static func isRelative(_ figure: SweepGrid.Figure) -> Bool {
+        if case .relative = figure { return true }
+        return false
     }
 
     /// Which parameter gives the rows and which the columns, or nil when neither fits.

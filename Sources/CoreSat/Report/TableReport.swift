@@ -18,7 +18,7 @@ public enum TableReport {
 
         out += s.paths == 1 ? onePath(s) : acrossPaths(s)
         if s.hasRegimeFigures { out += RegimeTables.render(s) }
-        if let sweep = s.sweep { out += SweepTable.render(sweep, benchmark: s.benchmark) }
+        if let sweep = s.sweep { out += SweepTable.render(sweep, benchmark: s.benchmark, onePath: s.paths == 1) }
         if let b = s.backtest { out += BacktestTables.render(b, benchmark: s.benchmark) }
         return out
     }
