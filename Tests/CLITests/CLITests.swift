@@ -151,7 +151,7 @@ struct RunCommandTests {
         #expect(r.stdout.contains("""
             Probability of backtest overfitting (CSCV, 16 blocks, 12,870 splits): 86%: the
             cell best in one half ranks at or below the median in the other 86% of the time
-            (mean logit -1.19), and trails the risk-free rate there 0% of the time.
+            (mean logit -1.18), and trails the risk-free rate there 0% of the time.
             Deflated Sharpe ratio of the best cell by Sharpe (lookback_months=12): 1.00, the
             chance its true Sharpe ratio is above 0 after 10 trials.
 
@@ -160,12 +160,16 @@ struct RunCommandTests {
         let dir = try temporaryDirectory().path
         #expect(try coresat("run", "scenarios/us-history-core-satellite.yaml", "--save", "\(dir)/r.res").stdout == r.stdout)
         #expect(try coresat("merge", "\(dir)/r.res").stdout == r.stdout)
-        try editHeader("\(dir)/r.res", "\"risk_free_annual\": 0.04,\n  ", "", to: "\(dir)/old.res")
+        // The rate is the T-bills' over the backtest's months (risk_free: RF), as the file wrote it.
+        let header = String(decoding: try Data(contentsOf: URL(fileURLWithPath: "\(dir)/r.res")).prefix(200_000), as: UTF8.self)
+        let key = try #require(header.range(of: "\"risk_free_annual\": "))
+        let end = try #require(header[key.upperBound...].range(of: ",\n  "))
+        try editHeader("\(dir)/r.res", String(header[key.lowerBound..<end.upperBound]), "", to: "\(dir)/old.res")
         let old = try coresat("merge", "\(dir)/old.res")
         #expect(old.status == 2 && old.stderr.contains("risk_free_annual: missing: the file was written before backtest sweeps"))
         let validated = try coresat("validate", "scenarios/us-history-core-satellite.yaml")
         #expect(validated.stdout.contains(
-            "market backtest: backtest on ../data/french-1949-2017.csv, 1950-01 to 2017-03, warm-up from 1949-01; regimes: bull and bear markets of Mkt"))
+            "market backtest: backtest on ../data/french-1949-2017.csv, 1950-01 to 2017-03, warm-up from 1949-01; risk-free rate 4.23% a year (RF); regimes: bull and bear markets of Mkt"))
         #expect(validated.stdout.contains("market rolling: 58 windows of 120 months"))
         let rolling = try coresat("run", "scenarios/us-history-core-satellite.yaml", "--market", "rolling", "--format", "json")
         #expect(rolling.status == 0 && rolling.stdout.contains("\"market\": \"rolling\"") && rolling.stdout.contains("\"paths\": 58"))

@@ -144,6 +144,15 @@ struct HistoricalScenarioTests {
 }
 
 extension HistoricalScenarioTests {
+    @Test func theRiskFreeRateCanComeFromAColumn() throws {
+        let s = try Self.load(Self.replay + "\n  from: 2000-03\n  to: 2000-06\n  risk_free: B", top: "warm_up_months: 1\n")
+        let b = [-0.01, 0.00, 0.02, 0.01]  // 2000-03 ... 2000-06: the warm-up month does not count
+        let expected = pow(b.reduce(1.0) { $0 * (1 + $1) }, 12.0 / 4) - 1
+        #expect(abs(s.riskFreeAnnual - expected) < 1e-15)
+        let error = inputError { () throws(InputError) in _ = try Self.load(Self.replay + "\n  risk_free: B", top: "risk_free_annual: 0.02\n") }
+        #expect(error?.keyPath == "risk_free_annual" && error?.reason.contains("takes its risk-free rate from its data") == true)
+    }
+
     @Test func aReplaysPathsCannotBeChangedAfterLoading() throws {
         var s = try Self.load(Self.replay)
         s.paths = 5

@@ -44,6 +44,12 @@ public enum MarketModelSpec: Sendable, Equatable {
         return (starts.count, months)
     }
 
+    /// The risk-free rate a recorded market takes from its data (`risk_free: COLUMN`).
+    public var riskFreeAnnual: Double? {
+        guard case .recorded(let market, _) = self else { return nil }
+        return market.riskFree?.annual
+    }
+
     /// The calendar month of month 0 on the first path, when paths are dated (a replay).
     public var firstMonth: YearMonth? {
         guard case .recorded(let market, .replay(let starts, let warmUp, _)) = self else { return nil }

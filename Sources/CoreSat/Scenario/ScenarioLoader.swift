@@ -51,13 +51,19 @@ public enum ScenarioLoader {
         } ?? SimulationPlan.defaultRegimeEntryMonths
         let generator = try top.optional("generator")?.choice(GeneratorKind.self) ?? .mt19937
         let initialWealth = try top.optional("initial_wealth")?.double(in: 1e-6...1e15, "initial wealth") ?? 1
-        let riskFree = try top.optional("risk_free_annual")?.double(in: Scenario.riskFreeRange, excludingLower: true, "risk-free rate") ?? 0
+        var riskFree = try top.optional("risk_free_annual")?.double(in: Scenario.riskFreeRange, excludingLower: true, "risk-free rate") ?? 0
 
         let assets = try readAssets(top.required("assets"))
         let ids = assets.map(\.id)
         let choice = try MarketChoice(top, file: file, selected: marketName)
         let market = try MarketModelSpec.read(choice.cursor, assets: ids, warmUpMonths: warmUp)
         let (paths, months, pathsCursor) = try shape(top, market: market, at: choice.cursor, named: choice.name != nil)
+        if let rate = market.riskFreeAnnual {
+            if let c = top.optional("risk_free_annual") {
+                throw c.error("the market takes its risk-free rate from its data (risk_free:); remove one of the two")
+            }
+            riskFree = rate
+        }
         let costRates = try readCosts(top.optional("costs"), ids: ids)
         let cashFlow = try top.optional("cash_flow").map { (c) throws(InputError) in try readCashFlow(c) }
         let policiesCursor = try top.required("policies")

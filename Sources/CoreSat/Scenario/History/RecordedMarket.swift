@@ -13,6 +13,15 @@ public struct RecordedMarket: Sendable, Equatable {
     public var regimeNames: [String]
     /// How the regimes were found, for reports ("labelled periods", "drawdown of Mkt", ...); nil: none.
     public var regimeSource: String?
+    /// With `risk_free: COLUMN`: that column's annualized return over the market's months (after
+    /// any warm-up), the scenario's risk-free rate; and the column.
+    public var riskFree: (column: String, annual: Double)?
+
+    public static func == (a: RecordedMarket, b: RecordedMarket) -> Bool {
+        a.data == b.data && a.firstMonth == b.firstMonth && a.rows == b.rows && a.labels == b.labels
+            && a.regimeNames == b.regimeNames && a.regimeSource == b.regimeSource
+            && a.riskFree?.column == b.riskFree?.column && a.riskFree?.annual == b.riskFree?.annual
+    }
 
     var recorded: RecordedMonths { RecordedMonths(rows: rows, labels: labels, regimeNames: regimeNames) }
 
@@ -32,6 +41,7 @@ public struct RecordedMarket: Sendable, Equatable {
             line = "block bootstrap of \(data), \(month(0)) to \(month(rows.count - 1)), mean block \(YAMLCursor.show(meanBlock)) months"
             if chain != nil { line += ", following the regimes" }
         }
+        if let riskFree { line += String(format: "; risk-free rate %.2f%% a year (%@)", riskFree.annual * 100, riskFree.column) }
         return line + (regimeSource.map { "; regimes: \($0)" } ?? "")
     }
 }

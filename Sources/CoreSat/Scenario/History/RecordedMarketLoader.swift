@@ -4,7 +4,7 @@ import Foundation
 /// Reads `market:` for the models built from a dataset of recorded months: `historical` (a
 /// backtest, or rolling windows) and `bootstrap` (block resampling).
 enum RecordedMarketLoader {
-    static let sharedKeys = ["model", "data", "columns", "from", "to", "regimes"]
+    static let sharedKeys = ["model", "data", "columns", "from", "to", "regimes", "risk_free"]
 
     /// `warmUpMonths`: the scenario's; a replay takes them from the months before `from`.
     static func read(
@@ -29,11 +29,17 @@ enum RecordedMarketLoader {
         }
         try checkComplete(columns, rows: first...to, dataset: dataset, assets: assets, at: m.owner)
         let regimes = try m.optional("regimes").map { (c) throws(InputError) in try HistoricalRegimesLoader.read(c, dataset: dataset, rows: first...to) }
-        let market = RecordedMarket(
+        var market = RecordedMarket(
             data: try dataCursor.string(), firstMonth: dataset.months[first],
             rows: (first...to).map { r in columns.map { dataset.values[$0][r] } },
             labels: regimes?.labels ?? Array(repeating: 0, count: to - first + 1),
             regimeNames: regimes?.names ?? ["history"], regimeSource: regimes?.source)
+        if let c = m.optional("risk_free") {
+            let (column, name) = try HistoricalRegimesLoader.series(c, dataset: dataset, rows: from...to)
+            // The compounded rate over the months that count (a replay's warm-up does not).
+            let growth = (from...to).reduce(1.0) { $0 * (1 + dataset.values[column][$1]) }
+            market.riskFree = (name, pow(growth, 12 / Double(to - from + 1)) - 1)
+        }
         let use: RecordedMarketUse
         if bootstrap {
             let block = try m.optional("mean_block_months")?.double(in: 1...1200, "mean block length") ?? 12
