@@ -82,6 +82,22 @@ struct HistoricalScenarioTests {
         }
     }
 
+    @Test func rollingWindowsReportTheirWorstAndBestStarts() throws {
+        let s = try Self.load(Self.replay + "\n  windows: {months: 3, every: 2}")
+        let summary = try RunSummary(scenario: s.name, columns: try Simulator.run(try s.plan(), threads: 1))
+        let windows = try #require(summary.windows)
+        #expect(windows.count == 3 && windows.every == 2 && windows.start(2) == YearMonth(year: 2000, month: 5).index)
+        // A's windows: 2000-01..03, 03..05, 05..07.
+        let a = [0.01, -0.02, 0.03, 0.01, -0.04, 0.02, 0.05, -0.01]
+        let cagr = [0, 2, 4].map { pow(a[$0..<($0 + 3)].reduce(1.0) { $0 * (1 + $1) }, 12.0 / 3) - 1 }
+        let worst = try #require(windows.policies[0].worst), best = try #require(windows.policies[0].best)
+        #expect(worst.window == cagr.indices.min { cagr[$0] < cagr[$1] } && abs(worst.value - cagr.min()!) < 1e-12)
+        #expect(best.window == cagr.indices.max { cagr[$0] < cagr[$1] } && windows.policies[0].worstVersus == nil)
+        #expect(TableReport.render(summary).contains("Rolling windows: 3 of 3 months starting every 2 months, from 2000-01 to 2000-05"))
+        // A backtest has no windows, and a simulation has no dates.
+        #expect(try RunSummary(scenario: "", columns: try Simulator.run(try Self.load(Self.replay).plan(), threads: 1)).windows == nil)
+    }
+
     @Test func warmUpMonthsComeFromBeforeTheStart() throws {
         let s = try Self.load(Self.replay + "\n  from: 2000-04", top: "warm_up_months: 3\n")
         guard case .recorded(let market, .replay(let starts, let warmUp, let months)) = s.market else {

@@ -26,7 +26,25 @@ public enum JSONReport {
         if let market = s.market { members.insert(("market", .string(market)), at: 1) }
         if let sweep = s.sweep { members.append(("sweep", self.sweep(sweep))) }
         if let backtest = s.backtest { members.append(("backtest", self.backtest(backtest))) }
+        if let windows = s.windows { members.append(("windows", self.windows(windows))) }
         return .object(members)
+    }
+
+    /// Rolling windows: each policy's worst and best window by CAGR and by CAGR difference.
+    static func windows(_ w: WindowSummary) -> JSONValue {
+        let extreme = { (e: WindowSummary.Extreme?) -> JSONValue in
+            e.map { .object([("start", .string(YearMonth(index: w.start($0.window)).description)), ("value", .number($0.value))]) } ?? .null
+        }
+        return .object([
+            ("count", .integer(w.count)), ("months", .integer(w.months)), ("every_months", .integer(w.every)),
+            ("first_start", .string(YearMonth(index: w.start(0)).description)),
+            ("policies", .array(w.policies.map { p in
+                .object([
+                    ("name", .string(p.name)), ("worst_cagr", extreme(p.worst)), ("best_cagr", extreme(p.best)),
+                    ("worst_cagr_difference", extreme(p.worstVersus)), ("best_cagr_difference", extreme(p.bestVersus)),
+                ])
+            })),
+        ])
     }
 
     /// A backtest's dates: each policy's calendar-year returns and maximum drawdown.

@@ -20,6 +20,7 @@ public enum TableReport {
         if s.hasRegimeFigures { out += RegimeTables.render(s) }
         if let sweep = s.sweep { out += SweepTable.render(sweep, benchmark: s.benchmark, onePath: s.paths == 1) }
         if let b = s.backtest { out += BacktestTables.render(b, benchmark: s.benchmark) }
+        if let w = s.windows { out += WindowTable.render(w, benchmark: s.benchmark) }
         return out
     }
 

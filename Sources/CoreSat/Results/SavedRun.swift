@@ -88,6 +88,7 @@ public struct SavedRun: Sendable, Equatable {
             ("wealth_grid_months", .array(run.layout.wealthGrid.map { .integer($0) })),
             ("return_months", .integer(run.layout.returnMonths)),
             ("market", run.market.map { .string($0) } ?? .null),
+            ("window_every_months", run.windowEvery.map { .integer($0) } ?? .null),
             ("first_month", run.firstMonthIndex.map { .string(YearMonth(index: $0).description) } ?? .null),
             ("risk_free_annual", .number(run.riskFreeAnnual)),
             ("columns", .array(run.layout.columns.map { .string($0.description) })),

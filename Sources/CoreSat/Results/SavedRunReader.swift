@@ -96,6 +96,7 @@ struct SavedRunReader {
                 blockSize: blockSize, policyNames: policies, benchmark: benchmark, regimeNames: regimes, layout: layout,
                 regimeEntryMonths: entryMonths,
                 sweep: try sweep(top, policies: policies, benchmark: benchmark), firstMonthIndex: firstMonth?.index,
+                windowEvery: try windowEvery(top),
                 riskFreeAnnual: riskFree, market: market))
         guard try int(top, "paths_in_file") == meta.pathsHeld else {
             throw problem("paths_in_file", "does not match shard \(meta.shard) of \(paths) paths")
@@ -119,6 +120,14 @@ struct SavedRunReader {
             throw problem("risk_free_annual", "expected a rate above \(Scenario.riskFreeRange.lowerBound) and at most \(Scenario.riskFreeRange.upperBound)")
         }
         return n.doubleValue
+    }
+
+    /// Months between rolling windows' starts; nil when the run has none (or the file predates them).
+    func windowEvery(_ top: [String: Any]) throws(InputError) -> Int? {
+        guard let value = top["window_every_months"], !(value is NSNull) else { return nil }
+        let every = try int(top, "window_every_months")
+        guard every >= 1 else { throw problem("window_every_months", "must be at least 1") }
+        return every
     }
 
     /// The sweep, if the run had one: its cells must be the last policies and carry its names.

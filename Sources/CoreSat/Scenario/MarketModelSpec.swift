@@ -56,6 +56,12 @@ public enum MarketModelSpec: Sendable, Equatable {
         return market.month(starts[0] + warmUp)
     }
 
+    /// For rolling windows, the months between one window's start and the next's.
+    public var windowEvery: Int? {
+        guard case .recorded(_, .replay(let starts, _, _)) = self, starts.count > 1 else { return nil }
+        return starts[1] - starts[0]
+    }
+
     func build() throws(GSLError) -> any ReturnModel {
         switch self {
         case .markov(let spec): return try MarkovSwitchingModel(spec)

@@ -75,7 +75,7 @@ public struct Scenario: Sendable {
             benchmark: benchmark, rules: rules, paths: paths, months: months, warmUpMonths: warmUpMonths, seed: seed,
             generator: generator, riskFreeAnnual: riskFreeAnnual, wealthGrid: wealthGrid,
             regimeEntryMonths: regimeEntryMonths, sweep: sweep, keepsMonthlyReturns: market.fixedShape?.paths == 1,
-            firstMonthIndex: market.firstMonth?.index, marketName: marketName)
+            firstMonthIndex: market.firstMonth?.index, windowEvery: market.windowEvery, marketName: marketName)
     }
 
     /// Refuses, before starting, a run whose memory estimate (with the program's own overhead)

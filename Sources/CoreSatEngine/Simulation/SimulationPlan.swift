@@ -30,6 +30,8 @@ public struct SimulationPlan: Sendable {
     public var keepsMonthlyReturns: Bool
     /// For dated paths (a backtest), the calendar month of month 0 as year * 12 + month - 1.
     public var firstMonthIndex: Int?
+    /// For rolling windows, the months between one path's month 0 and the next's.
+    public var windowEvery: Int?
     /// Which of a scenario's named markets this is; nil: its only one.
     public var marketName: String?
 
@@ -40,7 +42,7 @@ public struct SimulationPlan: Sendable {
         model: any ReturnModel, assetNames: [String], assetSleeves: [Sleeve]? = nil, policies: [any Policy], benchmark: Int,
         rules: AccountRules, paths: Int, months: Int, warmUpMonths: Int = 0, seed: UInt64, generator: GeneratorKind,
         riskFreeAnnual: Double, wealthGrid: [Int] = [], regimeEntryMonths: Int = defaultRegimeEntryMonths,
-        sweep: SweepGrid? = nil, keepsMonthlyReturns: Bool = false, firstMonthIndex: Int? = nil,
+        sweep: SweepGrid? = nil, keepsMonthlyReturns: Bool = false, firstMonthIndex: Int? = nil, windowEvery: Int? = nil,
         marketName: String? = nil
     ) {
         // A library caller can build a plan by hand; mismatched sizes would misread memory.
@@ -75,6 +77,7 @@ public struct SimulationPlan: Sendable {
         self.sweep = sweep
         self.keepsMonthlyReturns = keepsMonthlyReturns
         self.firstMonthIndex = firstMonthIndex
+        self.windowEvery = windowEvery
         self.marketName = marketName
         if let sweep {
             precondition(sweep.firstCell + sweep.cellCount == policies.count && benchmark < sweep.firstCell,
@@ -94,7 +97,7 @@ public struct SimulationPlan: Sendable {
             paths: paths, months: months, warmUpMonths: warmUpMonths, seed: seed, generator: generator,
             blockSize: Simulator.blockSize, policyNames: policies.map(\.name), benchmark: benchmark,
             regimeNames: model.regimeNames, layout: layout, regimeEntryMonths: regimeEntryMonths, sweep: sweep,
-            firstMonthIndex: firstMonthIndex, riskFreeAnnual: riskFreeAnnual, market: marketName)
+            firstMonthIndex: firstMonthIndex, windowEvery: windowEvery, riskFreeAnnual: riskFreeAnnual, market: marketName)
     }
 
     /// Bytes the run will hold at its peak: per-path records plus each worker's buffers.

@@ -21,6 +21,8 @@ public struct RunDescription: Sendable, Equatable {
     public var sweep: SweepGrid?
     /// For dated paths (a backtest), the calendar month of month 0 as year * 12 + month - 1.
     public var firstMonthIndex: Int?
+    /// For rolling windows, the months between one path's month 0 and the next's.
+    public var windowEvery: Int?
     /// The scenario's risk-free rate: summaries that work from monthly returns (a backtest
     /// sweep's deflated Sharpe ratio) need it, as the per-path Sharpe figures did.
     public var riskFreeAnnual: Double
@@ -30,7 +32,7 @@ public struct RunDescription: Sendable, Equatable {
     public init(
         paths: Int, months: Int, warmUpMonths: Int, seed: UInt64, generator: GeneratorKind, blockSize: Int,
         policyNames: [String], benchmark: Int, regimeNames: [String], layout: RecordLayout,
-        regimeEntryMonths: Int = SimulationPlan.defaultRegimeEntryMonths, sweep: SweepGrid? = nil, firstMonthIndex: Int? = nil,
+        regimeEntryMonths: Int = SimulationPlan.defaultRegimeEntryMonths, sweep: SweepGrid? = nil, firstMonthIndex: Int? = nil, windowEvery: Int? = nil,
         riskFreeAnnual: Double = 0, market: String? = nil
     ) {
         self.paths = paths
@@ -46,6 +48,7 @@ public struct RunDescription: Sendable, Equatable {
         self.regimeEntryMonths = regimeEntryMonths
         self.sweep = sweep
         self.firstMonthIndex = firstMonthIndex
+        self.windowEvery = windowEvery
         self.riskFreeAnnual = riskFreeAnnual
         self.market = market
     }

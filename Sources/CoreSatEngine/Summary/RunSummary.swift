@@ -76,6 +76,8 @@ public struct RunSummary: Sendable {
     public var sweep: SweepSummary?
     /// Calendar years and drawdown dates of a backtest (one dated path).
     public var backtest: BacktestSummary?
+    /// Worst and best start dates of rolling windows.
+    public var windows: WindowSummary?
 
     /// Reads every column it needs from `columns` one at a time (two at a time across threads).
     public init(scenario: String, columns: some PathColumns) throws {
@@ -130,6 +132,7 @@ public struct RunSummary: Sendable {
         }
         sweep = try run.sweep.map { try SweepSummary(grid: $0, benchmark: run.benchmark, columns: columns) }
         backtest = try BacktestSummary(columns: columns)
+        windows = try WindowSummary(columns: columns)
     }
 
     /// Every column's distribution, computed in parallel (each one goes through all paths' values).
