@@ -1,4 +1,6 @@
 import ArgumentParser
+import Dispatch
+import Foundation
 import CoreSat
 import CoreSatEngine
 
@@ -41,6 +43,16 @@ struct FitRegimes: ParsableCommand {
     @Option(help: "Also write the fit as a scenario market: block to this file.")
     var market: String?
 
+    @Option(help: "Worker threads for the restarts (default: all cores). The fit does not depend on it.")
+    var threads: Int?
+
+    @Flag(help: "Fit the simple returns instead of their logs (to compare with statsmodels; no --market).")
+    var simple = false
+
+    /// For the benchmark: fit this many times more and print the fits' in-process times.
+    @Option(help: .hidden)
+    var timing: Int?
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -51,6 +63,9 @@ struct FitRegimes: ParsableCommand {
         guard regimeNames.count == regimes, Set(regimeNames).count == regimes, !regimeNames.contains("") else {
             throw InputError(file: "--names", reason: "give \(regimes) different names")
         }
+        if simple && market != nil {
+            throw InputError(file: "--market", reason: "a market block holds log-return parameters; fit without --simple to write one")
+        }
         if let market, let path = output.output, OutputFile.sameTarget(market, path) {
             throw InputError(file: market, keyPath: "--market", reason: "is also the --output file; give two different files")
         }
@@ -58,12 +73,14 @@ struct FitRegimes: ParsableCommand {
         let block = try market.map { (path) throws(InputError) in try OutputFile.open(path, protecting: [data], label: "--market") }
         let sample = try FitSample(
             dataset: try Dataset.load(path: data), columns: columns.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) },
-            from: from, to: to)
+            from: from, to: to, simple: simple)
+        let threads = self.threads ?? SimulationOptions.defaultThreads
+        guard (1...1024).contains(threads) else { throw InputError(file: "--threads", reason: "\(threads) is out of range 1...1024") }
+        let options = RegimeFitOptions(regimeCount: regimes, restarts: restarts, seed: seed, threads: threads)
+        if let timing { try time(sample, options, times: timing) }
         let fit: RegimeFit
         do {
-            fit = try MarkovSwitchingFit.fit(
-                sample.logReturns,
-                options: RegimeFitOptions(regimeCount: regimes, restarts: restarts, seed: seed, threads: SimulationOptions.defaultThreads))
+            fit = try MarkovSwitchingFit.fit(sample.logReturns, options: options)
         } catch {
             throw InputError(file: data, reason: "the regime fit failed: \(error.description)")
         }
@@ -71,5 +88,19 @@ struct FitRegimes: ParsableCommand {
         let result = RegimeFitReport(fit: fit, sample: sample, names: regimeNames, data: data)
         try block?.write(result.marketBlock())
         try OutputOptions.emit(format == .table ? result.table() : result.json(), to: report, committing: block)
+    }
+
+    /// Fits `times` times and prints the best and median in-process seconds to standard error.
+    func time(_ sample: FitSample, _ options: RegimeFitOptions, times: Int) throws {
+        guard (1...1000).contains(times) else { throw InputError(file: "--timing", reason: "\(times) is out of range 1...1000") }
+        var seconds: [Double] = []
+        for _ in 0..<times {
+            let start = DispatchTime.now().uptimeNanoseconds
+            _ = try? MarkovSwitchingFit.fit(sample.logReturns, options: options)
+            seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        seconds.sort()
+        StandardError.write(String(format: "fit-regimes k=%d, %d threads: best %.4f s, median %.4f s of %d\n",
+            options.regimeCount, options.threads, seconds[0], seconds[seconds.count / 2], times))
     }
 }

@@ -9,10 +9,11 @@ public struct FitSample: Sendable {
     public var columns: [String]
     public var first: YearMonth
     public var last: YearMonth
-    /// [month][column] log(1 + r)
+    /// [month][column] log(1 + r), or the simple returns themselves when asked for.
     public var logReturns: [[Double]]
 
-    public init(dataset: Dataset, columns requested: [String], from: String?, to: String?) throws(InputError) {
+    /// `simple`: fit the simple returns as they are (as statsmodels' examples do) instead of their logs.
+    public init(dataset: Dataset, columns requested: [String], from: String?, to: String?, simple: Bool = false) throws(InputError) {
         var ids: [String] = [], indices: [Int] = []
         for entry in requested {
             let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
@@ -47,6 +48,6 @@ public struct FitSample: Sendable {
         self.columns = indices.map { dataset.columns[$0] }
         first = dataset.months[low]
         last = dataset.months[high]
-        logReturns = (low...high).map { r in indices.map { log1p(dataset.values[$0][r]) } }
+        logReturns = (low...high).map { r in indices.map { simple ? dataset.values[$0][r] : log1p(dataset.values[$0][r]) } }
     }
 }
