@@ -68,6 +68,23 @@ struct FitRegimesCommandTests {
         #expect(object["parameters"] as? Int == 6 && abs(bic - (-2 * logL + 6 * log(300))) < 1e-9)
     }
 
+    /// On the simple returns, as statsmodels' MarkovRegression fits them, the command gives its
+    /// log-likelihood (scripts/regime_fit_reference.py wrote the fixture).
+    @Test func theSimpleReturnFitAgreesWithStatsmodels() throws {
+        let url = packageRoot.appendingPathComponent("Tests/CoreSatTests/Fixtures/regime_fit_market_k2.json")
+        let fixture = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        let months = try #require(fixture["months"] as? [String]), returns = try #require(fixture["returns"] as? [Double])
+        let rows = zip(months, returns).map { "\($0.prefix(4))-\($0.suffix(2)),\($1)" }.joined(separator: "\n")
+        let data = try temporaryFile("market.csv", "# coresat dataset 1\nmonth,Mkt\n\(rows)\n")
+        let r = try coresat("fit-regimes", data, "--columns", "Mkt", "--simple", "--format", "json")
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let reference = try #require(fixture["log_likelihood"] as? Double)
+        #expect(abs(try #require(object["log_likelihood"] as? Double) - reference) < 1e-3)
+        let block = try coresat("fit-regimes", data, "--columns", "Mkt", "--simple", "--market", "\(data).yaml")
+        #expect(block.status == 2 && block.stderr.contains("a market block holds log-return parameters"))
+    }
+
     @Test(arguments: [
         (["--columns", "C"], "'C' is not a column"),
         (["--columns", "A", "--regimes", "9"], "9 is out of range 1...6"),
