@@ -82,6 +82,12 @@ extension PathColumns {
         try column(ColumnKey(.policy(policy), tally.key))
     }
 
+    /// The first path's net return of each month for `policy`, in a run whose records keep them
+    /// (a backtest: `SimulationPlan.keepsMonthlyReturns`); NaN after an account emptied.
+    public func monthlyReturns(policy: Int) throws -> [Double] {
+        try (1...run.layout.returnMonths).map { try column(ColumnKey(.policy(policy), RecordLayout.returnKey(month: $0)))[0] }
+    }
+
     /// Share of each path's months spent in the regime.
     public func regimeShares(_ regime: Int) throws -> [Double] {
         try column(ColumnKey(.regime(regime), RecordLayout.shareOfMonths))

@@ -23,8 +23,7 @@ public struct BacktestSummary: Sendable {
         firstMonthIndex = first
         months = run.months
         policies = try (0..<run.reportedPolicies).map { p in
-            let all = try (1...run.months).map { try columns.column(ColumnKey(.policy(p), RecordLayout.returnKey(month: $0)))[0] }
-            let returns = Array(all.prefix { !$0.isNaN })
+            let returns = Array(try columns.monthlyReturns(policy: p).prefix { !$0.isNaN })
             return try returns.withUnsafeBufferPointer { r in
                 PolicyHistory(
                     name: run.policyNames[p], months: r.count,

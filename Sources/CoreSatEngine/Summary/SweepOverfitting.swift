@@ -37,9 +37,7 @@ public struct SweepOverfitting: Sendable {
     init?(grid: SweepGrid, columns: some PathColumns) throws {
         let run = columns.run
         guard run.paths == 1, run.layout.returnMonths == run.months, run.firstMonthIndex != nil else { return nil }
-        let series = try (0..<grid.cellCount).map { c in
-            try (1...run.months).map { try columns.column(ColumnKey(.policy(grid.firstCell + c), RecordLayout.returnKey(month: $0)))[0] }
-        }
+        let series = try (0..<grid.cellCount).map { try columns.monthlyReturns(policy: grid.firstCell + $0) }
         let lived = series.map { $0.prefix(while: \.isFinite).count }
         let months = lived.min() ?? 0
         let rf = pow(1 + run.riskFreeAnnual, 1.0 / 12) - 1
