@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "CoreSatEngine", targets: ["CoreSatEngine"]),
         .library(name: "CoreSat", targets: ["CoreSat"]),
         .library(name: "GSLKit", targets: ["GSLKit"]),
+        .library(name: "Optimizer", targets: ["Optimizer"]),
         .executable(name: "coresat", targets: ["coresat"]),
     ],
     dependencies: [
@@ -22,9 +23,12 @@ let package = Package(
             providers: [.apt(["libgsl-dev"]), .brew(["gsl"])]
         ),
         .target(name: "GSLKit", dependencies: ["CGSL"]),
+        // Portfolio optimization: QP, LP and risk-budgeting solvers, moment estimators and the
+        // portfolio problems built on them. Knows nothing of policies or scenarios.
+        .target(name: "Optimizer", dependencies: ["GSLKit", "CGSL"]),
         // The engine: market models, policies, account, simulation, metrics and summaries. It reads
         // no files and renders nothing, so the compiler keeps the direction model -> summary.
-        .target(name: "CoreSatEngine", dependencies: ["GSLKit"]),
+        .target(name: "CoreSatEngine", dependencies: ["GSLKit", "Optimizer"]),
         // Files in and out: scenario files, checks, reports, saved results, return tables.
         .target(
             name: "CoreSat",
@@ -44,9 +48,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "GSLKitTests", dependencies: ["GSLKit"]),
+        .testTarget(name: "OptimizerTests", dependencies: ["Optimizer", "GSLKit"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "CoreSatTests",
-            dependencies: ["CoreSat", "CoreSatEngine", "GSLKit"],
+            dependencies: ["CoreSat", "CoreSatEngine", "GSLKit", "Optimizer"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "CLITests", dependencies: ["coresat"]),
