@@ -5,7 +5,7 @@ import Testing
 // means 1e-3 .. 1e-2. Any wrong convention moves entries by far more than rounding: a T vs T - 1
 // divisor by 1/T of their size (2% at T = 60), a wrong shrinkage intensity by its own error times
 // the distance to the target. Two correct implementations differ only by the rounding of their
-// summation orders, about 1e-16 of the largest entry (measured: at most 3e-16 for covariances, 2e-15
+// summation orders, about 1e-16 of the largest entry (measured: at most 5e-16 for covariances, 8e-16
 // for means, 1.1e-15 for intensities). Entries are therefore compared relative to the largest one, to
 // 1e-12: that is an absolute 5e-15 on a covariance of 0.005, much tighter than an absolute 1e-12
 // (which a 1e-2 variance would meet with a wrong 10th significant digit) yet 1000 times the
@@ -109,10 +109,12 @@ private let tolerance = 1e-12
             try MomentEstimate.estimate(returns: [0, 0, 0, 0, 0], months: 3, assets: 2, covariance: .sample)
         }
         #expect(throws: EstimationError.nonFiniteReturn(month: 1, asset: 0)) {
-            try MomentEstimate.estimate(returns: [0.01, 0.02, .nan, 0.01], months: 2, assets: 2, covariance: .ledoitWolf)
+            try MomentEstimate.estimate(returns: [0.01, 0.02, .nan, 0.01], months: 2, assets: 2,
+                                        covariance: .ledoitWolf)
         }
         #expect(throws: EstimationError.nonFiniteReturn(month: 0, asset: 1)) {
-            try MomentEstimate.estimate(returns: [0.01, .infinity, 0.0, 0.01], months: 2, assets: 2, covariance: .sample)
+            try MomentEstimate.estimate(returns: [0.01, .infinity, 0.0, 0.01], months: 2, assets: 2,
+                                        covariance: .sample)
         }
         #expect(throws: EstimationError.invalidHalfLife(0)) {
             try MomentEstimate.estimate(returns: [0.01, 0.02, 0.0, 0.01], months: 2, assets: 2,
@@ -129,7 +131,9 @@ private let tolerance = 1e-12
         let estimate = try estimate(reference, estimator)
         let n = reference.assets, cash = 3
         #expect(estimate.mean[cash] == 0.002)
-        let cashRowAndColumn = (0..<n).flatMap { [estimate.covariance[cash * n + $0], estimate.covariance[$0 * n + cash]] }
+        let cashRowAndColumn = (0..<n).flatMap {
+            [estimate.covariance[cash * n + $0], estimate.covariance[$0 * n + cash]]
+        }
         // Ledoit-Wolf toward μI puts the shrunk μ on the diagonal, constant asset or not.
         if estimator == .ledoitWolf {
             #expect(cashRowAndColumn.filter { $0 != 0 }.count == 2)

@@ -61,7 +61,7 @@ struct BatchMoments {
                     }
                 }
             }
-            var deviations = [Double](repeating: 0, count: n)
+            var deviations = [Double](repeating: 0, count: 2 * n)
             shrinkage = covariance.withUnsafeMutableBufferPointer { s in
                 deviations.withUnsafeMutableBufferPointer { sd in
                     ConstantCorrelationShrinkage.apply(covariance: s.baseAddress!, squares: squares, cubes: cubes,

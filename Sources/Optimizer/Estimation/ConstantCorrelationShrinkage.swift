@@ -8,30 +8,35 @@ enum ConstantCorrelationShrinkage {
     ///     Rows of zero-variance assets must be exactly zero.
     ///   - squares: n x n, Σ_t y_ti² y_tj² (y the centred returns).
     ///   - cubes: n x n, Σ_t y_ti³ y_tj (the diagonal is not read).
-    ///   - deviations: n doubles of scratch.
+    ///   - deviations: 2n doubles of scratch.
     static func apply(covariance s: UnsafeMutablePointer<Double>, squares: UnsafePointer<Double>,
                       cubes: UnsafePointer<Double>, assets n: Int, months t: Int,
                       deviations sd: UnsafeMutablePointer<Double>) -> Double {
-        let count = Double(t)
+        let count = Double(t), perMonth = 1 / count
+        let inverse = sd + n  // 1/σ_i, or 0 for a constant asset so that its terms vanish
         var live = 0
         for i in 0..<n {
             sd[i] = s[i * n + i].squareRoot()
+            inverse[i] = sd[i] > 0 ? 1 / sd[i] : 0
             if sd[i] > 0 { live += 1 }
         }
         // The average correlation over the assets that vary (diagonal included, then taken out,
         // as PyPortfolioOpt does).
         var correlationSum = 0.0
-        for i in 0..<n where sd[i] > 0 {
-            for j in 0..<n where sd[j] > 0 { correlationSum += s[i * n + j] / (sd[i] * sd[j]) }
+        for i in 0..<n {
+            for j in 0..<n { correlationSum += s[i * n + j] * inverse[i] * inverse[j] }
         }
         let meanCorrelation = live > 1 ? (correlationSum - Double(live)) / Double(live * (live - 1)) : 0
 
+        // π_ij = Σ y_i² y_j² / T - 2 (T - 1)/T S_ij² + S_ij², and θ_ij = Σ y_i³ y_j / T - C_ii S_ij
+        // - C_ij S_ii + S_ii S_ij with C = (T - 1)/T S, PyPortfolioOpt's 1/T covariance.
+        let squareFactor = 1 - 2 * (count - 1) * perMonth, thetaFactor = 2 * (count - 1) * perMonth - 1
         var pi = 0.0, piDiagonal = 0.0, thetaSum = 0.0, gamma = 0.0
         for i in 0..<n {
-            let ci = s[i * n + i] * (count - 1) / count  // the 1/T variance PyPortfolioOpt uses in θ
+            let sii = s[i * n + i]
             for j in 0..<n {
                 let sij = s[i * n + j]
-                let piij = squares[i * n + j] / count - 2 * (count - 1) * sij * sij / count + sij * sij
+                let piij = squares[i * n + j] * perMonth + squareFactor * sij * sij
                 pi += piij
                 if i == j {
                     piDiagonal += piij
@@ -39,11 +44,8 @@ enum ConstantCorrelationShrinkage {
                 }
                 let target = meanCorrelation * sd[i] * sd[j]
                 gamma += (sij - target) * (sij - target)
-                guard sd[i] > 0 && sd[j] > 0 else { continue }  // θ_ij is 0 for a constant asset
-                let cij = sij * (count - 1) / count
-                let sii = s[i * n + i]
-                let theta = cubes[i * n + j] / count - ci * sij - cij * sii + sii * sij
-                thetaSum += sd[j] / sd[i] * theta
+                let theta = cubes[i * n + j] * perMonth - thetaFactor * sii * sij
+                thetaSum += sd[j] * inverse[i] * theta  // 0 when either asset is constant
             }
         }
         let rho = piDiagonal + meanCorrelation * thetaSum

@@ -63,15 +63,16 @@ extension RunningMoments {
 
     /// `.exponential`: the weighted mean and the bias-corrected weighted covariance about it.
     func writeWeightedMoments(mean: UnsafeMutablePointer<Double>, covariance: UnsafeMutablePointer<Double>) {
-        let n = assets, w = weightSum, latest = latestRow
+        let n = assets, w = weightSum, perWeight = 1 / weightSum, latest = latestRow
         let unbias = w * w / (w * w - weightSquareSum)
         for i in 0..<n {
-            offset[i] = sum1[i] / w
+            offset[i] = sum1[i] * perWeight
             mean[i] = isConstant(i) ? latest[i] : shift[i] + offset[i]
         }
         for i in 0..<n {
             for j in i..<n {
-                let value = isConstant(i) || isConstant(j) ? 0 : (sum2[i * n + j] / w - offset[i] * offset[j]) * unbias
+                let spread = sum2[i * n + j] * perWeight - offset[i] * offset[j]
+                let value = isConstant(i) || isConstant(j) ? 0 : spread * unbias
                 covariance[i * n + j] = value
                 covariance[j * n + i] = value
             }

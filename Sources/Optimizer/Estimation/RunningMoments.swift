@@ -78,7 +78,7 @@ public final class RunningMoments {
         offset = .zeroed(n)
         squares = .zeroed(fourth ? square : 0)
         cubes = .zeroed(fourth ? square : 0)
-        deviations = .zeroed(n)
+        deviations = .zeroed(2 * n)
     }
 
     deinit {
@@ -135,14 +135,17 @@ public final class RunningMoments {
         let n = assets, t = Double(count)
         switch estimator {
         case .sample, .exponential:
-            for k in 0..<(n * n) { covariance[k] /= t - 1 }
+            let scale = 1 / (t - 1)
+            for k in 0..<(n * n) { covariance[k] *= scale }
             return nil
         case .ledoitWolf:
-            for k in 0..<(n * n) { covariance[k] /= t }
+            let scale = 1 / t
+            for k in 0..<(n * n) { covariance[k] *= scale }
             return ScaledIdentityShrinkage.apply(covariance: covariance, assets: n, months: count,
                                                  fourthPowerSum: centredFourthPowerSum())
         case .constantCorrelation:
-            for k in 0..<(n * n) { covariance[k] /= t - 1 }
+            let scale = 1 / (t - 1)
+            for k in 0..<(n * n) { covariance[k] *= scale }
             writeCentredSquaresAndCubes()
             return ConstantCorrelationShrinkage.apply(covariance: covariance, squares: squares, cubes: cubes,
                                                       assets: n, months: count, deviations: deviations)
