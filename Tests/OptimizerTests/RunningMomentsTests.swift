@@ -65,7 +65,7 @@ private let tolerance = 1e-10
         let returns = stream(months: months, assets: n, seed: 5)
         let running = RunningMoments(assets: n, window: window, estimator: estimator)
         var worst = 0.0
-        running.append(returns)
+        running.append(returns)  // month 0: an estimate needs two
         for t in 2...months {
             let first = estimator == .exponential(halfLife: 9) ? 0 : max(0, t - window)
             let streamed = feed(running, returns, from: t - 1, to: t)
