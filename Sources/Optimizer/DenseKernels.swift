@@ -29,31 +29,26 @@ enum DenseKernels {
         return true
     }
 
-    /// Writes J = U⁻¹ (upper triangular) column-major into `j` (column k contiguous, zeros below
-    /// the diagonal), using `scratch` (n x n) for the row-major inverse while it is built.
+    /// Writes J = U⁻¹ (upper triangular) column-major into `j`. Column k of J is row k of
+    /// L⁻¹ (L = Uᵀ), found from y L = e_k by eliminating entries k, k-1, ..., 0: every update is a
+    /// contiguous axpy with a row of L, which `scratch` (n x n) holds row-major.
     static func invertUpper(
         _ u: UnsafePointer<Double>, _ n: Int, into j: UnsafeMutablePointer<Double>,
-        scratch y: UnsafeMutablePointer<Double>
+        scratch l: UnsafeMutablePointer<Double>
     ) {
-        // Back substitution by rows, U Y = I: row i of Y = (e_i - Σ_{k>i} U[i,k] Y[k,:]) / U[i,i];
-        // every update is a contiguous axpy over the tails of rows of Y.
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            let rowY = y + i * n
-            for c in 0..<n { rowY[c] = 0 }
-            rowY[i] = 1
-            let rowU = u + i * n
-            for k in (i + 1)..<n {
-                let factor = rowU[k]
-                if factor == 0 { continue }
-                let rowK = y + k * n
-                for c in k..<n { rowY[c] -= factor * rowK[c] }
-            }
-            let scale = 1 / rowU[i]
-            for c in i..<n { rowY[c] *= scale }
+        for row in 0..<n {
+            for col in 0...row { l[row * n + col] = u[col * n + row] }
         }
-        for col in 0..<n {
-            let column = j + col * n
-            for row in 0..<n { column[row] = y[row * n + col] }
+        for k in 0..<n {
+            let y = j + k * n
+            for i in 0..<n { y[i] = 0 }
+            y[k] = 1
+            for m in stride(from: k, through: 0, by: -1) {
+                let rowM = l + m * n
+                let value = y[m] / rowM[m]
+                y[m] = value
+                for i in 0..<m { y[i] -= value * rowM[i] }
+            }
         }
     }
 

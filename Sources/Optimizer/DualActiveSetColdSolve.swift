@@ -21,7 +21,8 @@ extension DualActiveSetSolver {
             // Step towards the side the equality is violated on; it is never dropped.
             let flip: Double = value > f ? -1 : 1
             loadProducts(view, id: k, flip: flip)
-            let (step, total) = directions()
+            let (step, total) = foldProducts()
+            dualDirection()
             if step <= Self.dependenceTolerance * Self.dependenceTolerance * total {
                 if abs(value - f) <= Self.feasibilityTolerance * (1 + abs(f) + size) { continue }
                 return .infeasible(conflict: conflict(with: k))
@@ -36,10 +37,12 @@ extension DualActiveSetSolver {
         while let p = mostViolated(view) {
             var slack = view.product(p, w.x).value - view.rightHandSide(p)
             var multiplier = 0.0
+            // d = Jᵀa stays current through drops (dropActive rotates it with J).
+            loadProducts(view, id: p, flip: 1)
             while true {
                 guard iterations < limit else { return .iterationLimit }
-                loadProducts(view, id: p, flip: 1)
-                let (step, total) = directions()
+                let (step, total) = foldProducts()
+                dualDirection()
                 // Dual step: the first active inequality whose multiplier reaches zero.
                 var dualStep = Double.infinity, blocking = -1
                 for i in 0..<activeCount where w.dual[i] > 0 && w.activeIds[i] >= equalities {
@@ -78,12 +81,6 @@ extension DualActiveSetSolver {
             if coefficient == 0 { continue }
             for i in 0...k { w.x[i] -= coefficient * column[i] }
         }
-    }
-
-    /// x += t z.
-    private func takeStep(_ t: Double) {
-        let w = workspace
-        for i in 0..<n { w.x[i] += t * w.z[i] }
     }
 
     /// The inactive constraint with the most negative slack beyond the tolerance, if any.

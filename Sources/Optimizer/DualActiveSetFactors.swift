@@ -23,22 +23,39 @@ extension DualActiveSetSolver {
         }
     }
 
-    /// From d: z = J₂ d₂ into `workspace.z`, R⁻¹ d₁ into `workspace.dual`. Returns |d₂|² (= aᵀz)
-    /// and |d|².
-    func directions() -> (step: Double, total: Double) {
+    /// Folds d₂ into its first entry by Givens rotations of d (from the bottom up) and of the same
+    /// columns of J. Any rotation of J₂'s columns keeps Jᵀ N = [R; 0], so this is always allowed;
+    /// afterwards the primal step direction J₂ J₂ᵀ a is d_q times column q of J, an O(n) vector
+    /// instead of an O(n (n - q)) product, and adding the constraint needs no further rotation.
+    /// Returns |d₂|² (= aᵀ J₂ J₂ᵀ a) and |d|².
+    func foldProducts() -> (step: Double, total: Double) {
         let w = workspace
         let q = activeCount
-        var step = 0.0, head = 0.0
+        var head = 0.0
         for k in 0..<q { head += w.d[k] * w.d[k] }
-        for k in q..<n { step += w.d[k] * w.d[k] }
-        for i in 0..<n { w.z[i] = 0 }
-        for k in q..<n {
-            let factor = w.d[k]
-            if factor == 0 { continue }
-            let column = w.j + k * n
-            for i in 0..<n { w.z[i] += factor * column[i] }
+        guard q < n else { return (0, head) }
+        // The chain starts at the last nonzero entry; below it every rotation is a real one.
+        var top = n - 1
+        while top > q && w.d[top] == 0 { top -= 1 }
+        guard top > q else { return (w.d[q] * w.d[q], head + w.d[q] * w.d[q]) }
+        for k in stride(from: top, to: q, by: -1) {
+            let a = w.d[k - 1], b = w.d[k]
+            let h = (a * a + b * b).squareRoot()
+            w.cosines[k] = a / h
+            w.sines[k] = b / h
+            w.d[k - 1] = h
+            w.d[k] = 0
         }
-        // Back substitution R y = d₁ by columns, so the inner loops run down contiguous columns.
+        rotateChain(from: top, downTo: q)
+        let step = w.d[q] * w.d[q]
+        return (step, head + step)
+    }
+
+    /// R⁻¹ d₁ into `workspace.dual`: how the active multipliers fall per unit step. Back
+    /// substitution by columns, so the inner loops run down contiguous columns of R.
+    func dualDirection() {
+        let w = workspace
+        let q = activeCount
         for i in 0..<q { w.dual[i] = w.d[i] }
         for k in stride(from: q - 1, through: 0, by: -1) {
             let column = w.r + k * n
@@ -46,25 +63,21 @@ extension DualActiveSetSolver {
             w.dual[k] = value
             for i in 0..<k { w.dual[i] -= value * column[i] }
         }
-        return (step, head + step)
     }
 
-    /// Makes the constraint whose products d are loaded the last active one, with `multiplier`:
-    /// Givens rotations fold d₂ into its first entry (rotating the same columns of J), and d₁ with
-    /// that entry becomes the new column of R.
+    /// x += t J₂ J₂ᵀ a = t d_q J[:, q], with d folded.
+    func takeStep(_ t: Double) {
+        let w = workspace
+        let factor = t * w.d[activeCount]
+        let column = w.j + activeCount * n
+        for i in 0..<n { w.x[i] += factor * column[i] }
+    }
+
+    /// Makes the constraint whose products d are loaded and folded the last active one, with
+    /// `multiplier`: d₁ and d_q become the new column of R.
     func appendActive(id: Int, flip: Double, multiplier: Double) {
         let w = workspace
         let q = activeCount
-        for k in stride(from: n - 1, to: q, by: -1) {
-            let b = w.d[k]
-            if b == 0 { continue }
-            let a = w.d[k - 1]
-            let h = (a * a + b * b).squareRoot()
-            let c = a / h, s = b / h
-            w.d[k - 1] = h
-            w.d[k] = 0
-            rotateColumns(w.j + (k - 1) * n, w.j + k * n, c, s)
-        }
         let column = w.r + q * n
         for i in 0...q { column[i] = w.d[i] }
         w.activeIds[q] = id
@@ -75,7 +88,8 @@ extension DualActiveSetSolver {
     }
 
     /// Drops the active constraint at position `l`: its column leaves R, and rotations of rows
-    /// (l, l+1), (l+1, l+2), ... (and of the same columns of J) make R triangular again.
+    /// (l, l+1), (l+1, l+2), ... (and of the same columns of J, and entries of d, which stays Jᵀa)
+    /// make R triangular again.
     func dropActive(at l: Int) {
         let w = workspace
         let q = activeCount
@@ -101,8 +115,44 @@ extension DualActiveSetSolver {
                 other[k + 1] = c * bottom - s * top
             }
             rotateColumns(w.j + k * n, w.j + (k + 1) * n, c, s)
+            let top = w.d[k], bottom = w.d[k + 1]
+            w.d[k] = c * top + s * bottom
+            w.d[k + 1] = c * bottom - s * top
         }
         activeCount = q - 1
+    }
+
+    /// Applies the rotations k = top, top - 1, ..., q + 1 (each (u, v) ← (c u + s v, c v - s u) on
+    /// columns k - 1 and k of J) to J, eight rows at a time: the column that the next rotation
+    /// shares stays in registers, so each column is read and written once instead of twice.
+    private func rotateChain(from top: Int, downTo q: Int) {
+        let w = workspace
+        let cosines = UnsafePointer(w.cosines), sines = UnsafePointer(w.sines)
+        var i0 = 0
+        while i0 + 8 <= n {
+            let base = w.j + i0
+            var carry = UnsafeRawPointer(base + top * n).loadUnaligned(as: SIMD8<Double>.self)
+            for k in stride(from: top, to: q, by: -1) {
+                let left = UnsafeMutableRawPointer(base + (k - 1) * n)
+                let a = left.loadUnaligned(as: SIMD8<Double>.self)
+                let c = cosines[k], s = sines[k]
+                UnsafeMutableRawPointer(base + k * n).storeBytes(of: c * carry - s * a, as: SIMD8<Double>.self)
+                carry = c * a + s * carry
+            }
+            UnsafeMutableRawPointer(base + q * n).storeBytes(of: carry, as: SIMD8<Double>.self)
+            i0 += 8
+        }
+        for i in i0..<n {
+            let base = w.j + i
+            var carry = base[top * n]
+            for k in stride(from: top, to: q, by: -1) {
+                let a = base[(k - 1) * n]
+                let c = cosines[k], s = sines[k]
+                base[k * n] = c * carry - s * a
+                carry = c * a + s * carry
+            }
+            base[q * n] = carry
+        }
     }
 
     /// (u, v) ← (c u + s v, c v - s u) over two columns of J.

@@ -17,10 +17,11 @@ struct DualActiveSetWorkspace {
     var x = UnsafeMutablePointer<Double>.allocate(capacity: 0)
     /// Jᵀ a of the constraint being added.
     var d = UnsafeMutablePointer<Double>.allocate(capacity: 0)
-    /// The primal step direction J₂ J₂ᵀ a.
-    var z = UnsafeMutablePointer<Double>.allocate(capacity: 0)
     /// R⁻¹ J₁ᵀ a: how the active multipliers fall per unit step.
     var dual = UnsafeMutablePointer<Double>.allocate(capacity: 0)
+    /// The Givens rotations of one fold of Jᵀa, by the index of the entry they zero.
+    var cosines = UnsafeMutablePointer<Double>.allocate(capacity: 0)
+    var sines = UnsafeMutablePointer<Double>.allocate(capacity: 0)
     /// A spare vector of n.
     var vector = UnsafeMutablePointer<Double>.allocate(capacity: 0)
     /// Multipliers of the active constraints, in active order (equalities in the flipped sign).
@@ -43,8 +44,9 @@ struct DualActiveSetWorkspace {
             Self.grow(&scratch, square)
             Self.grow(&x, n)
             Self.grow(&d, n)
-            Self.grow(&z, n)
             Self.grow(&dual, n)
+            Self.grow(&cosines, n)
+            Self.grow(&sines, n)
             Self.grow(&vector, n)
             Self.grow(&multipliers, n)
             Self.grow(&activeFlip, n)
@@ -69,7 +71,7 @@ struct DualActiveSetWorkspace {
     }
 
     func release() {
-        for buffer in [factor, j, r, scratch, x, d, z, dual, vector, multipliers, activeFlip] { buffer.deallocate() }
+        for buffer in [factor, j, r, scratch, x, d, dual, cosines, sines, vector, multipliers, activeFlip] { buffer.deallocate() }
         activeIds.deallocate()
         rememberedIds.deallocate()
         isActive.deallocate()
