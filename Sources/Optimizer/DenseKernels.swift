@@ -74,6 +74,16 @@ enum DenseKernels {
         }
     }
 
+    /// Reverses `count` entries in place.
+    static func reverse(_ a: UnsafeMutablePointer<Double>, _ count: Int) {
+        var i = 0, k = count - 1
+        while i < k {
+            swap(&a[i], &a[k])
+            i += 1
+            k -= 1
+        }
+    }
+
     /// Σ a[k] b[k] over `count` entries, with four partial sums so the additions overlap.
     @inline(__always)
     static func dot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ count: Int) -> Double {

@@ -71,15 +71,15 @@ extension DualActiveSetSolver {
         return isAcceptable(view, tolerance: Self.acceptanceTolerance) ? .optimal : .iterationLimit
     }
 
-    /// x = -H⁻¹c = -J Jᵀ c, with J = U⁻¹ still upper triangular (column k has k + 1 entries).
+    /// x = -H⁻¹c = -J Jᵀ c, with J still lower triangular (column k has rows k ..< n).
     private func unconstrainedMinimum(_ view: ProgramView) {
         let w = workspace
         for i in 0..<n { w.x[i] = 0 }
         for k in 0..<n {
             let column = w.j + k * n
-            let coefficient = DenseKernels.dot(column, view.linear, k + 1)
+            let coefficient = DenseKernels.dot(column + k, view.linear + k, n - k)
             if coefficient == 0 { continue }
-            for i in 0...k { w.x[i] -= coefficient * column[i] }
+            for i in k..<n { w.x[i] -= coefficient * column[i] }
         }
     }
 

@@ -2,12 +2,29 @@
 /// N (in order), J = L⁻ᵀ Q is n x n and Jᵀ N = [R; 0] with R q x q upper triangular; J₁ is the
 /// first q columns of J, J₂ the rest. Then J₂ J₂ᵀ a is the step in x that keeps the active
 /// constraints and R⁻¹ J₁ᵀ a the matching change of their multipliers.
+///
+/// J starts lower triangular (the factor of H with the variables reversed), and the rotations
+/// that fold Jᵀa run from the last column towards column q, each mixing a column into the one
+/// before it, which has more nonzero rows: so each fold or drop moves a column's first nonzero
+/// row up by at most one. `firstRow` tracks this, and the rotations, the products with rows and
+/// the steps skip the zeros above it. For a bound x_j, Jᵀe_j is row j of J, which is zero past
+/// the columns whose first row is below j, so the chain of rotations is short too.
 extension DualActiveSetSolver {
-    /// J = U⁻¹ (Q = I) for the factor U already in the workspace: no constraint active.
+    /// J = P U⁻¹ P (Q = I) for the factor U already in the workspace: no constraint active.
     func resetFactors() {
         let w = workspace
         DenseKernels.invertUpper(w.factor, n, into: w.j, scratch: w.scratch)
+        // Reverse rows and columns: column k of J is column n - 1 - k of U⁻¹ upside down.
+        for k in 0..<(n / 2) { swapColumns(w.j + k * n, w.j + (n - 1 - k) * n) }
+        for k in 0..<n {
+            DenseKernels.reverse(w.j + k * n, n)
+            w.firstRow[k] = k
+        }
         activeCount = 0
+    }
+
+    private func swapColumns(_ a: UnsafeMutablePointer<Double>, _ b: UnsafeMutablePointer<Double>) {
+        for i in 0..<n { swap(&a[i], &b[i]) }
     }
 
     /// d = Jᵀ a for the normal `flip` · a of constraint `id`. A bound's normal is a signed unit
@@ -17,7 +34,10 @@ extension DualActiveSetSolver {
         let (kind, index, sign) = view.decode(id)
         let s = sign * flip
         if let row = view.denseRow(kind, index) {
-            for k in 0..<n { w.d[k] = s * DenseKernels.dot(w.j + k * n, row, n) }
+            for k in 0..<n {
+                let first = w.firstRow[k]
+                w.d[k] = s * DenseKernels.dot(w.j + k * n + first, row + first, n - first)
+            }
         } else {
             for k in 0..<n { w.d[k] = s * w.j[k * n + index] }
         }
@@ -46,7 +66,14 @@ extension DualActiveSetSolver {
             w.d[k - 1] = h
             w.d[k] = 0
         }
+        var least = w.firstRow[top]
+        for k in stride(from: top, through: q, by: -1) {
+            least = min(least, w.firstRow[k])
+            w.suffixFirst[k] = least
+        }
         rotateChain(from: top, downTo: q)
+        // New column k mixes old columns k - 1 ... top.
+        for k in q...top { w.firstRow[k] = w.suffixFirst[max(q, k - 1)] }
         let step = w.d[q] * w.d[q]
         return (step, head + step)
     }
@@ -70,7 +97,7 @@ extension DualActiveSetSolver {
         let w = workspace
         let factor = t * w.d[activeCount]
         let column = w.j + activeCount * n
-        for i in 0..<n { w.x[i] += factor * column[i] }
+        for i in w.firstRow[activeCount]..<n { w.x[i] += factor * column[i] }
     }
 
     /// Makes the constraint whose products d are loaded and folded the last active one, with
@@ -114,7 +141,10 @@ extension DualActiveSetSolver {
                 other[k] = c * top + s * bottom
                 other[k + 1] = c * bottom - s * top
             }
-            rotateColumns(w.j + k * n, w.j + (k + 1) * n, c, s)
+            let first = min(w.firstRow[k], w.firstRow[k + 1])
+            w.firstRow[k] = first
+            w.firstRow[k + 1] = first
+            rotateColumns(w.j + k * n + first, w.j + (k + 1) * n + first, c, s, count: n - first)
             let top = w.d[k], bottom = w.d[k + 1]
             w.d[k] = c * top + s * bottom
             w.d[k + 1] = c * bottom - s * top
@@ -124,41 +154,55 @@ extension DualActiveSetSolver {
 
     /// Applies the rotations k = top, top - 1, ..., q + 1 (each (u, v) ← (c u + s v, c v - s u) on
     /// columns k - 1 and k of J) to J, eight rows at a time: the column that the next rotation
-    /// shares stays in registers, so each column is read and written once instead of twice.
+    /// shares stays in registers, so each column is read and written once instead of twice. In a
+    /// block of rows, the chain starts at the last rotation that meets a nonzero (rotations of
+    /// zeros leave zeros), found from `suffixFirst`, which grows with k.
     private func rotateChain(from top: Int, downTo q: Int) {
         let w = workspace
         let cosines = UnsafePointer(w.cosines), sines = UnsafePointer(w.sines)
-        var i0 = 0
-        while i0 + 8 <= n {
-            let base = w.j + i0
-            var carry = UnsafeRawPointer(base + top * n).loadUnaligned(as: SIMD8<Double>.self)
-            for k in stride(from: top, to: q, by: -1) {
-                let left = UnsafeMutableRawPointer(base + (k - 1) * n)
-                let a = left.loadUnaligned(as: SIMD8<Double>.self)
-                let c = cosines[k], s = sines[k]
-                UnsafeMutableRawPointer(base + k * n).storeBytes(of: c * carry - s * a, as: SIMD8<Double>.self)
-                carry = c * a + s * carry
+        let suffixFirst = UnsafePointer(w.suffixFirst)
+        var start = q  // the chain of the current rows starts at `start`: rows ≥ suffixFirst[start - 1]
+        var i0 = suffixFirst[q]
+        while i0 < n {
+            let rows = min(8, n - i0)
+            let last = i0 + rows - 1
+            while start < top && suffixFirst[start] <= last { start += 1 }
+            if start > q {
+                let base = w.j + i0
+                if rows == 8 {
+                    var carry = UnsafeRawPointer(base + start * n).loadUnaligned(as: SIMD8<Double>.self)
+                    for k in stride(from: start, to: q, by: -1) {
+                        let left = UnsafeMutableRawPointer(base + (k - 1) * n)
+                        let a = left.loadUnaligned(as: SIMD8<Double>.self)
+                        let c = cosines[k], s = sines[k]
+                        UnsafeMutableRawPointer(base + k * n).storeBytes(of: c * carry - s * a, as: SIMD8<Double>.self)
+                        carry = c * a + s * carry
+                    }
+                    UnsafeMutableRawPointer(base + q * n).storeBytes(of: carry, as: SIMD8<Double>.self)
+                } else {
+                    for i in 0..<rows {
+                        let row = base + i
+                        var carry = row[start * n]
+                        for k in stride(from: start, to: q, by: -1) {
+                            let a = row[(k - 1) * n]
+                            let c = cosines[k], s = sines[k]
+                            row[k * n] = c * carry - s * a
+                            carry = c * a + s * carry
+                        }
+                        row[q * n] = carry
+                    }
+                }
             }
-            UnsafeMutableRawPointer(base + q * n).storeBytes(of: carry, as: SIMD8<Double>.self)
-            i0 += 8
-        }
-        for i in i0..<n {
-            let base = w.j + i
-            var carry = base[top * n]
-            for k in stride(from: top, to: q, by: -1) {
-                let a = base[(k - 1) * n]
-                let c = cosines[k], s = sines[k]
-                base[k * n] = c * carry - s * a
-                carry = c * a + s * carry
-            }
-            base[q * n] = carry
+            i0 += rows
         }
     }
 
     /// (u, v) ← (c u + s v, c v - s u) over two columns of J.
     @inline(__always)
-    private func rotateColumns(_ u: UnsafeMutablePointer<Double>, _ v: UnsafeMutablePointer<Double>, _ c: Double, _ s: Double) {
-        for i in 0..<n {
+    private func rotateColumns(
+        _ u: UnsafeMutablePointer<Double>, _ v: UnsafeMutablePointer<Double>, _ c: Double, _ s: Double, count: Int
+    ) {
+        for i in 0..<count {
             let a = u[i], b = v[i]
             u[i] = c * a + s * b
             v[i] = c * b - s * a

@@ -78,8 +78,9 @@ public final class DualActiveSetSolver {
         activeCount = 0
         objectiveValue = 0
         let w = workspace
-        // U with Uᵀ U = H in `factor`; the warm start and the cold start both need it.
-        for k in 0..<(n * n) { w.factor[k] = view.hessian[k] }
+        // U with Uᵀ U = P H P (variables reversed) in `factor`; the warm start and the cold start
+        // both need it.
+        for k in 0..<(n * n) { w.factor[k] = view.hessian[n * n - 1 - k] }
         guard DenseKernels.choleskyUpper(w.factor, n, relativePivot: 1e-14) else {
             rememberedCount = -1
             return .notPositiveDefinite

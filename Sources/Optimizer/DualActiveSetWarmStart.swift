@@ -7,29 +7,30 @@ extension DualActiveSetSolver {
     /// inequality multipliers may be below zero by at most this.
     static let warmStartTolerance = 1e-12
 
-    /// With H = L Lᵀ (L = Uᵀ), W = L⁻¹ N and v = L⁻¹ c, the KKT conditions H x + c = N λ, Nᵀ x = b
-    /// become (Wᵀ W) λ = b + Wᵀ v and x = L⁻ᵀ (W λ - v). Accepts the point (and sets the solver's
-    /// state) only if it is optimal; otherwise leaves the work to the cold solve.
+    /// With H = P L Lᵀ P (L = Uᵀ, P the reversal), W = L⁻¹ P N and v = L⁻¹ P c, the KKT conditions
+    /// H x + c = N λ, Nᵀ x = b become (Wᵀ W) λ = b + Wᵀ v and x = P L⁻ᵀ (W λ - v). Accepts the point
+    /// (and sets the solver's state) only if it is optimal; otherwise leaves the work to the cold
+    /// solve.
     func solveOnRememberedActiveSet(_ view: ProgramView) -> Bool {
         let w = workspace
         let q = rememberedCount
         let u = UnsafePointer(w.factor)
-        // W, column i at scratch + i n.
+        // W, column i at scratch + i n; a reversed bound is a unit vector at n - 1 - j.
         for i in 0..<q {
             let id = w.rememberedIds[i]
             let column = w.scratch + i * n
             let (kind, index, sign) = view.decode(id)
             if let row = view.denseRow(kind, index) {
-                for k in 0..<n { column[k] = sign * row[k] }
+                for k in 0..<n { column[k] = sign * row[n - 1 - k] }
                 DenseKernels.solveLower(u, n, column)
             } else {
                 for k in 0..<n { column[k] = 0 }
-                column[index] = sign
-                DenseKernels.solveLower(u, n, column, first: index)
+                column[n - 1 - index] = sign
+                DenseKernels.solveLower(u, n, column, first: n - 1 - index)
             }
         }
         let v = w.vector
-        for k in 0..<n { v[k] = view.linear[k] }
+        for k in 0..<n { v[k] = view.linear[n - 1 - k] }
         DenseKernels.solveLower(u, n, v)
         // Wᵀ W (q x q, row-major in R's buffer, which the cold solve rebuilds) and the right-hand side.
         let m = w.r
@@ -44,7 +45,7 @@ extension DualActiveSetSolver {
         for i in 0..<q where w.rememberedIds[i] >= equalities && w.multipliers[i] < -Self.warmStartTolerance {
             return false
         }
-        // x = U⁻¹ (W λ - v).
+        // x = P U⁻¹ (W λ - v).
         for k in 0..<n { w.x[k] = -v[k] }
         for i in 0..<q {
             let weight = w.multipliers[i]
@@ -52,6 +53,7 @@ extension DualActiveSetSolver {
             for k in 0..<n { w.x[k] += weight * column[k] }
         }
         DenseKernels.solveUpper(u, n, w.x)
+        DenseKernels.reverse(w.x, n)
         guard isAcceptable(view, tolerance: Self.warmStartTolerance) else { return false }
         for i in 0..<q {
             w.activeIds[i] = w.rememberedIds[i]

@@ -5,7 +5,8 @@ struct DualActiveSetWorkspace {
     private(set) var variableCapacity = 0
     private(set) var constraintCapacity = 0
 
-    /// U (row-major, upper), Uᵀ U = H.
+    /// U (row-major, upper), Uᵀ U = P H P: the Cholesky factor of H with the variables in reverse
+    /// order (P reverses them), so that J = P U⁻¹ P is lower triangular.
     var factor = UnsafeMutablePointer<Double>.allocate(capacity: 0)
     /// J = L⁻ᵀ Q, n x n column-major: column k contiguous.
     var j = UnsafeMutablePointer<Double>.allocate(capacity: 0)
@@ -31,6 +32,10 @@ struct DualActiveSetWorkspace {
     /// Numbers of the active constraints (see `ProgramView`), in the order of R's columns.
     var activeIds = UnsafeMutablePointer<Int>.allocate(capacity: 0)
     var rememberedIds = UnsafeMutablePointer<Int>.allocate(capacity: 0)
+    /// Per column of J: the first row that may be nonzero (J stays close to lower triangular).
+    var firstRow = UnsafeMutablePointer<Int>.allocate(capacity: 0)
+    /// min(firstRow[k...top]) for the columns of one fold.
+    var suffixFirst = UnsafeMutablePointer<Int>.allocate(capacity: 0)
     /// Per numbered constraint: whether it is active.
     var isActive = UnsafeMutablePointer<Bool>.allocate(capacity: 0)
 
@@ -53,6 +58,10 @@ struct DualActiveSetWorkspace {
             // A new size is a new shape, so the remembered active set is dropped with the old buffers.
             activeIds.deallocate()
             activeIds = .allocate(capacity: n)
+            firstRow.deallocate()
+            firstRow = .allocate(capacity: n)
+            suffixFirst.deallocate()
+            suffixFirst = .allocate(capacity: n)
             rememberedIds.deallocate()
             rememberedIds = .allocate(capacity: n)
             variableCapacity = n
@@ -74,6 +83,8 @@ struct DualActiveSetWorkspace {
         for buffer in [factor, j, r, scratch, x, d, dual, cosines, sines, vector, multipliers, activeFlip] { buffer.deallocate() }
         activeIds.deallocate()
         rememberedIds.deallocate()
+        firstRow.deallocate()
+        suffixFirst.deallocate()
         isActive.deallocate()
     }
 }
