@@ -4,7 +4,10 @@ extension DualActiveSetSolver {
     public func residuals(_ program: QuadraticProgram) -> KKTResiduals {
         precondition(program.variables == n, "residuals of a program of another size than the one solved")
         let x = solution
-        let named = (0..<activeCount).map { (names[workspace.activeIds[$0]], multiplier(names[workspace.activeIds[$0]])) }
+        let named = (0..<activeCount).map { i in
+            let name = names[workspace.activeIds[i]]
+            return (name, multiplier(name))
+        }
         return program.withView { view in
             // Gradient of the Lagrangian: H x + c - Σ multiplier · normal.
             var gradient = (0..<n).map { i in

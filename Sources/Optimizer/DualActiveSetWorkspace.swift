@@ -80,7 +80,9 @@ struct DualActiveSetWorkspace {
     }
 
     func release() {
-        for buffer in [factor, j, r, scratch, x, d, dual, cosines, sines, vector, multipliers, activeFlip] { buffer.deallocate() }
+        for buffer in [factor, j, r, scratch, x, d, dual, cosines, sines, vector, multipliers, activeFlip] {
+            buffer.deallocate()
+        }
         activeIds.deallocate()
         rememberedIds.deallocate()
         firstRow.deallocate()

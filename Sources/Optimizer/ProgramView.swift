@@ -117,8 +117,10 @@ extension QuadraticProgram {
                                             body(
                                                 ProgramView(
                                                     n: variables, equalities: equalityCount, rowCount: rowCount,
-                                                    hessian: h.baseAddress ?? Self.empty, linear: c.baseAddress ?? Self.empty,
-                                                    lower: lo.baseAddress ?? Self.empty, upper: up.baseAddress ?? Self.empty,
+                                                    hessian: h.baseAddress ?? Self.empty,
+                                                    linear: c.baseAddress ?? Self.empty,
+                                                    lower: lo.baseAddress ?? Self.empty,
+                                                    upper: up.baseAddress ?? Self.empty,
                                                     equalityRows: e.baseAddress ?? Self.empty,
                                                     equalityValues: f.baseAddress ?? Self.empty,
                                                     rows: g.baseAddress ?? Self.empty,

@@ -81,7 +81,8 @@ for entry in file.programs {
     let n = p.variables
     for i in 0..<n {
         for j in 0..<n {
-            moved.hessian[i * n + j] += 1e-5 * sin(Double(1 + i + j)) * (p.hessian[i * n + i] * p.hessian[j * n + j]).squareRoot()
+            let scale = (p.hessian[i * n + i] * p.hessian[j * n + j]).squareRoot()
+            moved.hessian[i * n + j] += 1e-5 * sin(Double(1 + i + j)) * scale
         }
     }
     var flip = false, warmHits = 0, warmSolves = 0

@@ -67,7 +67,8 @@ import Testing
     @Test func anotherShapeIsNeverWarmStarted() {
         var g = SeededGenerator(seed: 2)
         let solver = DualActiveSetSolver()
-        #expect(solver.solve(TestPrograms.minimumVariance(TestPrograms.randomHessian(6, ridge: 0.1, using: &g), cap: 1)) == .optimal)
+        let first = TestPrograms.minimumVariance(TestPrograms.randomHessian(6, ridge: 0.1, using: &g), cap: 1)
+        #expect(solver.solve(first) == .optimal)
         let other = TestPrograms.minimumVariance(TestPrograms.randomHessian(7, ridge: 0.1, using: &g), cap: 1)
         #expect(solver.solve(other, warmStart: true) == .optimal)
         #expect(!solver.lastSolveWasWarm)
