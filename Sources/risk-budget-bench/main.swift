@@ -3,6 +3,7 @@
 // solve that sizes the solvers' workspace.
 //
 //     risk-budget-bench [seconds per size, default 1]
+//     risk-budget-bench --count N    exactly N timed solves per size (for profilers and allocation counts)
 import Foundation
 import Optimizer
 
@@ -27,13 +28,14 @@ func now() -> Double {
     return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
 }
 
-/// Median seconds per call of `body`, called until `budget` seconds have passed (at least 11 times).
+/// Median seconds per call of `body`, called `fixedCount` times or else until `budget` seconds have
+/// passed (at least 11 times), after one untimed call.
 func medianTime(budget: Double, _ body: () -> Void) -> (median: Double, count: Int) {
     body()
     var times: [Double] = []
-    times.reserveCapacity(100_000)
+    times.reserveCapacity(max(fixedCount ?? 0, 100_000))
     let start = now()
-    while times.count < 11 || now() - start < budget {
+    while fixedCount.map({ times.count < $0 }) ?? (times.count < 11 || now() - start < budget) {
         let t0 = now()
         body()
         times.append(now() - t0)
@@ -78,7 +80,9 @@ func portfolioProgram(_ n: Int, _ g: inout Generator) -> LinearProgram {
     return p
 }
 
-let budget = CommandLine.arguments.count > 1 ? Double(CommandLine.arguments[1]) ?? 1 : 1
+let arguments = CommandLine.arguments.dropFirst()
+let fixedCount = arguments.first == "--count" ? arguments.dropFirst().first.flatMap { Int($0) } : nil
+let budget = fixedCount == nil ? arguments.first.flatMap { Double($0) } ?? 1 : 0
 var generator = Generator(state: 20261206)
 
 for n in [10, 100, 500] {
