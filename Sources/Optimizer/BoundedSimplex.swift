@@ -82,9 +82,19 @@ public final class BoundedSimplex {
     /// Minimizes the program: .optimal, .infeasible(conflict:) (constraints that cannot hold together:
     /// the equalities, bounds and row sides in the support of a Farkas certificate), .unbounded (found by
     /// the ratio test) or .iterationLimit (also reported if the basis became numerically singular).
+    ///
+    /// Data that no number satisfies is reported before any pivot: crossed bounds or row sides, and a
+    /// constraint with a NaN or infinite coefficient or right-hand side, as `.infeasible` naming it; a
+    /// non-finite objective coefficient as `.unbounded` (there is no finite minimum).
     public func solve(_ program: LinearProgram) -> SolveStatus {
         iterations = 0
-        if let conflict = contradictoryBounds(program) {
+        if !program.objective.allSatisfy(\.isFinite) {
+            load(program)
+            placeNonbasic()
+            finish(program, withDuals: false)
+            return .unbounded
+        }
+        if let conflict = contradictoryBounds(program) ?? nonFiniteConstraint(program) {
             load(program)
             placeNonbasic()
             finish(program, withDuals: false)
@@ -127,6 +137,11 @@ public final class BoundedSimplex {
     /// The multiplier of one constraint in the last solve; signs as in the type's description.
     public func dual(_ c: ConstraintIndex) -> Double {
         switch c {
+        case .equality(let i): precondition(i < equalities, "no such equality in the last program")
+        case .lowerBound(let j), .upperBound(let j): precondition(j < structural, "no such variable")
+        case .rowLower(let k), .rowUpper(let k): precondition(k < generalRows, "no such row")
+        }
+        return switch c {
         case .equality(let i): prices[i]
         case .lowerBound(let j): sideMultiplier(j, lowerSide: true)
         case .upperBound(let j): sideMultiplier(j, lowerSide: false)
@@ -155,6 +170,19 @@ public final class BoundedSimplex {
         }
         for k in 0..<p.rowCount where !(p.rowLower[k] <= p.rowUpper[k]) || p.rowLower[k] == .infinity
             || p.rowUpper[k] == -.infinity {
+            return [.rowLower(k), .rowUpper(k)]
+        }
+        return nil
+    }
+
+    /// The first constraint with a coefficient or right-hand side that is not a finite number.
+    private func nonFiniteConstraint(_ p: LinearProgram) -> [ConstraintIndex]? {
+        let n = p.variables
+        for i in 0..<p.equalityCount where !p.equalityValues[i].isFinite
+            || !p.equalityRows[(i * n)..<(i * n + n)].allSatisfy(\.isFinite) {
+            return [.equality(i)]
+        }
+        for k in 0..<p.rowCount where !p.rows[(k * n)..<(k * n + n)].allSatisfy(\.isFinite) {
             return [.rowLower(k), .rowUpper(k)]
         }
         return nil

@@ -144,3 +144,21 @@ private func maxDifference(_ a: [Double], _ b: [Double]) -> Double {
     #expect(abs(simplex.objectiveValue - cheapest(Array(0..<size), 0)) <= 1e-12)
     #expect(simplex.residuals(p).worst <= 1e-12)
 }
+
+@Test func nonFiniteDataIsReportedNotSolved() {
+    let base = program(objective: [1, 1], lower: [0, 0], upper: [1, 1], equalities: [[1, 1]], equalityValues: [1],
+                       rows: [[1, -1]], rowLower: [-1], rowUpper: [1])
+    var p = base
+    p.equalityRows[1] = .nan
+    #expect(BoundedSimplex().solve(p) == .infeasible(conflict: [.equality(0)]))
+    p = base
+    p.rows[0] = .infinity
+    #expect(BoundedSimplex().solve(p) == .infeasible(conflict: [.rowLower(0), .rowUpper(0)]))
+    p = base
+    p.lower[1] = .nan
+    #expect(BoundedSimplex().solve(p) == .infeasible(conflict: [.lowerBound(1), .upperBound(1)]))
+    p = base
+    p.objective[0] = .nan
+    #expect(BoundedSimplex().solve(p) == .unbounded)
+    #expect(BoundedSimplex().solve(base) == .optimal)
+}
