@@ -137,7 +137,9 @@ private func maxDifference(_ a: [Double], _ b: [Double]) -> Double {
     p.equalityValues = [Double](repeating: 1, count: 2 * size)
     func cheapest(_ rest: [Int], _ row: Int) -> Double {
         if rest.isEmpty { return 0 }
-        return rest.map { column in costs[row * size + column] + cheapest(rest.filter { $0 != column }, row + 1) }.min()!
+        return rest.map { column in
+            costs[row * size + column] + cheapest(rest.filter { $0 != column }, row + 1)
+        }.min()!
     }
     let simplex = BoundedSimplex()
     #expect(simplex.solve(p) == .optimal)
