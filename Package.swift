@@ -49,6 +49,8 @@ let package = Package(
         ),
         // Times the QP solver in process on problems from a JSON file (bench/qp).
         .executableTarget(name: "optimizer-bench", dependencies: ["Optimizer"]),
+        // Times the risk-budgeting and LP solvers (bench/risk-budget).
+        .executableTarget(name: "risk-budget-bench", dependencies: ["Optimizer"]),
         .testTarget(name: "GSLKitTests", dependencies: ["GSLKit"]),
         .testTarget(name: "OptimizerTests", dependencies: ["Optimizer", "GSLKit"], resources: [.copy("Fixtures")]),
         .testTarget(
