@@ -35,6 +35,7 @@ let package = Package(
             dependencies: [
                 "CoreSatEngine",
                 "GSLKit",
+                "Optimizer",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]
@@ -44,6 +45,7 @@ let package = Package(
             dependencies: [
                 "CoreSat",
                 "CoreSatEngine",
+                "Optimizer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

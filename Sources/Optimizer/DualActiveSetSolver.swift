@@ -32,6 +32,12 @@ public final class DualActiveSetSolver {
     /// x after `.optimal` (n values); after another status, the last iterate.
     public var solution: [Double] { Array(UnsafeBufferPointer(start: workspace.x, count: n)) }
 
+    /// Copies `solution` into the first n entries of `out` without allocating (a solve in a loop).
+    public func copySolution(into out: inout [Double]) {
+        precondition(out.count >= n, "room for \(n) values")
+        for i in 0..<n { out[i] = workspace.x[i] }
+    }
+
     /// ½xᵀHx + cᵀx at `solution`.
     public private(set) var objectiveValue = 0.0
 

@@ -9,7 +9,7 @@ struct Coresat: ParsableCommand {
         commandName: "coresat",
         abstract: "Compare core-satellite ETF allocation policies on the same simulated markets.",
         version: "coresat \(CoreSatVersion.string)",
-        subcommands: [Run.self, Merge.self, Validate.self, Metrics.self, Check.self, DataCommand.self, FitRegimes.self])
+        subcommands: [Run.self, Merge.self, Validate.self, Metrics.self, Check.self, DataCommand.self, FitRegimes.self, Optimize.self, Frontier.self])
 
     /// Bad input of any kind (scenario, CSV, flags) ends with one line on stderr and exit status 2.
     static func main() {

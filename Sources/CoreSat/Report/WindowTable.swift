@@ -5,7 +5,7 @@ import CoreSatEngine
 enum WindowTable {
     static func render(_ w: WindowSummary, benchmark: String) -> String {
         let start = { (e: WindowSummary.Extreme?) in e.map { YearMonth(index: w.start($0.window)).description } ?? "-" }
-        var out = "\nRolling windows: \(w.count) of \(w.months) months starting every \(w.every) months, from "
+        let out = "\nRolling windows: \(w.count) of \(w.months) months starting every \(w.every) months, from "
             + "\(YearMonth(index: w.start(0))) to \(YearMonth(index: w.start(w.count - 1)));\nthe worst and best window of each policy, and its worst against \(benchmark) (dCAGR)\n"
         var table = TextTable(header: ["policy", "worst", "from", "best", "from", "dCAGR", "from"])
         for p in w.policies {

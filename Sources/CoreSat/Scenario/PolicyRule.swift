@@ -18,6 +18,7 @@ public enum PolicyRule: Sendable {
         case regimeMap = "regime-map"
         case factorTilt = "factor-tilt"
         case volatilityTarget = "volatility-target"
+        case optimize
 
         /// The rule's own keys, besides `kind` and the rotation keys every rotation rule shares.
         var keys: [String] {
@@ -30,6 +31,7 @@ public enum PolicyRule: Sendable {
             case .regimeMap: RegimeMapLoader.keys
             case .factorTilt: SimpleRuleLoaders.tiltKeys
             case .volatilityTarget: []
+            case .optimize: OptimizeLoader.keys
             }
         }
     }
@@ -61,6 +63,7 @@ public enum PolicyRule: Sendable {
         case .regimeMap: rule = try RegimeMapLoader.read(m, plan: plan, context: context)
         case .factorTilt: rule = try SimpleRuleLoaders.factorTilt(m, context: context)
         case .volatilityTarget: rule = try SimpleRuleLoaders.volatilityTarget(m)
+        case .optimize: rule = try OptimizeLoader.read(m, plan: plan, context: context)
         }
         return .rotation(plan, rule)
     }
@@ -88,6 +91,7 @@ public enum PolicyRule: Sendable {
         case is StyleSwitch: kind = .styleSwitch
         case is RegimeMap: kind = .regimeMap
         case is FactorTilt: kind = .factorTilt
+        case is OptimizedRule: kind = .optimize
         default: kind = .volatilityTarget
         }
         return kind.rawValue

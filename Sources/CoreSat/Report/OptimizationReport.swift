@@ -1,0 +1,87 @@
+import Foundation
+import Optimizer
+
+/// `coresat optimize` and `coresat frontier`: solved portfolios as tables or JSON. Returns and
+/// volatilities are shown annualized from the inputs' period (x periods, x √periods).
+public struct OptimizationReport: Sendable {
+    public var title: String
+    public var names: [String]
+    public var periodsPerYear: Double
+    public var riskFree: Double
+
+    public init(title: String, names: [String], periodsPerYear: Double, riskFreeAnnual: Double) {
+        self.title = title
+        self.names = names
+        self.periodsPerYear = periodsPerYear
+        riskFree = riskFreeAnnual
+    }
+
+    func annualReturn(_ s: PortfolioSolution) -> Double { s.expectedReturn * periodsPerYear }
+    func annualVolatility(_ s: PortfolioSolution) -> Double { s.volatility * periodsPerYear.squareRoot() }
+    func sharpe(_ s: PortfolioSolution) -> Double {
+        let v = annualVolatility(s)
+        return v > 0 ? (annualReturn(s) - riskFree) / v : .nan
+    }
+
+    static func percent(_ x: Double) -> String { x.isFinite ? String(format: "%.2f%%", 100 * x) : "-" }
+    static func scientific(_ x: Double) -> String { String(format: "%.1e", x) }
+
+    public func table(_ s: PortfolioSolution) -> String {
+        var out = title + "\n"
+        out += "status optimal, \(s.iterations) iterations\n\n"
+        var weights = TextTable(header: ["asset", "weight", "risk share"])
+        for (i, name) in names.enumerated() {
+            weights.rows.append([name, String(format: "%.6f", s.weights[i]), Self.percent(s.riskContributions[i])])
+        }
+        out += weights.rendered()
+        out += "\nexpected return \(Self.percent(annualReturn(s))) a year, volatility \(Self.percent(annualVolatility(s)))"
+        out += String(format: ", Sharpe ratio %.4f (risk-free %@)\n", sharpe(s), Self.percent(riskFree))
+        let r = s.residuals
+        out += "KKT residuals: stationarity \(Self.scientific(r.stationarity)), primal \(Self.scientific(r.primal)), "
+        out += "dual \(Self.scientific(r.dual)), complementarity \(Self.scientific(r.complementarity))\n"
+        for note in s.notes { out += "note: \(note)\n" }
+        return out
+    }
+
+    public func json(_ s: PortfolioSolution) -> String {
+        JSONValue.object([("title", .string(title))] + fields(s)).rendered()
+    }
+
+    func fields(_ s: PortfolioSolution) -> [(String, JSONValue)] {
+        let r = s.residuals
+        return [
+            ("status", .string("optimal")),
+            ("weights", .object(names.enumerated().map { ($1, .number(s.weights[$0])) })),
+            ("risk_contributions", .object(names.enumerated().map { ($1, .number(s.riskContributions[$0])) })),
+            ("expected_return_annual", .optional(annualReturn(s))),
+            ("volatility_annual", .optional(annualVolatility(s))),
+            ("sharpe_ratio", .optional(sharpe(s))),
+            ("kkt_residuals", .object([
+                ("stationarity", .number(r.stationarity)), ("primal", .number(r.primal)), ("dual", .number(r.dual)),
+                ("complementarity", .number(r.complementarity)),
+            ])),
+            ("iterations", .integer(s.iterations)),
+            ("notes", .array(s.notes.map { .string($0) })),
+        ]
+    }
+
+    public func frontierTable(_ points: [PortfolioSolution]) -> String {
+        var out = title + "\n\n"
+        var table = TextTable(header: ["return", "volatility", "Sharpe"] + names)
+        table.textColumns = []
+        for s in points where s.isOptimal {
+            table.rows.append(
+                [Self.percent(annualReturn(s)), Self.percent(annualVolatility(s)), String(format: "%.4f", sharpe(s))]
+                    + s.weights.map { String(format: "%.4f", $0) })
+        }
+        out += table.rendered(maxWidth: 200)
+        let worst = points.filter(\.isOptimal).map(\.residuals.worst).max() ?? 0
+        out += "\nlargest KKT residual \(Self.scientific(worst))\n"
+        return out
+    }
+
+    public func frontierJSON(_ points: [PortfolioSolution]) -> String {
+        JSONValue.object([("title", .string(title)), ("points", .array(points.filter(\.isOptimal).map { .object(fields($0)) }))])
+            .rendered()
+    }
+}

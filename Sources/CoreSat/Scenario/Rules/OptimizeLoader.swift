@@ -1,0 +1,163 @@
+import CoreSatEngine
+import Optimizer
+
+/// `kind: optimize`: the sleeve split by a portfolio optimizer re-solved at each review from a
+/// trailing window of the path's own returns. Bounds and groups are fractions of the sleeve; annual
+/// figures in the file become monthly (returns / 12, volatilities / √12).
+enum OptimizeLoader {
+    static let keys = [
+        "objective", "window_months", "covariance", "half_life_months", "min_weight", "max_weight", "bounds", "groups",
+        "risk_aversion", "target_return", "target_volatility", "tracking_error", "risk_free", "budgets",
+    ]
+
+    enum Objective: String, CaseIterable {
+        case minimumVariance = "minimum-variance"
+        case maximumSharpe = "maximum-sharpe"
+        case meanVariance = "mean-variance"
+        case targetReturn = "target-return"
+        case targetVolatility = "target-volatility"
+        case riskParity = "risk-parity"
+        case riskBudget = "risk-budget"
+        case maximumDiversification = "maximum-diversification"
+        case trackingError = "tracking-error"
+
+        /// The settings only this objective reads.
+        var ownKeys: [String] {
+            switch self {
+            case .maximumSharpe: ["risk_free"]
+            case .meanVariance: ["risk_aversion"]
+            case .targetReturn: ["target_return"]
+            case .targetVolatility: ["target_volatility"]
+            case .riskBudget: ["budgets"]
+            case .trackingError: ["tracking_error"]
+            default: []
+            }
+        }
+    }
+
+    enum Estimator: String, CaseIterable {
+        case sample
+        case ledoitWolf = "ledoit-wolf"
+        case constantCorrelation = "constant-correlation"
+        case exponential
+    }
+
+    static func read(_ m: YAMLMapping, plan: SleevePlan, context: RuleContext) throws(InputError) -> any SleeveRule {
+        let objectiveCursor = try m.required("objective")
+        let word = try objectiveCursor.choice(Objective.self)
+        for other in Objective.allCases where other != word {
+            for key in other.ownKeys where !word.ownKeys.contains(key) {
+                if let c = m.optional(key) { throw c.error("\(key) applies only with objective: \(other.rawValue)") }
+            }
+        }
+        let window = try context.window(m.required("window_months"), minimum: 2, what: "estimation window")
+        let estimator = try readEstimator(m, context: context)
+        let names = plan.universe.map { context.ids[$0] }
+        let constraints = try readConstraints(m, plan: plan, context: context)
+        let objective = try readObjective(word, m, plan: plan, context: context)
+        if case .riskBudget = objective, !constraints.isLongOnlyBudgetOnly {
+            throw objectiveCursor.error(
+                "risk budgeting takes no weight bounds, groups or cap: the budgets alone fix the weights")
+        }
+        return OptimizedRule(objective: objective, constraints: constraints, window: window, estimator: estimator, names: names)
+    }
+
+    static func readEstimator(_ m: YAMLMapping, context: RuleContext) throws(InputError) -> CovarianceEstimator {
+        let word = try m.optional("covariance")?.choice(Estimator.self) ?? .sample
+        let halfLife = m.optional("half_life_months")
+        if word != .exponential, let halfLife { throw halfLife.error("half_life_months applies only with covariance: exponential") }
+        switch word {
+        case .sample: return .sample
+        case .ledoitWolf: return .ledoitWolf
+        case .constantCorrelation: return .constantCorrelation
+        case .exponential:
+            guard let halfLife else { throw m.owner.error("covariance: exponential needs half_life_months") }
+            return .exponential(halfLife: try halfLife.double(in: 0...1200, excludingLower: true, "half_life_months"))
+        }
+    }
+
+    static func readConstraints(_ m: YAMLMapping, plan: SleevePlan, context: RuleContext) throws(InputError) -> PortfolioConstraints {
+        let u = plan.universe.count
+        let low = try m.optional("min_weight")?.double(in: 0...1, "min_weight (a fraction of the sleeve)") ?? 0
+        let high = try m.optional("max_weight")?.double(in: 0...1, excludingLower: true, "max_weight (a fraction of the sleeve)") ?? 1
+        var constraints = PortfolioConstraints(assets: u, lower: low, upper: min(high, plan.cap ?? 1))
+        if let bounds = m.optional("bounds") {
+            for (id, (_, value)) in try bounds.entries() {
+                let a = try position(id, value, plan: plan, context: context)
+                let pair = try value.numbers()
+                guard pair.count == 2, pair[0] >= 0, pair[0] <= pair[1], pair[1] <= 1 else {
+                    throw value.error("expected [min, max] with 0 <= min <= max <= 1 (fractions of the sleeve)")
+                }
+                constraints.lower[a] = pair[0]
+                constraints.upper[a] = min(pair[1], plan.cap ?? 1)
+            }
+        }
+        if let groups = m.optional("groups") {
+            for item in try groups.sequence() {
+                let g = try item.mapping(allowed: ["name", "assets", "min", "max"])
+                let name = try g.required("name").string()
+                var members: [Int] = []
+                for c in try g.required("assets").sequence() {
+                    let a = try position(try c.string(), c, plan: plan, context: context)
+                    if members.contains(a) { throw c.error("asset '\(try c.string())' is listed twice") }
+                    members.append(a)
+                }
+                let lower = try g.optional("min")?.double(in: 0...1, "min") ?? 0
+                let upper = try g.optional("max")?.double(in: 0...1, "max") ?? 1
+                guard lower <= upper else { throw item.error("group \(name): min \(lower) is above max \(upper)") }
+                constraints.groups.append(.init(name: name, members: members, lower: lower, upper: upper))
+            }
+        }
+        if let problem = constraints.problem(names: plan.universe.map { context.ids[$0] }) {
+            throw (m.optional("bounds") ?? m.optional("max_weight") ?? m.optional("min_weight") ?? m.owner).error(problem)
+        }
+        return constraints
+    }
+
+    static func readObjective(
+        _ word: Objective, _ m: YAMLMapping, plan: SleevePlan, context: RuleContext
+    ) throws(InputError) -> PortfolioObjective {
+        let u = plan.universe.count
+        switch word {
+        case .minimumVariance: return .minimumVariance
+        case .maximumDiversification: return .maximumDiversification
+        case .maximumSharpe:
+            let annual = try m.optional("risk_free")?.double(in: -1...1, "risk_free (annual)") ?? context.riskFreeAnnual
+            return .maximumSharpe(riskFree: annual / 12)
+        case .meanVariance:
+            return .meanVariance(riskAversion: try m.required("risk_aversion").double(in: 0...1e6, excludingLower: true, "risk_aversion"))
+        case .targetReturn:
+            return .targetReturn(try m.required("target_return").double(in: -1...10, "target_return (annual)") / 12)
+        case .targetVolatility:
+            let annual = try m.required("target_volatility").double(in: 0...10, excludingLower: true, "target_volatility (annual)")
+            return .targetVolatility(annual / 12.0.squareRoot())
+        case .trackingError:
+            // The whole portfolio's tracking error against the policy's own base weights: the sleeve
+            // moves budget x (fractions - base fractions) of the portfolio.
+            let annual = try m.required("tracking_error").double(in: 0...10, excludingLower: true, "tracking_error (annual)")
+            return .trackingError(benchmark: plan.baseSleeve, budget: annual / 12.0.squareRoot() / plan.budget)
+        case .riskParity: return .riskBudget(Array(repeating: 1 / Double(u), count: u))
+        case .riskBudget:
+            let c = try m.required("budgets")
+            var budgets = Array(repeating: 0.0, count: u)
+            for (id, (_, value)) in try c.entries() {
+                let a = try position(id, value, plan: plan, context: context)
+                budgets[a] = try value.double(in: 0...1, excludingLower: true, "risk budget")
+            }
+            if let missing = budgets.firstIndex(of: 0) {
+                throw c.error("give every rotating satellite a positive budget; '\(context.ids[plan.universe[missing]])' has none")
+            }
+            if let total = SumToOne.shortfall(budgets) { throw c.error("budgets sum to \(total)") }
+            return .riskBudget(SumToOne.normalised(budgets))
+        }
+    }
+
+    static func position(_ id: String, _ at: YAMLCursor, plan: SleevePlan, context: RuleContext) throws(InputError) -> Int {
+        guard let i = context.ids.firstIndex(of: id) else { throw at.error(ScenarioLoader.unknownAsset(id, context.ids)) }
+        guard let a = plan.universe.firstIndex(of: i) else {
+            let rotating = plan.universe.map { context.ids[$0] }.joined(separator: ", ")
+            throw at.error("asset '\(id)' is not one of the optimized satellites (\(rotating))")
+        }
+        return a
+    }
+}

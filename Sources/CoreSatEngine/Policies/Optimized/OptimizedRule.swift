@@ -1,0 +1,97 @@
+import Optimizer
+
+/// A rotation rule that splits the satellite sleeve by a portfolio optimizer, re-solved at every
+/// review from estimates of the rotating satellites' monthly returns over a trailing window of the
+/// path's own past (warm-up months first), so estimation error shows in the outcomes.
+///
+/// Weights, bounds and groups are fractions of the sleeve. Rates and volatilities are monthly here
+/// (the loader converts annual figures: returns / 12, volatilities / √12). A window whose estimate
+/// cannot be optimized (a singular covariance for a problem that needs it definite, constraints no
+/// weights meet) holds the latest optimized sleeve, or the base sleeve before there is one, and
+/// counts as a fallback.
+public struct OptimizedRule: SleeveRule {
+    public var objective: PortfolioObjective
+    public var constraints: PortfolioConstraints
+    public var window: Int
+    public var estimator: CovarianceEstimator
+    /// Names of the rotating satellites, for the optimizer's messages.
+    public var names: [String]
+
+    public init(
+        objective: PortfolioObjective, constraints: PortfolioConstraints, window: Int, estimator: CovarianceEstimator,
+        names: [String]
+    ) {
+        self.objective = objective
+        self.constraints = constraints
+        self.window = window
+        self.estimator = estimator
+        self.names = names
+    }
+
+    /// The selector keeps its own running moments; the shared memory records nothing for it.
+    public func needs(_ plan: SleevePlan) -> SignalMemory.Needs { SignalMemory.Needs(months: 0) }
+
+    public func makeSelector(_ plan: SleevePlan) -> any SleeveSelector { OptimizedSelector(rule: self, plan: plan) }
+}
+
+final class OptimizedSelector: SleeveSelector {
+    let rule: OptimizedRule
+    let plan: SleevePlan
+    let moments: RunningMoments
+    let optimizer = PortfolioOptimizer()
+    var inputs: PortfolioInputs
+    /// One month of the rotating satellites' returns, and the latest optimized sleeve.
+    let row: UnsafeMutablePointer<Double>
+    let mean, covariance: UnsafeMutablePointer<Double>
+    var latest: [Double]
+    var hasOptimized = false
+
+    init(rule: OptimizedRule, plan: SleevePlan) {
+        self.rule = rule
+        self.plan = plan
+        let u = plan.universe.count
+        moments = RunningMoments(assets: u, window: rule.window, estimator: rule.estimator)
+        inputs = PortfolioInputs(
+            names: rule.names, mean: Array(repeating: 0, count: u), covariance: Array(repeating: 0, count: u * u))
+        row = .allocate(capacity: u)
+        row.initialize(repeating: 0, count: u)
+        mean = .allocate(capacity: u)
+        mean.initialize(repeating: 0, count: u)
+        covariance = .allocate(capacity: u * u)
+        covariance.initialize(repeating: 0, count: u * u)
+        latest = plan.baseSleeve
+    }
+
+    deinit {
+        row.deallocate()
+        mean.deallocate()
+        covariance.deallocate()
+    }
+
+    func reset() {
+        moments.reset()
+        latest = plan.baseSleeve
+        hasOptimized = false
+    }
+
+    func observe(_ view: PolicyView, month: Int, memory: SignalMemory) {
+        for (a, i) in plan.universe.enumerated() { row[a] = view.assetReturn(month: month, i) }
+        moments.append(row)
+    }
+
+    func choose(_ view: PolicyView, memory: SignalMemory, sleeve: UnsafeMutableBufferPointer<Double>) -> SleeveChoice {
+        guard moments.count >= rule.window else { return .wait }
+        moments.estimate(mean: mean, covariance: covariance)
+        let u = plan.universe.count
+        for a in 0..<u { inputs.mean[a] = mean[a] }
+        for k in 0..<(u * u) { inputs.covariance[k] = covariance[k] }
+        let status = optimizer.solve(rule.objective, inputs: inputs, constraints: rule.constraints, warmStart: hasOptimized)
+        if status == .optimal {
+            let w = optimizer.weights
+            for a in latest.indices { latest[a] = max(w[a], 0) }
+            hasOptimized = true
+        }
+        for a in sleeve.indices { sleeve[a] = latest[a] }
+        return status == .optimal ? .chosen : .fallback
+    }
+}

@@ -1,0 +1,122 @@
+/// Maximum expected return with risk at most `limit`: volatility (no benchmark) or tracking error
+/// against `benchmark`. The QP  min ½ (w - b)ᵀΣ(w - b) - t μᵀw  traces the efficient set as t grows,
+/// and its solution is linear in t while the active set stays the same, so the search brackets the t
+/// where risk crosses the limit until both ends share an active set, then solves the quadratic
+/// risk(t)² = limit² exactly on that segment and re-solves there (the warm path, exact KKT).
+struct RiskLimitSearch {
+    let optimizer: PortfolioOptimizer
+    let inputs: PortfolioInputs
+    let benchmark: [Double]?
+    let limit: Double
+
+    /// Doublings of t allowed while looking for a t whose risk reaches the limit.
+    static let maximumDoublings = 200
+    static let maximumBisections = 200
+
+    private struct Point {
+        var t: Double
+        var weights: [Double]
+        var active: [ConstraintIndex]
+        var risk: Double
+    }
+
+    func run(_ constraints: PortfolioConstraints) -> SolveStatus {
+        let n = inputs.assetCount
+        optimizer.buildQuadratic(inputs, constraints, scale: 1, minimumReturn: nil)
+        var low: Point
+        switch solve(at: 0, warm: false) {
+        case .success(let p): low = p
+        case .failure(let status): return status
+        }
+        if low.risk > limit * (1 + 1e-12) {
+            optimizer.searchNotes.append(
+                "\(benchmark == nil ? "volatility" : "tracking error") <= \(limit) "
+                    + "(the least risky weights within the constraints have \(low.risk))")
+            return .infeasible(conflict: [])
+        }
+        let spread = (inputs.mean.max() ?? 0) - (inputs.mean.min() ?? 0)
+        var t = limit * limit / max(spread, 1e-300)
+        var high: Point?
+        for _ in 0..<Self.maximumDoublings {
+            guard case .success(let p) = solve(at: t, warm: true) else { break }
+            if p.risk >= limit {
+                high = p
+                break
+            }
+            let unmoved = p.active == low.active && zip(p.weights, low.weights).allSatisfy { abs($0 - $1) <= 1e-13 }
+            if unmoved {
+                optimizer.searchNotes.append(
+                    "the \(benchmark == nil ? "volatility" : "tracking error") limit \(limit) does not bind: "
+                        + "the highest expected return within the constraints has \(p.risk)")
+                return finish(p)
+            }
+            low = p
+            t *= 2
+        }
+        guard var high else { return .iterationLimit }
+        for _ in 0..<Self.maximumBisections where high.active != low.active {
+            let mid = 0.5 * (low.t + high.t)
+            guard case .success(let p) = solve(at: mid, warm: true) else { return .iterationLimit }
+            if p.risk >= limit { high = p } else { low = p }
+        }
+        guard high.active == low.active else { return .iterationLimit }
+        // On the segment w(t) = w_low + s d, risk² is A + 2Bs + Cs².
+        var a = 0.0, b = 0.0, c = 0.0
+        let d = (0..<n).map { (high.weights[$0] - low.weights[$0]) / (high.t - low.t) }
+        let e = (0..<n).map { low.weights[$0] - (benchmark?[$0] ?? 0) }
+        for i in 0..<n {
+            for j in 0..<n {
+                let s = inputs.covariance[i * n + j]
+                a += e[i] * s * e[j]
+                b += e[i] * s * d[j]
+                c += d[i] * s * d[j]
+            }
+        }
+        let target = limit * limit
+        var s = 0.0
+        if c > 0 {
+            s = (-b + max(b * b - c * (a - target), 0).squareRoot()) / c
+        } else if b > 0 {
+            s = (target - a) / (2 * b)
+        }
+        let crossing = min(max(low.t + s, low.t), high.t)
+        guard case .success(let p) = solve(at: crossing, warm: true) else { return .iterationLimit }
+        optimizer.riskLimitMiss = max(p.risk - limit, 0)
+        return finish(p)
+    }
+
+    private func finish(_ p: Point) -> SolveStatus {
+        for i in p.weights.indices { optimizer.weights[i] = p.weights[i] }
+        return .optimal
+    }
+
+    private enum Outcome {
+        case success(Point)
+        case failure(SolveStatus)
+    }
+
+    private func solve(at t: Double, warm: Bool) -> Outcome {
+        let n = inputs.assetCount
+        for i in 0..<n {
+            var pull = 0.0
+            if let benchmark {
+                for j in 0..<n { pull += inputs.covariance[i * n + j] * benchmark[j] }
+            }
+            optimizer.quadratic.linear[i] = -pull - t * inputs.mean[i]
+        }
+        let status = optimizer.solveQuadratic(warmStart: warm)
+        guard status == .optimal else { return .failure(status) }
+        let w = optimizer.weights
+        return .success(Point(t: t, weights: w, active: optimizer.qp.activeSet, risk: risk(w)))
+    }
+
+    private func risk(_ w: [Double]) -> Double {
+        let n = inputs.assetCount
+        var v = 0.0
+        for i in 0..<n {
+            let ei = w[i] - (benchmark?[i] ?? 0)
+            for j in 0..<n { v += ei * inputs.covariance[i * n + j] * (w[j] - (benchmark?[j] ?? 0)) }
+        }
+        return max(v, 0).squareRoot()
+    }
+}

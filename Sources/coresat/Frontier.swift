@@ -1,0 +1,37 @@
+import ArgumentParser
+import CoreSat
+import Optimizer
+
+struct Frontier: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print efficient-frontier portfolios from the minimum-variance one to the highest expected return.")
+
+    @Option(help: "Number of frontier points (2 to 1000).")
+    var points: Int = 20
+
+    @OptionGroup var inputs: PortfolioInputOptions
+    @OptionGroup var limits: ConstraintOptions
+
+    @Option(help: "Annual risk-free rate for the Sharpe ratios shown.")
+    var riskFree: Double = 0
+
+    @Option(help: "table or json.")
+    var format: Metrics.MetricsFormat = .table
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        guard (2...1000).contains(points) else { throw InputError(file: "--points", reason: "\(points) is out of range 2...1000") }
+        let report = try output.open(protecting: inputs.files)
+        let (portfolio, source) = try inputs.load()
+        let constraints = try limits.constraints(names: portfolio.names)
+        let optimizer = PortfolioOptimizer()
+        let frontier = optimizer.frontier(inputs: portfolio, constraints: constraints, points: points)
+        guard let first = frontier.first else { return }
+        try Optimize.check(first, objective: "minimum-variance")
+        let result = OptimizationReport(
+            title: "Efficient frontier of \(portfolio.names.count) assets from \(source), \(frontier.count) points",
+            names: portfolio.names, periodsPerYear: inputs.periodsPerYear, riskFreeAnnual: riskFree)
+        try OutputOptions.emit(format == .table ? result.frontierTable(frontier) : result.frontierJSON(frontier), to: report)
+    }
+}

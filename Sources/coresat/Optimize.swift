@@ -1,0 +1,157 @@
+import ArgumentParser
+import CoreSat
+import Foundation
+import Optimizer
+
+struct Optimize: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Solve one portfolio problem and print the weights, risk contributions and KKT residuals.",
+        discussion: """
+            Objectives: minimum-variance, maximum-sharpe, mean-variance, target-return, target-volatility, \
+            risk-parity, risk-budget, maximum-diversification, tracking-error, factor-exposure. Rates and \
+            volatilities given as flags are annual; the inputs' period is --periods-per-year.
+            """)
+
+    @Option(help: "What to optimize (see above).")
+    var objective: String
+
+    @OptionGroup var inputs: PortfolioInputOptions
+    @OptionGroup var limits: ConstraintOptions
+
+    @Option(help: "Annual risk-free rate (maximum-sharpe, and the Sharpe ratio shown).")
+    var riskFree: Double = 0
+
+    @Option(help: "Risk aversion of mean-variance: maximize return - aversion/2 x variance.")
+    var riskAversion: Double?
+
+    @Option(help: "Annual expected return to reach at least (target-return).")
+    var targetReturn: Double?
+
+    @Option(help: "Annual volatility not to exceed (target-volatility).")
+    var targetVolatility: Double?
+
+    @Option(help: "Annual tracking error not to exceed (tracking-error), against --benchmark.")
+    var trackingError: Double?
+
+    @Option(help: "Benchmark weights for tracking-error: ASSET=W,...")
+    var benchmark: String?
+
+    @Option(help: "Risk budgets for risk-budget: ASSET=B,... (positive, summing to 1).")
+    var budgets: String?
+
+    @Option(help: "CSV of factor exposures (factor-exposure): header asset,F1,F2,..., a row per asset.")
+    var exposures: String?
+
+    @Option(help: "The factor whose exposure to maximize (factor-exposure).")
+    var maximize: String?
+
+    @Option(help: "Factors to hold neutral (factor-exposure), comma-separated: at the benchmark's exposure, or 0.")
+    var neutral: String?
+
+    @Option(help: "How far a neutral exposure may move from its target.")
+    var tolerance: Double = 0
+
+    @Option(help: "table or json.")
+    var format: Metrics.MetricsFormat = .table
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let report = try output.open(protecting: inputs.files + [exposures].compactMap { $0 })
+        let (portfolio, source) = try inputs.load()
+        let constraints = try limits.constraints(names: portfolio.names)
+        let goal = try ObjectiveOptions(command: self).objective(names: portfolio.names, periods: inputs.periodsPerYear)
+        let optimizer = PortfolioOptimizer()
+        let solution = optimizer.answer(goal, inputs: portfolio, constraints: constraints)
+        try Self.check(solution, objective: objective)
+        let result = OptimizationReport(
+            title: "\(objective) of \(portfolio.names.count) assets from \(source)", names: portfolio.names,
+            periodsPerYear: inputs.periodsPerYear, riskFreeAnnual: riskFree)
+        try OutputOptions.emit(format == .table ? result.table(solution) : result.json(solution), to: report)
+    }
+
+    /// An answer that is not optimal is the input's fault: say which constraints conflict.
+    static func check(_ solution: PortfolioSolution, objective: String) throws(InputError) {
+        switch solution.status {
+        case .optimal: return
+        case .infeasible:
+            let what = solution.conflict.isEmpty ? "" : ": " + solution.conflict.joined(separator: "; ")
+            throw InputError(file: "--objective", reason: "\(objective): no weights meet the constraints together\(what)")
+        case .unbounded:
+            throw InputError(file: "--objective", reason: "\(objective): the objective has no limit within the constraints; add bounds")
+        case .notPositiveDefinite:
+            throw InputError(
+                file: "--covariance",
+                reason: "\(objective) needs a positive definite covariance and this one is singular; shrink it (--estimator ledoit-wolf)")
+        case .iterationLimit:
+            throw InputError(file: "--objective", reason: "\(objective): the solver did not converge (a badly scaled or degenerate problem)")
+        }
+    }
+}
+
+/// The objective flags of `optimize` turned into a `PortfolioObjective`, checking each flag is one
+/// the objective reads.
+struct ObjectiveOptions {
+    let command: Optimize
+
+    func objective(names: [String], periods: Double) throws(InputError) -> PortfolioObjective {
+        let c = command
+        let root = periods.squareRoot()
+        func required(_ value: Double?, _ flag: String) throws(InputError) -> Double {
+            guard let value, value.isFinite else { throw InputError(file: flag, reason: "\(c.objective) needs \(flag)") }
+            return value
+        }
+        let used: Set<String>
+        let goal: PortfolioObjective
+        switch c.objective {
+        case "minimum-variance": (goal, used) = (.minimumVariance, [])
+        case "maximum-diversification": (goal, used) = (.maximumDiversification, [])
+        case "maximum-sharpe": (goal, used) = (.maximumSharpe(riskFree: c.riskFree / periods), [])
+        case "mean-variance":
+            let aversion = try required(c.riskAversion, "--risk-aversion")
+            guard aversion > 0 else { throw InputError(file: "--risk-aversion", reason: "must be positive") }
+            (goal, used) = (.meanVariance(riskAversion: aversion), ["--risk-aversion"])
+        case "target-return": (goal, used) = (.targetReturn(try required(c.targetReturn, "--target-return") / periods), ["--target-return"])
+        case "target-volatility":
+            let limit = try required(c.targetVolatility, "--target-volatility")
+            guard limit > 0 else { throw InputError(file: "--target-volatility", reason: "must be positive") }
+            (goal, used) = (.targetVolatility(limit / root), ["--target-volatility"])
+        case "tracking-error":
+            let limit = try required(c.trackingError, "--tracking-error")
+            guard limit > 0 else { throw InputError(file: "--tracking-error", reason: "must be positive") }
+            guard let text = c.benchmark else { throw InputError(file: "--benchmark", reason: "tracking-error needs --benchmark weights") }
+            let benchmark = try NamedValues.parse(text, names: names, flag: "--benchmark")
+            guard abs(benchmark.reduce(0, +) - 1) <= 1e-9 else { throw InputError(file: "--benchmark", reason: "weights must sum to 1") }
+            (goal, used) = (.trackingError(benchmark: benchmark, budget: limit / root), ["--tracking-error", "--benchmark"])
+        case "risk-parity": (goal, used) = (.riskBudget(Array(repeating: 1 / Double(names.count), count: names.count)), [])
+        case "risk-budget":
+            guard let text = c.budgets else { throw InputError(file: "--budgets", reason: "risk-budget needs --budgets") }
+            let budgets = try NamedValues.parse(text, names: names, flag: "--budgets")
+            guard budgets.allSatisfy({ $0 > 0 }), abs(budgets.reduce(0, +) - 1) <= 1e-9 else {
+                throw InputError(file: "--budgets", reason: "give every asset a positive budget, summing to 1")
+            }
+            (goal, used) = (.riskBudget(budgets), ["--budgets"])
+        case "factor-exposure":
+            (goal, used) = (.factorExposure(try FactorExposureFile.problem(command: c, names: names)),
+                ["--exposures", "--maximize", "--neutral", "--tolerance", "--benchmark"])
+        default:
+            throw InputError(
+                file: "--objective",
+                reason: "'\(c.objective)' is not one of minimum-variance, maximum-sharpe, mean-variance, target-return, "
+                    + "target-volatility, risk-parity, risk-budget, maximum-diversification, tracking-error, factor-exposure")
+        }
+        let given: [(String, Bool)] = [
+            ("--risk-aversion", c.riskAversion != nil), ("--target-return", c.targetReturn != nil),
+            ("--target-volatility", c.targetVolatility != nil), ("--tracking-error", c.trackingError != nil),
+            ("--benchmark", c.benchmark != nil), ("--budgets", c.budgets != nil), ("--exposures", c.exposures != nil),
+            ("--maximize", c.maximize != nil), ("--neutral", c.neutral != nil),
+        ]
+        if let stray = given.first(where: { $0.1 && !used.contains($0.0) }) {
+            throw InputError(file: stray.0, reason: "does not apply to objective \(c.objective)")
+        }
+        if case .riskBudget = goal, !(try command.limits.constraints(names: names)).isLongOnlyBudgetOnly {
+            throw InputError(file: "--objective", reason: "risk budgeting takes no bounds or groups: the budgets alone fix the weights")
+        }
+        return goal
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+/// `coresat optimize` and `coresat frontier`, and the optimized-satellites example.
+struct OptimizeCommandTests {
+    static let covariance = "asset,A,B,C\nA,0.0025,0.0006,0.0002\nB,0.0006,0.0016,0.0004\nC,0.0002,0.0004,0.0036\n"
+    static let mean = "asset,mean\nA,0.008\nB,0.006\nC,0.01\n"
+
+    func files(mean: String = Self.mean, covariance: String = Self.covariance) throws -> [String] {
+        ["--mean", try temporaryFile("mean.csv", mean), "--covariance", try temporaryFile("cov.csv", covariance)]
+    }
+
+    func json(_ r: Outcome) throws -> [String: Any] {
+        try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+    }
+
+    @Test func minimumVarianceFromMomentFiles() throws {
+        let r = try coresat(["optimize", "--objective", "minimum-variance", "--max-weight", "0.5", "--format", "json"] + files())
+        #expect(r.status == 0, "\(r.stderr)")
+        let out = try json(r)
+        let weights = try #require(out["weights"] as? [String: Double])
+        #expect(abs(weights.values.reduce(0, +) - 1) <= 1e-12)
+        #expect(weights.values.allSatisfy { $0 >= -1e-12 && $0 <= 0.5 + 1e-12 })
+        let residuals = try #require(out["kkt_residuals"] as? [String: Double])
+        #expect(residuals.values.allSatisfy { $0 <= 1e-12 })
+        let shares = try #require(out["risk_contributions"] as? [String: Double])
+        #expect(abs(shares.values.reduce(0, +) - 1) <= 1e-12)
+    }
+
+    @Test func theTableShowsWeightsAndResiduals() throws {
+        let r = try coresat(["optimize", "--objective", "risk-parity"] + files())
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("risk share") && r.stdout.contains("KKT residuals"))
+        #expect(r.stdout.contains("33.33%"))
+    }
+
+    @Test func conflictingGroupsAreNamed() throws {
+        let r = try coresat(["optimize", "--objective", "minimum-variance", "--max-weight", "0.34", "--group", "ab=A+B:0.7:1"] + files())
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("no weights meet the constraints") && r.stderr.contains("group ab"), "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test func aTargetAboveTheBestReturnIsRefused() throws {
+        let r = try coresat(["optimize", "--objective", "target-return", "--target-return", "0.5"] + files())
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("expected return >="), "\(r.stderr)")
+    }
+
+    @Test func boundsThatCannotSumToOneAreRefused() throws {
+        let r = try coresat(["optimize", "--objective", "minimum-variance", "--max-weight", "0.2"] + files())
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("upper bounds sum to"), "\(r.stderr)")
+    }
+
+    @Test func aCovarianceThatIsNotPositiveSemidefiniteIsRefused() throws {
+        let bad = "asset,A,B,C\nA,0.0025,0.0049,0\nB,0.0049,0.0016,0\nC,0,0,0.0036\n"
+        let r = try coresat(["optimize", "--objective", "minimum-variance"] + files(covariance: bad))
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("not positive semidefinite") && r.stderr.contains("Ledoit-Wolf"), "\(r.stderr)")
+    }
+
+    @Test func anAsymmetricCovarianceIsRefused() throws {
+        let bad = "asset,A,B,C\nA,0.0025,0.0006,0.0002\nB,0.0007,0.0016,0.0004\nC,0.0002,0.0004,0.0036\n"
+        let r = try coresat(["optimize", "--objective", "minimum-variance"] + files(covariance: bad))
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("not symmetric"), "\(r.stderr)")
+    }
+
+    @Test func aFlagTheObjectiveDoesNotReadIsRefused() throws {
+        let r = try coresat(["optimize", "--objective", "minimum-variance", "--risk-aversion", "2"] + files())
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("--risk-aversion") && r.stderr.contains("does not apply"), "\(r.stderr)")
+    }
+
+    @Test func theFrontierRisesToTheHighestReturn() throws {
+        let r = try coresat(["frontier", "--points", "5", "--format", "json"] + files())
+        #expect(r.status == 0, "\(r.stderr)")
+        let points = try #require(try json(r)["points"] as? [[String: Any]])
+        #expect(points.count == 5)
+        let returns = points.compactMap { $0["expected_return_annual"] as? Double }
+        #expect(returns == returns.sorted())
+        #expect(abs((returns.last ?? 0) - 0.12) <= 1e-9)
+    }
+
+    /// The sample data come from scripts/setup; under CI they must be there.
+    @Test func optimizedSatellitesExampleRunsOnHistoryAndBootstrap() throws {
+        let data = packageRoot.appendingPathComponent("data/ishares-factor-etfs-2014-2022.csv").path
+        guard FileManager.default.fileExists(atPath: data) || ProcessInfo.processInfo.environment["CI"] == "true" else { return }
+        let r = try coresat("run", "scenarios/optimized-satellites.yaml")
+        #expect(r.status == 0, "\(r.stderr)")
+        for name in ["minimum-variance sleeve", "risk-parity sleeve", "tracking-error budget 1%", "maximum-Sharpe sleeve"] {
+            #expect(r.stdout.contains(name), "\(name) missing")
+        }
+        let bootstrap = try coresat("run", "scenarios/optimized-satellites.yaml", "--market", "bootstrap", "--paths", "250")
+        #expect(bootstrap.status == 0, "\(bootstrap.stderr)")
+        let optimized = try coresat(
+            "optimize", "--returns", "data/ishares-factor-etfs-2014-2022.csv", "--columns", "MTUM,QUAL,SIZE,USMV,VLUE",
+            "--objective", "minimum-variance", "--estimator", "ledoit-wolf", "--max-weight", "0.4")
+        #expect(optimized.status == 0, "\(optimized.stderr)")
+        #expect(optimized.stdout.contains("shrinkage"))
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import GSLKit
+import Optimizer
+import Testing
+
+@testable import CoreSat
+@testable import CoreSatEngine
+
+/// The optimize rule along a path: it waits for a full window, then each review's sleeve is the
+/// optimizer's answer on the batch estimate of the trailing window (the running sums agree with it).
+struct OptimizedRuleTests {
+    /// Seeded monthly returns for [core, a, b, c]: `months` rows.
+    func returns(months: Int, seed: UInt32 = 7) throws -> [[Double]] {
+        let random = RandomSource(seed: seed)
+        let vols = [0.04, 0.05, 0.03, 0.07]
+        var normals = [Double](repeating: 0, count: 5)
+        return (0..<months).map { _ in
+            normals.withUnsafeMutableBufferPointer { random.fillNormals($0) }
+            return vols.indices.map { 0.006 + vols[$0] * (0.6 * normals[4] + 0.8 * normals[$0]) }
+        }
+    }
+
+    func rule(_ objective: PortfolioObjective, window: Int, upper: Double = 1) -> OptimizedRule {
+        OptimizedRule(
+            objective: objective, constraints: PortfolioConstraints(assets: 3, upper: upper), window: window,
+            estimator: .ledoitWolf, names: ["a", "b", "c"])
+    }
+
+    @Test(arguments: [PortfolioObjective.minimumVariance, .riskBudget([0.5, 0.25, 0.25]), .maximumSharpe(riskFree: 0.001)])
+    func eachReviewSolvesTheTrailingWindow(_ objective: PortfolioObjective) throws {
+        let rows = try returns(months: 60)
+        let window = 24
+        let run = targetsAlongPath(rotation(rule(objective, window: window, upper: objective == .minimumVariance ? 0.6 : 1)), returns: rows)
+        let optimizer = PortfolioOptimizer()
+        for t in 0..<rows.count {
+            guard t + 1 >= window else {
+                expectTargets(run.targets[t], rotationBase, "month \(t): waiting for the window")
+                continue
+            }
+            let recent = rows[(t + 1 - window)...t].flatMap { $0.dropFirst() }
+            let estimate = try MomentEstimate.estimate(returns: Array(recent), months: window, assets: 3, covariance: .ledoitWolf)
+            let inputs = PortfolioInputs(names: ["a", "b", "c"], mean: estimate.mean, covariance: estimate.covariance)
+            var constraints = PortfolioConstraints(assets: 3)
+            if objective == .minimumVariance { constraints.upper = [0.6, 0.6, 0.6] }
+            let status = optimizer.solve(objective, inputs: inputs, constraints: constraints)
+            try #require(status == .optimal)
+            let want = [0.6] + optimizer.weights.map { 0.4 * $0 }
+            #expect(
+                zip(run.targets[t], want).allSatisfy { abs($0 - $1) <= 1e-9 }, "month \(t): \(run.targets[t]) != \(want)")
+            #expect(!run.decisions[t].isFallback)
+        }
+    }
+
+    /// Two satellites with the same returns make the window's covariance singular: minimum variance
+    /// cannot be solved, so the rule keeps the base sleeve (no optimized sleeve yet) as a fallback.
+    @Test func aSingularWindowFallsBackToTheLatestSleeve() throws {
+        let rows = try returns(months: 30).map { [$0[0], $0[1], $0[1], $0[3]] }
+        let optimized = OptimizedRule(
+            objective: .minimumVariance, constraints: PortfolioConstraints(assets: 3), window: 12, estimator: .sample,
+            names: ["a", "b", "c"])
+        let run = targetsAlongPath(rotation(optimized), returns: rows)
+        for t in 11..<30 {
+            #expect(run.decisions[t].isFallback, "month \(t)")
+            expectTargets(run.targets[t], rotationBase, "month \(t)")
+        }
+    }
+
+    /// Every objective loads and runs in a simulation, the same on any thread count.
+    @Test(arguments: [
+        "{kind: optimize, objective: minimum-variance, window_months: 6, max_weight: 0.6}",
+        "{kind: optimize, objective: maximum-sharpe, window_months: 6, covariance: ledoit-wolf, groups: [{name: g, assets: [growth, value], max: 0.7}]}",
+        "{kind: optimize, objective: mean-variance, risk_aversion: 4, window_months: 6, covariance: constant-correlation}",
+        "{kind: optimize, objective: target-return, target_return: 0.05, window_months: 6}",
+        "{kind: optimize, objective: target-volatility, target_volatility: 0.12, window_months: 6, covariance: exponential, half_life_months: 4}",
+        "{kind: optimize, objective: risk-parity, window_months: 6, among: [growth, value, lowvol]}",
+        "{kind: optimize, objective: risk-budget, budgets: {growth: 0.5, value: 0.3, lowvol: 0.2}, window_months: 6, among: [growth, value, lowvol]}",
+        "{kind: optimize, objective: maximum-diversification, window_months: 6, bounds: {growth: [0.1, 0.5]}}",
+        "{kind: optimize, objective: tracking-error, tracking_error: 0.01, window_months: 6}",
+    ])
+    func everyObjectiveLoadsAndRuns(_ rule: String) throws {
+        let text = rotationScenario.replacingOccurrences(of: "RULE", with: rule)
+        let scenario = try ScenarioLoader.parse(text, file: "r.yaml")
+        let plan = try scenario.plan()
+        let one = try Simulator.run(plan, threads: 1)
+        let two = try Simulator.run(plan, threads: 2)
+        #expect(one.records.elementsEqual(two.records) { $0 == $1 || ($0.isNaN && $1.isNaN) }, "\(rule)")
+        #expect(try one.values(policy: 1, .terminalWealth).allSatisfy { $0.isFinite && $0 > 0 }, "\(rule)")
+    }
+
+    @Test func settingsOfAnotherObjectiveAreRefused() throws {
+        let e = try #require(rotationError("{kind: optimize, objective: minimum-variance, window_months: 6, risk_aversion: 2}"))
+        #expect(e.keyPath == "policies[1].rule.risk_aversion")
+        #expect(e.reason == "risk_aversion applies only with objective: mean-variance")
+    }
+
+    @Test func boundsThatCannotFillTheSleeveAreRefused() throws {
+        let e = try #require(rotationError("{kind: optimize, objective: minimum-variance, window_months: 6, max_weight: 0.2}"))
+        #expect(e.keyPath == "policies[1].rule.max_weight")
+        #expect(e.reason.contains("upper bounds sum to"), "\(e.reason)")
+    }
+
+    @Test func riskBudgetsTakeNoBounds() throws {
+        let e = try #require(rotationError("{kind: optimize, objective: risk-parity, window_months: 6, max_weight: 0.5}"))
+        #expect(e.keyPath == "policies[1].rule.objective")
+        #expect(e.reason.contains("risk budgeting takes no weight bounds"))
+    }
+
+    @Test func anEstimationWindowMustFitTheHistory() throws {
+        let e = try #require(rotationError("{kind: optimize, objective: minimum-variance, window_months: 31}"))
+        #expect(e.keyPath == "policies[1].rule.window_months")
+        #expect(e.reason.contains("longer than the horizon plus warm-up"))
+    }
+}
