@@ -250,7 +250,7 @@ struct RunCommandTests {
     @Test func helpOnAnUnknownCommandIsAnError() throws {
         let r = try coresat("help", "nosuch")
         #expect(r.status == 2 && r.stdout.isEmpty)
-        #expect(r.stderr == "error: help: unknown command 'nosuch'; the commands are run, merge, validate, metrics, check, data, fit-regimes\n")
+        #expect(r.stderr == "error: help: unknown command 'nosuch'; the commands are run, merge, validate, metrics, check, data, fit-regimes, optimize, frontier\n")
     }
 
     @Test func versionIsPrinted() throws {

@@ -200,7 +200,7 @@ struct RotationScenarioTests {
         #expect(try #require(rotationError("{kind: relative-strength, lookback_months: 6, top: 2, among: [core]}")).reason
             == "asset 'core' is in the core sleeve; only satellites rotate")
         #expect(try #require(rotationError("{kind: relativ-strength, top: 2}")).reason
-            == "unknown value 'relativ-strength' (did you mean 'relative-strength'?); expected one of fixed, relative-strength, dual-momentum, trend-filter, style-switch, regime-map, factor-tilt, volatility-target")
+            == "unknown value 'relativ-strength' (did you mean 'relative-strength'?); expected one of fixed, relative-strength, dual-momentum, trend-filter, style-switch, regime-map, factor-tilt, volatility-target, optimize")
         #expect(try #require(rotationError("{kind: trend-filter, average_months: 6, top: 2}")).reason == "unknown key 'top' (did you mean 'to'?)")
         #expect(try #require(rotationError("{kind: volatility-target}")).reason == "missing required key 'volatility_target'")
         let never = try #require(rotationError("{kind: trend-filter, average_months: 6}") {
