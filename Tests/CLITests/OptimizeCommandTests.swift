@@ -87,17 +87,34 @@ struct OptimizeCommandTests {
     @Test func optimizedSatellitesExampleRunsOnHistoryAndBootstrap() throws {
         let data = packageRoot.appendingPathComponent("data/ishares-factor-etfs-2014-2022.csv").path
         guard FileManager.default.fileExists(atPath: data) || ProcessInfo.processInfo.environment["CI"] == "true" else { return }
-        let r = try coresat("run", "scenarios/optimized-satellites.yaml")
+        let r = try coresat("run", "scenarios/optimized-satellites-history.yaml")
         #expect(r.status == 0, "\(r.stderr)")
         for name in ["minimum-variance sleeve", "risk-parity sleeve", "tracking-error budget 1%", "maximum-Sharpe sleeve"] {
             #expect(r.stdout.contains(name), "\(name) missing")
         }
-        let bootstrap = try coresat("run", "scenarios/optimized-satellites.yaml", "--market", "bootstrap", "--paths", "250")
+        let bootstrap = try coresat("run", "scenarios/optimized-satellites-history.yaml", "--market", "bootstrap", "--paths", "250")
         #expect(bootstrap.status == 0, "\(bootstrap.stderr)")
         let optimized = try coresat(
             "optimize", "--returns", "data/ishares-factor-etfs-2014-2022.csv", "--columns", "MTUM,QUAL,SIZE,USMV,VLUE",
             "--objective", "minimum-variance", "--estimator", "ledoit-wolf", "--max-weight", "0.4")
         #expect(optimized.status == 0, "\(optimized.stderr)")
         #expect(optimized.stdout.contains("shrinkage"))
+    }
+
+    /// Trailing estimates against perfect knowledge on a fitted model: every policy decides at
+    /// every quarter, and the ones that know the parameters never fall back.
+    @Test func optimizedSatellitesExampleComparesTrailingAndKnownEstimates() throws {
+        let r = try coresat("run", "scenarios/optimized-satellites.yaml", "--paths", "250", "--format", "json")
+        #expect(r.status == 0, "\(r.stderr)")
+        let out = try json(r)
+        let policies = try #require(out["policies"] as? [[String: Any]])
+        let names = policies.compactMap { $0["name"] as? String }
+        for kind in ["min-variance", "risk parity", "TE budget 1%"] {
+            #expect(names.contains("\(kind), trailing") && names.contains("\(kind), known"), "\(names)")
+        }
+        for policy in policies where (policy["name"] as? String)?.hasSuffix("known") == true {
+            let fallbacks = try #require(policy["fallbacks"] as? [String: Any])
+            #expect(fallbacks["per_path"] as? Double == 0, "\(policy["name"] ?? "")")
+        }
     }
 }

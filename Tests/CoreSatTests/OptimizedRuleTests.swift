@@ -76,6 +76,9 @@ struct OptimizedRuleTests {
         "{kind: optimize, objective: risk-budget, budgets: {growth: 0.5, value: 0.3, lowvol: 0.2}, window_months: 6, among: [growth, value, lowvol]}",
         "{kind: optimize, objective: maximum-diversification, window_months: 6, bounds: {growth: [0.1, 0.5]}}",
         "{kind: optimize, objective: tracking-error, tracking_error: 0.01, window_months: 6}",
+        "{kind: optimize, objective: minimum-variance, estimates: known, max_weight: 0.6}",
+        "{kind: optimize, objective: tracking-error, tracking_error: 0.01, estimates: known}",
+        "{kind: optimize, objective: maximum-sharpe, estimates: known}",
     ])
     func everyObjectiveLoadsAndRuns(_ rule: String) throws {
         let text = rotationScenario.replacingOccurrences(of: "RULE", with: rule)
@@ -85,6 +88,22 @@ struct OptimizedRuleTests {
         let two = try Simulator.run(plan, threads: 2)
         #expect(one.records.elementsEqual(two.records) { $0 == $1 || ($0.isNaN && $1.isNaN) }, "\(rule)")
         #expect(try one.values(policy: 1, .terminalWealth).allSatisfy { $0.isFinite && $0 > 0 }, "\(rule)")
+    }
+
+    @Test func knownEstimatesTakeNoWindow() throws {
+        let e = try #require(rotationError("{kind: optimize, objective: minimum-variance, estimates: known, window_months: 6}"))
+        #expect(e.keyPath == "policies[1].rule.window_months")
+        #expect(e.reason == "window_months applies only to estimates: trailing")
+    }
+
+    /// Perfect knowledge of a two-regime market reads the regime of the month just ended; of a
+    /// one-regime market, nothing but the parameters.
+    @Test func knownEstimatesReadTheRegimeOnlyWhenThereAreRegimes() throws {
+        let text = rotationScenario.replacingOccurrences(of: "RULE", with: "{kind: optimize, objective: minimum-variance, estimates: known}")
+        let plan = try ScenarioLoader.parse(text, file: "r.yaml").plan()
+        #expect(plan.policies[1].knowsParameters)
+        #expect(plan.policies[1].regimeAccess == .known(lag: 0))
+        #expect(!plan.policies[0].knowsParameters)
     }
 
     @Test func settingsOfAnotherObjectiveAreRefused() throws {
@@ -109,5 +128,36 @@ struct OptimizedRuleTests {
         let e = try #require(rotationError("{kind: optimize, objective: minimum-variance, window_months: 31}"))
         #expect(e.keyPath == "policies[1].rule.window_months")
         #expect(e.reason.contains("longer than the horizon plus warm-up"))
+    }
+}
+
+/// On recorded history there are no true parameters to know.
+struct OptimizedRuleHistoryTests {
+    @Test func knownEstimatesNeedAParametricMarket() throws {
+        let rows: [String] = (0..<40).map { (m: Int) -> String in
+            let month = String(format: "%04d-%02d", 2000 + m / 12, m % 12 + 1)
+            return month + ",0.01,0.02,0.005"
+        }
+        let data = try temporaryDataset("# coresat dataset 1\nmonth,C,A,B\n" + rows.joined(separator: "\n") + "\n")
+        let text = """
+            name: h
+            assets:
+              - {id: core, sleeve: core, kind: broad}
+              - {id: a, sleeve: satellite, kind: smart-beta}
+              - {id: b, sleeve: satellite, kind: smart-beta}
+            market: {model: historical, data: \(data), columns: {core: C, a: A, b: B}}
+            policies:
+              - {name: static, core: 0.7, core_weights: equal, satellite_weights: equal}
+              - {name: known, core: 0.7, core_weights: equal, satellite_weights: equal, rule: {kind: optimize, objective: minimum-variance, estimates: known}}
+            """
+        let e = try #require(inputError { () throws(InputError) in _ = try ScenarioLoader.parse(text, file: "/tmp/h.yaml") })
+        #expect(e.keyPath == "policies[1].rule.estimates")
+        #expect(e.reason.contains("a recorded market has no true parameters"))
+    }
+
+    func temporaryDataset(_ text: String) throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("known-\(UUID().uuidString).csv")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
     }
 }

@@ -17,6 +17,7 @@ public struct MarkovSwitchingModel: ReturnModel {
     /// covariance (`DriftUncertainty`); empty when every drift is known.
     let driftAssets: [Int]
     let driftLower: [Double]
+    public let knownMarket: KnownMarket?
 
     public init(_ spec: MarketSpec) throws(GSLError) {
         assetCount = spec.regimes[0].parameters.count
@@ -28,6 +29,7 @@ public struct MarkovSwitchingModel: ReturnModel {
         }
         self.lower = lower
         chain = RegimeChain(transition: spec.transition, start: spec.start)
+        knownMarket = KnownMarket(spec)
         if case .studentT(let nu) = spec.innovations { studentT = StudentTShocks(degreesOfFreedom: nu) } else { studentT = nil }
         if let uncertainty = spec.driftUncertainty {
             (driftAssets, driftLower) = try uncertainty.factor(spec.regimes[uncertainty.regime])
@@ -40,8 +42,19 @@ public struct MarkovSwitchingModel: ReturnModel {
         path: Int, months: Int, random: RandomSource, returns: UnsafeMutableBufferPointer<Double>,
         logReturns: UnsafeMutableBufferPointer<Double>, regimes: UnsafeMutableBufferPointer<Int32>
     ) {
+        generatePath(
+            path: path, months: months, random: random, returns: returns, logReturns: logReturns, regimes: regimes,
+            logMeans: UnsafeMutableBufferPointer(start: nil, count: 0))
+    }
+
+    public func generatePath(
+        path: Int, months: Int, random: RandomSource, returns: UnsafeMutableBufferPointer<Double>,
+        logReturns: UnsafeMutableBufferPointer<Double>, regimes: UnsafeMutableBufferPointer<Int32>,
+        logMeans: UnsafeMutableBufferPointer<Double>
+    ) {
         mu.withUnsafeBufferPointer { mu in
             guard !driftAssets.isEmpty else {
+                if logMeans.count >= mu.count { _ = logMeans.update(fromContentsOf: mu) }
                 return generate(
                     months: months, random: random, mu: mu.baseAddress!, returns: returns, logReturns: logReturns,
                     regimes: regimes)
@@ -58,6 +71,7 @@ public struct MarkovSwitchingModel: ReturnModel {
                 for r in 0..<regimeNames.count {
                     for (a, i) in driftAssets.enumerated() { shifted[r * assetCount + i] += e[a] }
                 }
+                if logMeans.count >= mu.count, let out = logMeans.baseAddress { out.update(from: shifted, count: mu.count) }
                 generate(months: months, random: random, mu: shifted, returns: returns, logReturns: logReturns, regimes: regimes)
             }
         }

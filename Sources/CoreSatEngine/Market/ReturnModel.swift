@@ -13,4 +13,27 @@ public protocol ReturnModel: Sendable {
     func generatePath(
         path: Int, months: Int, random: RandomSource, returns: UnsafeMutableBufferPointer<Double>,
         logReturns: UnsafeMutableBufferPointer<Double>, regimes: UnsafeMutableBufferPointer<Int32>)
+
+    /// The same path, also writing the path's mean log returns ([regime][asset]) into `logMeans`
+    /// for policies with perfect knowledge; a model without parameters (recorded history) writes
+    /// nothing there.
+    func generatePath(
+        path: Int, months: Int, random: RandomSource, returns: UnsafeMutableBufferPointer<Double>,
+        logReturns: UnsafeMutableBufferPointer<Double>, regimes: UnsafeMutableBufferPointer<Int32>,
+        logMeans: UnsafeMutableBufferPointer<Double>)
+
+    /// The market's parameters as a perfect-knowledge policy reads them; nil for recorded history.
+    var knownMarket: KnownMarket? { get }
+}
+
+extension ReturnModel {
+    public func generatePath(
+        path: Int, months: Int, random: RandomSource, returns: UnsafeMutableBufferPointer<Double>,
+        logReturns: UnsafeMutableBufferPointer<Double>, regimes: UnsafeMutableBufferPointer<Int32>,
+        logMeans: UnsafeMutableBufferPointer<Double>
+    ) {
+        generatePath(path: path, months: months, random: random, returns: returns, logReturns: logReturns, regimes: regimes)
+    }
+
+    public var knownMarket: KnownMarket? { nil }
 }

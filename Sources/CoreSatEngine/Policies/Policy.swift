@@ -20,6 +20,9 @@ public protocol Policy: Sendable {
     /// Whether the policy's runner names a regime it believes the market is in (`regimeBelief`),
     /// which the engine scores against the true regimes the runner may not read.
     var classifiesRegimes: Bool { get }
+    /// Whether the runner reads the market's true parameters (`PolicyView.pathLogMeans`): a
+    /// perfect-knowledge upper bound, on parametric markets only.
+    var knowsParameters: Bool { get }
     /// A runner for one worker, or nil when the targets never change from `initialWeights`.
     func makeRunner(assetCount: Int) -> (any PolicyRunner)?
     /// About how many bytes one runner holds (for the memory check before a run).
@@ -31,6 +34,7 @@ extension Policy {
     public var regimeAccess: RegimeAccess { .none }
     public var bounds: WeightBounds { .longOnly }
     public var classifiesRegimes: Bool { false }
+    public var knowsParameters: Bool { false }
     public func runnerBytes(assetCount: Int) -> Int { 0 }
 }
 

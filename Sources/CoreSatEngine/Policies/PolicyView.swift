@@ -15,12 +15,14 @@ public struct PolicyView {
     private let access: RegimeAccess
     private let holdings: UnsafePointer<Double>
     private let netReturns: UnsafePointer<Double>  // month 0 first
+    private let logMeans: UnsafePointer<Double>?
 
     init(
         month: Int, warmUpMonths: Int, assetCount: Int, value: Double, returns: UnsafePointer<Double>,
         logReturns: UnsafePointer<Double>, regimes: UnsafePointer<Int32>, access: RegimeAccess, holdings: UnsafePointer<Double>,
-        netReturns: UnsafePointer<Double>
+        netReturns: UnsafePointer<Double>, logMeans: UnsafePointer<Double>? = nil
     ) {
+        self.logMeans = logMeans
         self.month = month
         self.warmUpMonths = warmUpMonths
         self.assetCount = assetCount
@@ -62,6 +64,13 @@ public struct PolicyView {
     public func weight(_ asset: Int) -> Double {
         precondition(asset >= 0 && asset < assetCount, "no asset \(asset)")
         return value > 0 ? holdings[asset] / value : 0
+    }
+
+    /// The path's mean monthly log returns, [regime][asset], readable only by a policy that
+    /// `knowsParameters` on a parametric market (drawn per path under parameter uncertainty).
+    public var pathLogMeans: UnsafePointer<Double> {
+        guard let logMeans else { preconditionFailure("this policy may not read the market's parameters") }
+        return logMeans
     }
 
     /// The policy's own net return in month `m` (0...month). For `month` itself it is the return

@@ -24,6 +24,8 @@ struct PathMarket {
     let returns: UnsafePointer<Double>
     let logReturns: UnsafePointer<Double>
     let regimes: UnsafePointer<Int32>
+    /// The path's mean log returns ([regime][asset]) when some policy knows the parameters.
+    var logMeans: UnsafePointer<Double>? = nil
     let warmUpMonths: Int
     let months: Int
 }
@@ -142,10 +144,12 @@ final class Account {
         var nextGridMonth = wealthGrid.first ?? 0  // month 0 never comes: no grid, no work
         let access = policy.regimeAccess
         let bounds = policy.bounds
+        let logMeans = policy.knowsParameters ? market.logMeans : nil
         func view(_ t: Int, _ value: Double) -> PolicyView {
             PolicyView(
                 month: t, warmUpMonths: market.warmUpMonths, assetCount: all, value: value, returns: market.returns,
-                logReturns: market.logReturns, regimes: market.regimes, access: access, holdings: h, netReturns: netReturns)
+                logReturns: market.logReturns, regimes: market.regimes, access: access, holdings: h, netReturns: netReturns,
+                logMeans: logMeans)
         }
         runner?.reset(view(-1, value))
         for t in 0..<months {

@@ -53,7 +53,7 @@ final class PathWorker {
         let warmUp = plan.warmUpMonths
         plan.model.generatePath(
             path: path, months: warmUp + months, random: random, returns: market.returns, logReturns: market.logReturns,
-            regimes: market.regimes)
+            regimes: market.regimes, logMeans: market.logMeans)
         for k in regimeCounts.indices { regimeCounts[k] = 0 }
         for g in market.regimes[warmUp...] { regimeCounts[Int(g)] += 1 }
         for (k, c) in regimeCounts.enumerated() { record[layout.offset(regime: k)] = Double(c) / Double(months) }
@@ -61,7 +61,8 @@ final class PathWorker {
         let labels = UnsafePointer(market.regimes.baseAddress!)
         let pathMarket = PathMarket(
             returns: UnsafePointer(market.returns.baseAddress!), logReturns: UnsafePointer(market.logReturns.baseAddress!),
-            regimes: labels, warmUpMonths: warmUp, months: months)
+            regimes: labels, logMeans: market.logMeans.isEmpty ? nil : UnsafePointer(market.logMeans.baseAddress),
+            warmUpMonths: warmUp, months: months)
         regimeTally?.startPath(labels: labels, record: record)
         for (p, policy) in plan.policies.enumerated() {
             let returns = policyReturns.baseAddress! + p * months

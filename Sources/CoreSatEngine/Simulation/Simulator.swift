@@ -136,17 +136,23 @@ final class PathBuffers {
     let returns: UnsafeMutableBufferPointer<Double>
     let logReturns: UnsafeMutableBufferPointer<Double>
     let regimes: UnsafeMutableBufferPointer<Int32>
+    /// The path's mean log returns, [regime][asset], when a policy knows the market's parameters.
+    let logMeans: UnsafeMutableBufferPointer<Double>
 
     init(plan: SimulationPlan) {
         let rows = plan.warmUpMonths + plan.months
         returns = .allocate(capacity: rows * plan.model.assetCount)
         logReturns = .allocate(capacity: rows * plan.model.assetCount)
         regimes = .allocate(capacity: rows)
+        let known = plan.policies.contains { $0.knowsParameters } && plan.model.knownMarket != nil
+        logMeans = .allocate(capacity: known ? plan.model.regimeNames.count * plan.model.assetCount : 0)
+        logMeans.initialize(repeating: .nan)
     }
 
     deinit {
         returns.deallocate()
         logReturns.deallocate()
         regimes.deallocate()
+        logMeans.deallocate()
     }
 }

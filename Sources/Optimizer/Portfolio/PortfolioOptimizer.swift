@@ -129,8 +129,20 @@ public final class PortfolioOptimizer {
     func solveQuadratic(warmStart: Bool) -> SolveStatus {
         lastSolver = .quadratic
         let status = qp.solve(quadratic, warmStart: warmStart)
-        if status == .optimal { qp.copySolution(into: &weights) }
+        if status == .optimal {
+            qp.copySolution(into: &weights)
+            clipRounding(lower: quadratic.lower, upper: quadratic.upper)
+        }
         return status
+    }
+
+    /// Puts weights that miss a bound by rounding (at most 1e-12) on the bound, so that a reported
+    /// weight is never -0.000000 or a hair over its cap.
+    func clipRounding(lower: [Double], upper: [Double]) {
+        for i in weights.indices {
+            if weights[i] < lower[i] && lower[i] - weights[i] <= 1e-12 { weights[i] = lower[i] }
+            if weights[i] > upper[i] && weights[i] - upper[i] <= 1e-12 { weights[i] = upper[i] }
+        }
     }
 
     func buildLinear(_ inputs: PortfolioInputs, _ constraints: PortfolioConstraints, exposures: FactorExposureProblem?) {
@@ -159,6 +171,7 @@ public final class PortfolioOptimizer {
         if status == .optimal {
             let x = simplex.solution
             for i in weights.indices { weights[i] = x[i] }
+            clipRounding(lower: linear.lower, upper: linear.upper)
         }
         return status
     }

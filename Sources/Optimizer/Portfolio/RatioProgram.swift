@@ -88,6 +88,7 @@ extension PortfolioOptimizer {
         let scale = weights.reduce(0, +)
         guard scale > 0 else { return .infeasible(conflict: [.equality(0)]) }
         for i in 0..<n { weights[i] /= scale }
+        clipRounding(lower: constraints.lower, upper: constraints.upper)
         return status
     }
 }

@@ -22,6 +22,17 @@ struct RiskLimitSearch {
 
     func run(_ constraints: PortfolioConstraints) -> SolveStatus {
         let n = inputs.assetCount
+        let what = benchmark == nil ? "volatility" : "tracking error"
+        // The highest expected return first (a linear program): when its risk is within the limit,
+        // the limit does not bind and that is the answer.
+        if optimizer.maximumReturn(inputs: inputs, constraints: constraints) != nil {
+            let top = risk(optimizer.weights)
+            if top <= limit {
+                optimizer.searchNotes.append(
+                    "the \(what) limit \(limit) does not bind: the highest expected return within the constraints has \(top)")
+                return .optimal
+            }
+        }
         optimizer.buildQuadratic(inputs, constraints, scale: 1, minimumReturn: nil)
         var low: Point
         switch solve(at: 0, warm: false) {
@@ -29,9 +40,7 @@ struct RiskLimitSearch {
         case .failure(let status): return status
         }
         if low.risk > limit * (1 + 1e-12) {
-            optimizer.searchNotes.append(
-                "\(benchmark == nil ? "volatility" : "tracking error") <= \(limit) "
-                    + "(the least risky weights within the constraints have \(low.risk))")
+            optimizer.searchNotes.append("\(what) <= \(limit) (the least risky weights within the constraints have \(low.risk))")
             return .infeasible(conflict: [])
         }
         let spread = (inputs.mean.max() ?? 0) - (inputs.mean.min() ?? 0)
@@ -43,23 +52,28 @@ struct RiskLimitSearch {
                 high = p
                 break
             }
-            let unmoved = p.active == low.active && zip(p.weights, low.weights).allSatisfy { abs($0 - $1) <= 1e-13 }
-            if unmoved {
-                optimizer.searchNotes.append(
-                    "the \(benchmark == nil ? "volatility" : "tracking error") limit \(limit) does not bind: "
-                        + "the highest expected return within the constraints has \(p.risk)")
-                return finish(p)
-            }
             low = p
             t *= 2
+        }
+        // Risk never reached the limit (expected returns tied at the top): the last point keeps it.
+        guard high != nil || low.t == 0 else {
+            optimizer.searchNotes.append("the \(what) limit \(limit) does not bind")
+            guard case .success(let p) = solve(at: low.t, warm: true) else { return .iterationLimit }
+            return finish(p)
         }
         guard var high else { return .iterationLimit }
         for _ in 0..<Self.maximumBisections where high.active != low.active {
             let mid = 0.5 * (low.t + high.t)
+            guard mid > low.t && mid < high.t else { break }
             guard case .success(let p) = solve(at: mid, warm: true) else { return .iterationLimit }
             if p.risk >= limit { high = p } else { low = p }
         }
-        guard high.active == low.active else { return .iterationLimit }
+        guard high.active == low.active else {
+            // The limit is met exactly where the active set changes: the bracket has closed to
+            // neighbouring numbers, w(t) is continuous, and the low end keeps the limit.
+            guard case .success(let p) = solve(at: low.t, warm: true) else { return .iterationLimit }
+            return finish(p)
+        }
         // On the segment w(t) = w_low + s d, risk² is A + 2Bs + Cs².
         var a = 0.0, b = 0.0, c = 0.0
         let d = (0..<n).map { (high.weights[$0] - low.weights[$0]) / (high.t - low.t) }
@@ -95,14 +109,18 @@ struct RiskLimitSearch {
         case failure(SolveStatus)
     }
 
+    /// Solves min ½(w - b)ᵀΣ(w - b) - t μᵀw, divided by 1 + t so that a large t does not swamp the
+    /// quadratic term in rounding (the same minimizer).
     private func solve(at t: Double, warm: Bool) -> Outcome {
         let n = inputs.assetCount
+        let scale = 1 / (1 + t)
+        for k in 0..<(n * n) { optimizer.quadratic.hessian[k] = scale * inputs.covariance[k] }
         for i in 0..<n {
             var pull = 0.0
             if let benchmark {
                 for j in 0..<n { pull += inputs.covariance[i * n + j] * benchmark[j] }
             }
-            optimizer.quadratic.linear[i] = -pull - t * inputs.mean[i]
+            optimizer.quadratic.linear[i] = -scale * pull - (t * scale) * inputs.mean[i]
         }
         let status = optimizer.solveQuadratic(warmStart: warm)
         guard status == .optimal else { return .failure(status) }

@@ -6,7 +6,7 @@ import Optimizer
 /// figures in the file become monthly (returns / 12, volatilities / √12).
 enum OptimizeLoader {
     static let keys = [
-        "objective", "window_months", "covariance", "half_life_months", "min_weight", "max_weight", "bounds", "groups",
+        "objective", "estimates", "window_months", "covariance", "half_life_months", "min_weight", "max_weight", "bounds", "groups",
         "risk_aversion", "target_return", "target_volatility", "tracking_error", "risk_free", "budgets",
     ]
 
@@ -35,6 +35,10 @@ enum OptimizeLoader {
         }
     }
 
+    enum Source: String, CaseIterable {
+        case trailing, known
+    }
+
     enum Estimator: String, CaseIterable {
         case sample
         case ledoitWolf = "ledoit-wolf"
@@ -50,8 +54,7 @@ enum OptimizeLoader {
                 if let c = m.optional(key) { throw c.error("\(key) applies only with objective: \(other.rawValue)") }
             }
         }
-        let window = try context.window(m.required("window_months"), minimum: 2, what: "estimation window")
-        let estimator = try readEstimator(m, context: context)
+        let estimates = try readEstimates(m, context: context)
         let names = plan.universe.map { context.ids[$0] }
         let constraints = try readConstraints(m, plan: plan, context: context)
         let objective = try readObjective(word, m, plan: plan, context: context)
@@ -59,7 +62,25 @@ enum OptimizeLoader {
             throw objectiveCursor.error(
                 "risk budgeting takes no weight bounds, groups or cap: the budgets alone fix the weights")
         }
-        return OptimizedRule(objective: objective, constraints: constraints, window: window, estimator: estimator, names: names)
+        return OptimizedRule(objective: objective, constraints: constraints, estimates: estimates, names: names)
+    }
+
+    /// `estimates: trailing` (the default: `window_months` with a `covariance` estimator) or `known`
+    /// (the market's true parameters: a parametric market only).
+    static func readEstimates(_ m: YAMLMapping, context: RuleContext) throws(InputError) -> OptimizedRule.Estimates {
+        let source = try m.optional("estimates")?.choice(Source.self) ?? .trailing
+        guard source == .known else {
+            let window = try context.window(m.required("window_months"), minimum: 2, what: "estimation window")
+            return .trailing(window: window, estimator: try readEstimator(m, context: context))
+        }
+        for key in ["window_months", "covariance", "half_life_months"] {
+            if let c = m.optional(key) { throw c.error("\(key) applies only to estimates: trailing") }
+        }
+        guard case .markov(let spec) = context.market else {
+            throw (m.optional("estimates") ?? m.owner).error(
+                "a recorded market has no true parameters to know; estimate from a trailing window (window_months)")
+        }
+        return .known(KnownMarket(spec))
     }
 
     static func readEstimator(_ m: YAMLMapping, context: RuleContext) throws(InputError) -> CovarianceEstimator {

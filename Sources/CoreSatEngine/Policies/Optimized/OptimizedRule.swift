@@ -2,7 +2,9 @@ import Optimizer
 
 /// A rotation rule that splits the satellite sleeve by a portfolio optimizer, re-solved at every
 /// review from estimates of the rotating satellites' monthly returns over a trailing window of the
-/// path's own past (warm-up months first), so estimation error shows in the outcomes.
+/// path's own past (warm-up months first), so estimation error shows in the outcomes; or from the
+/// market's true parameters (`KnownMarket`: the path's own drifts, and with regimes next month's
+/// moments given the true regime of the month just ended), the perfect-knowledge upper bound.
 ///
 /// Weights, bounds and groups are fractions of the sleeve. Rates and volatilities are monthly here
 /// (the loader converts annual figures: returns / 12, volatilities / √12). A window whose estimate
@@ -12,20 +14,43 @@ import Optimizer
 public struct OptimizedRule: SleeveRule {
     public var objective: PortfolioObjective
     public var constraints: PortfolioConstraints
-    public var window: Int
-    public var estimator: CovarianceEstimator
+    public var estimates: Estimates
     /// Names of the rotating satellites, for the optimizer's messages.
     public var names: [String]
+
+    /// Where the optimizer's expected returns and covariance come from.
+    public enum Estimates: Sendable, Equatable {
+        /// Estimated from the trailing `window` months of the path.
+        case trailing(window: Int, estimator: CovarianceEstimator)
+        /// The market's true parameters.
+        case known(KnownMarket)
+    }
+
+    public init(objective: PortfolioObjective, constraints: PortfolioConstraints, estimates: Estimates, names: [String]) {
+        self.objective = objective
+        self.constraints = constraints
+        self.estimates = estimates
+        self.names = names
+    }
 
     public init(
         objective: PortfolioObjective, constraints: PortfolioConstraints, window: Int, estimator: CovarianceEstimator,
         names: [String]
     ) {
-        self.objective = objective
-        self.constraints = constraints
-        self.window = window
-        self.estimator = estimator
-        self.names = names
+        self.init(
+            objective: objective, constraints: constraints, estimates: .trailing(window: window, estimator: estimator),
+            names: names)
+    }
+
+    public var knowsParameters: Bool {
+        if case .known = estimates { return true }
+        return false
+    }
+
+    /// Perfect knowledge of a regime-switching market includes the regime of the month just ended.
+    public var regimeAccess: RegimeAccess {
+        if case .known(let market) = estimates, market.regimeCount > 1 { return .known(lag: 0) }
+        return .none
     }
 
     /// The selector keeps its own running moments; the shared memory records nothing for it.
@@ -37,7 +62,10 @@ public struct OptimizedRule: SleeveRule {
 final class OptimizedSelector: SleeveSelector {
     let rule: OptimizedRule
     let plan: SleevePlan
-    let moments: RunningMoments
+    /// The trailing window's running sums, or the known market.
+    let moments: RunningMoments?
+    let known: KnownMarket?
+    let window: Int
     let optimizer = PortfolioOptimizer()
     var inputs: PortfolioInputs
     /// One month of the rotating satellites' returns, and the latest optimized sleeve.
@@ -50,7 +78,16 @@ final class OptimizedSelector: SleeveSelector {
         self.rule = rule
         self.plan = plan
         let u = plan.universe.count
-        moments = RunningMoments(assets: u, window: rule.window, estimator: rule.estimator)
+        switch rule.estimates {
+        case .trailing(let window, let estimator):
+            moments = RunningMoments(assets: u, window: window, estimator: estimator)
+            known = nil
+            self.window = window
+        case .known(let market):
+            moments = nil
+            known = market
+            window = 0
+        }
         inputs = PortfolioInputs(
             names: rule.names, mean: Array(repeating: 0, count: u), covariance: Array(repeating: 0, count: u * u))
         row = .allocate(capacity: u)
@@ -69,19 +106,27 @@ final class OptimizedSelector: SleeveSelector {
     }
 
     func reset() {
-        moments.reset()
+        moments?.reset()
         latest = plan.baseSleeve
         hasOptimized = false
     }
 
     func observe(_ view: PolicyView, month: Int, memory: SignalMemory) {
+        guard let moments else { return }
         for (a, i) in plan.universe.enumerated() { row[a] = view.assetReturn(month: month, i) }
         moments.append(row)
     }
 
     func choose(_ view: PolicyView, memory: SignalMemory, sleeve: UnsafeMutableBufferPointer<Double>) -> SleeveChoice {
-        guard moments.count >= rule.window else { return .wait }
-        moments.estimate(mean: mean, covariance: covariance)
+        if let moments {
+            guard moments.count >= window else { return .wait }
+            moments.estimate(mean: mean, covariance: covariance)
+        } else if let known {
+            let regime = known.regimeCount > 1 ? view.regime(month: view.month) : 0
+            known.predictiveMoments(
+                logMeans: view.pathLogMeans, regime: regime, universe: plan.universe, mean: mean, covariance: covariance,
+                scratch: row)
+        }
         let u = plan.universe.count
         for a in 0..<u { inputs.mean[a] = mean[a] }
         for k in 0..<(u * u) { inputs.covariance[k] = covariance[k] }

@@ -17,6 +17,7 @@ public struct RotationPolicy: Policy {
     public var initialWeights: [Double] { plan.base }
     public var regimeAccess: RegimeAccess { rule.regimeAccess }
     public var classifiesRegimes: Bool { rule.classifiesRegimes }
+    public var knowsParameters: Bool { rule.knowsParameters }
 
     /// Everything the runner keeps of the past.
     public var needs: SignalMemory.Needs {

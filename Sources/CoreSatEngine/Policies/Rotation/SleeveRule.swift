@@ -6,12 +6,15 @@ public protocol SleeveRule: Sendable {
     var regimeAccess: RegimeAccess { get }
     /// Whether the selector names the regime it believes in.
     var classifiesRegimes: Bool { get }
+    /// Whether the selector reads the market's true parameters.
+    var knowsParameters: Bool { get }
     func makeSelector(_ plan: SleevePlan) -> any SleeveSelector
 }
 
 extension SleeveRule {
     public var regimeAccess: RegimeAccess { .none }
     public var classifiesRegimes: Bool { false }
+    public var knowsParameters: Bool { false }
 }
 
 /// A rule's answer: fractions of the sleeve, or why there are none.
