@@ -179,6 +179,22 @@ def problems():
         out.append(dict(base, objective="tracking-error", benchmark=bench.tolist(), budget=te,
                         weights=w.tolist(), tolerance=1e-9))
 
+        # A turnover limit from the equal-weight portfolio: Σ|w - c| <= 0.3 (Clarabel, 1e-6).
+        current = np.full(n, 1.0 / n)
+        limited = dict(con, turnover={"current": current.tolist(), "limit": 0.3})
+        x = cp.Variable(n)
+        solved(cp.Problem(cp.Minimize(cp.quad_form(x, cov / np.max(np.diag(cov)))),
+                          cvx_constraints(x, con) + [cp.norm1(x - current) <= 0.3]))
+        if np.sum(np.abs(x.value - current)) > 0.3 - 1e-6:  # only where the limit binds
+            out.append(dict(base, constraints=limited, objective="minimum-variance", weights=np.asarray(x.value).tolist(),
+                            tolerance=1e-6))
+        x = cp.Variable(n)
+        solved(cp.Problem(cp.Maximize(mean / np.max(mean) @ x - 0.5 * 3.0 * cp.quad_form(x, cov) / np.max(mean)),
+                          cvx_constraints(x, con) + [cp.norm1(x - current) <= 0.3]))
+        if np.sum(np.abs(x.value - current)) > 0.3 - 1e-6:
+            out.append(dict(base, constraints=limited, objective="mean-variance", risk_aversion=3.0,
+                            weights=np.asarray(x.value).tolist(), tolerance=1e-6))
+
         # Risk parity, long-only and fully invested only: cyclical coordinate descent on Spinu's convex
         # problem (Griveau-Billion, Richard and Roncalli), each coordinate the root of a quadratic.
         free = {"lower": [0.0] * n, "upper": [1.0] * n, "groups": []}

@@ -150,7 +150,11 @@ struct ObjectiveOptions {
             throw InputError(file: stray.0, reason: "does not apply to objective \(c.objective)")
         }
         if case .riskBudget = goal, !(try command.limits.constraints(names: names)).isLongOnlyBudgetOnly {
-            throw InputError(file: "--objective", reason: "risk budgeting takes no bounds or groups: the budgets alone fix the weights")
+            throw InputError(
+                file: "--objective", reason: "risk budgeting takes no bounds, groups or turnover limit: the budgets alone fix the weights")
+        }
+        if c.limits.turnover != nil && !goal.takesTurnoverLimit {
+            throw InputError(file: "--turnover", reason: "a turnover limit applies to the quadratic objectives, not to \(c.objective)")
         }
         return goal
     }

@@ -107,6 +107,12 @@ struct ConstraintOptions: ParsableArguments {
     @Option(help: "NAME=A+B+C:MIN:MAX, bounds on a group's total weight (repeatable).")
     var group: [String] = []
 
+    @Option(help: "At most this turnover, sum of |w - current|, from --current weights.")
+    var turnover: Double?
+
+    @Option(help: "Current weights for --turnover: ASSET=W,... (assets not named hold 0).")
+    var current: String?
+
     func constraints(names: [String]) throws(InputError) -> PortfolioConstraints {
         guard minWeight.isFinite, maxWeight.isFinite, minWeight <= maxWeight else {
             throw InputError(file: "--min-weight", reason: "need finite bounds with --min-weight <= --max-weight")
@@ -132,6 +138,13 @@ struct ConstraintOptions: ParsableArguments {
             }
             let (low, high) = try Self.range(parts[1], flag: "--group", entry: entry)
             c.groups.append(.init(name: name, members: indices, lower: low, upper: high))
+        }
+        switch (turnover, current) {
+        case (let limit?, let text?):
+            c.turnover = .init(current: try NamedValues.parse(text, names: names, flag: "--current"), limit: limit)
+            if let problem = c.problem(names: names) { throw InputError(file: "--turnover", reason: problem) }
+        case (nil, nil): break
+        default: throw InputError(file: "--turnover", reason: "--turnover and --current go together")
         }
         if let problem = c.problem(names: names) { throw InputError(file: "--max-weight", reason: problem) }
         return c

@@ -27,6 +27,16 @@ struct OptimizeCommandTests {
         #expect(abs(shares.values.reduce(0, +) - 1) <= 1e-12)
     }
 
+    @Test func aTurnoverLimitHolds() throws {
+        let r = try coresat(
+            ["optimize", "--objective", "minimum-variance", "--turnover", "0.1", "--current", "A=0.2,B=0.2,C=0.6", "--format", "json"]
+                + files())
+        #expect(r.status == 0, "\(r.stderr)")
+        let weights = try #require(try json(r)["weights"] as? [String: Double])
+        let moved = abs(weights["A", default: 0] - 0.2) + abs(weights["B", default: 0] - 0.2) + abs(weights["C", default: 0] - 0.6)
+        #expect(abs(moved - 0.1) <= 1e-12, "the limit binds here: \(moved)")
+    }
+
     @Test func theTableShowsWeightsAndResiduals() throws {
         let r = try coresat(["optimize", "--objective", "risk-parity"] + files())
         #expect(r.status == 0, "\(r.stderr)")

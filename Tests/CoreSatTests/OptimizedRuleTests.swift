@@ -77,6 +77,8 @@ struct OptimizedRuleTests {
         "{kind: optimize, objective: maximum-diversification, window_months: 6, bounds: {growth: [0.1, 0.5]}}",
         "{kind: optimize, objective: tracking-error, tracking_error: 0.01, window_months: 6}",
         "{kind: optimize, objective: minimum-variance, estimates: known, max_weight: 0.6}",
+        "{kind: optimize, objective: minimum-variance, window_months: 6, turnover: 0.1}",
+        "{kind: optimize, objective: maximum-sharpe, window_months: 6, turnover: 0.2, max_weight: 0.8}",
         "{kind: optimize, objective: tracking-error, tracking_error: 0.01, estimates: known}",
         "{kind: optimize, objective: maximum-sharpe, estimates: known}",
     ])
@@ -159,5 +161,60 @@ struct OptimizedRuleHistoryTests {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("known-\(UUID().uuidString).csv")
         try text.write(to: url, atomically: true, encoding: .utf8)
         return url.path
+    }
+}
+
+/// A turnover limit along a path whose holdings are the latest targets (no drift between reviews):
+/// each review moves the sleeve by at most the limit, and would move it more without one.
+struct OptimizedTurnoverTests {
+    /// Targets at each month end, the runner reading holdings equal to the previous targets.
+    func targetsFollowingHoldings(_ policy: any Policy, returns: [[Double]]) -> [[Double]] {
+        let n = returns[0].count, months = returns.count
+        let flat = returns.flatMap { $0 }, logs = flat.map { Foundation.log1p($0) }
+        let labels = [Int32](repeating: 0, count: months), net = [Double](repeating: 0, count: months)
+        let holdings = UnsafeMutablePointer<Double>.allocate(capacity: n)
+        defer { holdings.deallocate() }
+        holdings.initialize(from: policy.initialWeights, count: n)
+        let runner = policy.makeRunner(assetCount: n)!
+        var targets = [Double](repeating: 0, count: n), out: [[Double]] = []
+        flat.withUnsafeBufferPointer { r in
+            logs.withUnsafeBufferPointer { x in
+                labels.withUnsafeBufferPointer { g in
+                    net.withUnsafeBufferPointer { o in
+                        func view(_ t: Int) -> PolicyView {
+                            PolicyView(
+                                month: t, warmUpMonths: 0, assetCount: n, value: 1, returns: r.baseAddress!, logReturns: x.baseAddress!,
+                                regimes: g.baseAddress!, access: .none, holdings: holdings, netReturns: o.baseAddress!)
+                        }
+                        runner.reset(view(-1))
+                        for t in 0..<months {
+                            runner.observe(view(t))
+                            _ = runner.decide(view(t), targets: &targets)
+                            out.append(targets)
+                            holdings.update(from: targets, count: n)
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    func sleeveMoves(_ path: [[Double]]) -> [Double] {
+        zip(path, path.dropFirst()).map { a, b in (1..<4).reduce(0) { $0 + abs(a[$1] - b[$1]) } / 0.4 }
+    }
+
+    @Test func eachReviewMovesTheSleeveByAtMostTheLimit() throws {
+        let rows = try OptimizedRuleTests().returns(months: 60)
+        func rule(_ turnover: Double?) -> RotationPolicy {
+            var constraints = PortfolioConstraints(assets: 3)
+            if let turnover { constraints.turnover = .init(current: [0.5, 0.3, 0.2], limit: turnover) }
+            return rotation(OptimizedRule(
+                objective: .minimumVariance, constraints: constraints, window: 12, estimator: .sample, names: ["a", "b", "c"]))
+        }
+        let limited = sleeveMoves(targetsFollowingHoldings(rule(0.05), returns: rows))
+        let free = sleeveMoves(targetsFollowingHoldings(rule(nil), returns: rows))
+        #expect(limited.allSatisfy { $0 <= 0.05 + 1e-12 }, "\(limited.max() ?? 0)")
+        #expect((free.max() ?? 0) > 0.05, "the limit must matter on this path")
     }
 }

@@ -7,7 +7,7 @@ import Testing
 /// PyPortfolioOpt) for the ratio and quadratically constrained problems to 1e-6, the accuracy an
 /// interior-point method reaches at its tolerances; cyclical coordinate descent for risk parity.
 struct PortfolioReference: Decodable, CustomTestStringConvertible {
-    var testDescription: String { "\(objective) seed \(seed)" }
+    var testDescription: String { "\(objective)\(constraints.turnover == nil ? "" : " with turnover") seed \(seed)" }
 
     struct Group: Decodable {
         var name: String
@@ -15,10 +15,15 @@ struct PortfolioReference: Decodable, CustomTestStringConvertible {
         var lower: Double
         var upper: Double
     }
+    struct Turnover: Decodable {
+        var current: [Double]
+        var limit: Double
+    }
     struct Limits: Decodable {
         var lower: [Double]
         var upper: [Double]
         var groups: [Group]
+        var turnover: Turnover?
     }
     struct Band: Decodable {
         var factor: Int
@@ -56,6 +61,7 @@ struct PortfolioReference: Decodable, CustomTestStringConvertible {
         c.lower = constraints.lower
         c.upper = constraints.upper
         c.groups = constraints.groups.map { .init(name: $0.name, members: $0.members, lower: $0.lower, upper: $0.upper) }
+        c.turnover = constraints.turnover.map { .init(current: $0.current, limit: $0.limit) }
         return c
     }
 
@@ -104,5 +110,9 @@ func expectFeasible(_ w: [Double], _ c: PortfolioConstraints, _ label: String) {
     for g in c.groups {
         let total = g.members.reduce(0) { $0 + w[$1] }
         #expect(total >= g.lower - 1e-12 && total <= g.upper + 1e-12, "\(label): group \(g.name) holds \(total)")
+    }
+    if let turnover = c.turnover {
+        let moved = zip(w, turnover.current).reduce(0) { $0 + abs($1.0 - $1.1) }
+        #expect(moved <= turnover.limit + 1e-12, "\(label): turnover \(moved)")
     }
 }

@@ -26,6 +26,8 @@ enum ConstraintMeaning: Sendable, Equatable {
     /// the risk-free rate).
     case positiveExcessReturn
     case positiveScale
+    /// Σ σ_i (w_i - current_i) <= limit for one sign pattern σ: a facet of the turnover limit.
+    case turnover(Double)
 }
 
 /// The standard layout: equality 0 is the budget; bounds are the weights' bounds; rows 0..<G are the
@@ -76,6 +78,7 @@ struct ConstraintLayout {
             "exposure to \(f < factorNames.count ? factorNames[f] : "factor \(f)") within [\(low), \(high)]"
         case .positiveExcessReturn: "expected return above the risk-free rate"
         case .positiveScale: "weights sum to a positive amount"
+        case .turnover(let limit): "turnover from the current weights <= \(limit)"
         }
     }
 }

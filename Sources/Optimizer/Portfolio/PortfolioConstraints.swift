@@ -4,6 +4,18 @@ public struct PortfolioConstraints: Sendable, Equatable {
     public var lower: [Double]
     public var upper: [Double]
     public var groups: [AssetGroup]
+    /// At most `limit` of one-way-and-back turnover, Σ|w_i - current_i|, from the current weights.
+    public var turnover: TurnoverLimit?
+
+    public struct TurnoverLimit: Sendable, Equatable {
+        public var current: [Double]
+        public var limit: Double
+
+        public init(current: [Double], limit: Double) {
+            self.current = current
+            self.limit = limit
+        }
+    }
 
     /// A named set of assets (a sleeve, a theme) whose total weight is bounded.
     public struct AssetGroup: Sendable, Equatable {
@@ -28,7 +40,7 @@ public struct PortfolioConstraints: Sendable, Equatable {
     }
 
     public var isLongOnlyBudgetOnly: Bool {
-        groups.isEmpty && lower.allSatisfy { $0 == 0 } && upper.allSatisfy { $0 >= 1 }
+        groups.isEmpty && turnover == nil && lower.allSatisfy { $0 == 0 } && upper.allSatisfy { $0 >= 1 }
     }
 
     /// Why no weights can satisfy these bounds on their own, or nil: a lower bound above its upper
@@ -39,6 +51,12 @@ public struct PortfolioConstraints: Sendable, Equatable {
         }
         for g in groups where !(g.lower <= g.upper) {
             return "the bounds of group \(g.name) are empty: lower \(g.lower) is above upper \(g.upper)"
+        }
+        if let turnover {
+            guard turnover.limit >= 0, turnover.limit.isFinite else { return "the turnover limit must be 0 or more" }
+            guard turnover.current.count == lower.count, turnover.current.allSatisfy(\.isFinite) else {
+                return "give a finite current weight for every asset"
+            }
         }
         let low = lower.reduce(0, +), high = upper.reduce(0, +)
         if low > 1 + 1e-12 { return "the weights' lower bounds sum to \(low), above 1" }

@@ -21,6 +21,14 @@ public enum PortfolioObjective: Sendable, Equatable {
     /// Maximum exposure to one factor with other exposures held near targets (a linear program).
     case factorExposure(FactorExposureProblem)
 
+    /// Whether a turnover limit can be added: the objectives solved as QPs.
+    public var takesTurnoverLimit: Bool {
+        switch self {
+        case .riskBudget, .factorExposure: false
+        default: true
+        }
+    }
+
     public var isQuadraticallyConstrained: Bool {
         switch self {
         case .targetVolatility, .trackingError: true

@@ -20,6 +20,8 @@ public final class PortfolioOptimizer {
     /// Set by a search when it ends on something the user should know.
     var searchNotes: [String] = []
     var riskLimitMiss = 0.0
+    /// The turnover limit of the problem being solved.
+    var turnover: PortfolioConstraints.TurnoverLimit?
 
     enum LastSolver { case none, quadratic, linear, riskBudget }
 
@@ -39,6 +41,11 @@ public final class PortfolioOptimizer {
         searchNotes.removeAll(keepingCapacity: true)
         riskLimitMiss = 0
         ratioMeanings = nil
+        turnover = constraints.turnover
+        if turnover != nil && !objective.takesTurnoverLimit {
+            searchNotes.append("a turnover limit applies to the quadratic objectives only, not to this one")
+            return .infeasible(conflict: [])
+        }
         switch objective {
         case .minimumVariance:
             buildQuadratic(inputs, constraints, scale: 1, minimumReturn: nil)
@@ -127,13 +134,22 @@ public final class PortfolioOptimizer {
     }
 
     func solveQuadratic(warmStart: Bool) -> SolveStatus {
-        lastSolver = .quadratic
-        let status = qp.solve(quadratic, warmStart: warmStart)
-        if status == .optimal {
-            qp.copySolution(into: &weights)
-            clipRounding(lower: quadratic.lower, upper: quadratic.upper)
-        }
-        return status
+        let n = quadratic.variables
+        return solveWithTurnover(
+            turnover, warmStart: warmStart,
+            weightsOf: {
+                qp.copySolution(into: &weights)
+                clipRounding(lower: quadratic.lower, upper: quadratic.upper)
+                return true
+            },
+            cutRow: { signs, row in
+                var shift = 0.0
+                for i in 0..<n {
+                    row[i] = signs[i]
+                    shift += signs[i] * (turnover?.current[i] ?? 0)
+                }
+                return (turnover?.limit ?? 0) + shift
+            })
     }
 
     /// Puts weights that miss a bound by rounding (at most 1e-12) on the bound, so that a reported

@@ -81,14 +81,22 @@ extension PortfolioOptimizer {
         }
         RatioProgram.write(constraints, rows: meanings, excess: excess, covariance: inputs.covariance, into: &quadratic)
         ratioMeanings = meanings
-        lastSolver = .quadratic
-        let status = qp.solve(quadratic, warmStart: warmStart)
-        guard status == .optimal else { return status }
-        qp.copySolution(into: &weights)
-        let scale = weights.reduce(0, +)
-        guard scale > 0 else { return .infeasible(conflict: [.equality(0)]) }
-        for i in 0..<n { weights[i] /= scale }
-        clipRounding(lower: constraints.lower, upper: constraints.upper)
-        return status
+        // A turnover cut Σσ_i(w_i - c_i) <= τ becomes (σ - (σᵀc + τ)1)ᵀy <= 0.
+        return solveWithTurnover(
+            constraints.turnover, warmStart: warmStart,
+            weightsOf: {
+                qp.copySolution(into: &weights)
+                let scale = weights.reduce(0, +)
+                guard scale > 0 else { return false }
+                for i in 0..<n { weights[i] /= scale }
+                clipRounding(lower: constraints.lower, upper: constraints.upper)
+                return true
+            },
+            cutRow: { signs, row in
+                var shift = constraints.turnover?.limit ?? 0
+                for i in 0..<n { shift += signs[i] * (constraints.turnover?.current[i] ?? 0) }
+                for i in 0..<n { row[i] = signs[i] - shift }
+                return 0
+            })
     }
 }

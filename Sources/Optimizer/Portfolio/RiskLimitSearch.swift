@@ -25,7 +25,8 @@ struct RiskLimitSearch {
         let what = benchmark == nil ? "volatility" : "tracking error"
         // The highest expected return first (a linear program): when its risk is within the limit,
         // the limit does not bind and that is the answer.
-        if optimizer.maximumReturn(inputs: inputs, constraints: constraints) != nil {
+        // (Without a turnover limit, which the linear program does not hold.)
+        if constraints.turnover == nil, optimizer.maximumReturn(inputs: inputs, constraints: constraints) != nil {
             let top = risk(optimizer.weights)
             if top <= limit {
                 optimizer.searchNotes.append(

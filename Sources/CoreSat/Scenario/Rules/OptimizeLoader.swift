@@ -7,6 +7,7 @@ import Optimizer
 enum OptimizeLoader {
     static let keys = [
         "objective", "estimates", "window_months", "covariance", "half_life_months", "min_weight", "max_weight", "bounds", "groups",
+        "turnover",
         "risk_aversion", "target_return", "target_volatility", "tracking_error", "risk_free", "budgets",
     ]
 
@@ -60,7 +61,7 @@ enum OptimizeLoader {
         let objective = try readObjective(word, m, plan: plan, context: context)
         if case .riskBudget = objective, !constraints.isLongOnlyBudgetOnly {
             throw objectiveCursor.error(
-                "risk budgeting takes no weight bounds, groups or cap: the budgets alone fix the weights")
+                "risk budgeting takes no weight bounds, groups, cap or turnover limit: the budgets alone fix the weights")
         }
         return OptimizedRule(objective: objective, constraints: constraints, estimates: estimates, names: names)
     }
@@ -128,6 +129,10 @@ enum OptimizeLoader {
                 guard lower <= upper else { throw item.error("group \(name): min \(lower) is above max \(upper)") }
                 constraints.groups.append(.init(name: name, members: members, lower: lower, upper: upper))
             }
+        }
+        if let c = m.optional("turnover") {
+            let limit = try c.double(in: 0...2, excludingLower: true, "turnover (a fraction of the sleeve)")
+            constraints.turnover = .init(current: plan.baseSleeve, limit: limit)
         }
         if let problem = constraints.problem(names: plan.universe.map { context.ids[$0] }) {
             throw (m.optional("bounds") ?? m.optional("max_weight") ?? m.optional("min_weight") ?? m.owner).error(problem)

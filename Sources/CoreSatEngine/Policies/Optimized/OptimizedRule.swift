@@ -68,6 +68,8 @@ final class OptimizedSelector: SleeveSelector {
     let window: Int
     let optimizer = PortfolioOptimizer()
     var inputs: PortfolioInputs
+    /// The rule's constraints, with the current sleeve written in when turnover is limited.
+    var constraints: PortfolioConstraints
     /// One month of the rotating satellites' returns, and the latest optimized sleeve.
     let row: UnsafeMutablePointer<Double>
     let mean, covariance: UnsafeMutablePointer<Double>
@@ -97,6 +99,7 @@ final class OptimizedSelector: SleeveSelector {
         covariance = .allocate(capacity: u * u)
         covariance.initialize(repeating: 0, count: u * u)
         latest = plan.baseSleeve
+        constraints = rule.constraints
     }
 
     deinit {
@@ -130,7 +133,11 @@ final class OptimizedSelector: SleeveSelector {
         let u = plan.universe.count
         for a in 0..<u { inputs.mean[a] = mean[a] }
         for k in 0..<(u * u) { inputs.covariance[k] = covariance[k] }
-        let status = optimizer.solve(rule.objective, inputs: inputs, constraints: rule.constraints, warmStart: hasOptimized)
+        if constraints.turnover != nil {
+            // The sleeve as held now, in fractions of the rotating budget.
+            for (a, i) in plan.universe.enumerated() { constraints.turnover?.current[a] = view.weight(i) / plan.budget }
+        }
+        let status = optimizer.solve(rule.objective, inputs: inputs, constraints: constraints, warmStart: hasOptimized)
         if status == .optimal {
             let w = optimizer.weights
             for a in latest.indices { latest[a] = max(w[a], 0) }
