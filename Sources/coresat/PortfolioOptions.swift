@@ -4,8 +4,18 @@ import Foundation
 import Optimizer
 
 /// Where `optimize` and `frontier` get expected returns and a covariance: a dataset of monthly
-/// returns through an estimator, or CSV files of a mean vector and a covariance matrix.
+/// returns through an estimator, CSV files of a mean vector and a covariance matrix, or a scenario's
+/// market.
 struct PortfolioInputOptions: ParsableArguments {
+    @Option(help: "A scenario file: its market's long-run moments (a model) or its recorded months (history).")
+    var scenario: String?
+
+    @Option(help: "With --scenario: the market to use, of a scenario with named markets.")
+    var market: String?
+
+    @Option(help: "With --scenario: the assets to optimize over, comma-separated (default: all).")
+    var assets: String?
+
     @Option(help: "A dataset of returns, one row per period (coresat data import makes one).")
     var returns: String?
 
@@ -33,11 +43,22 @@ struct PortfolioInputOptions: ParsableArguments {
     @Option(help: "Periods a year of the inputs, for annualized figures (12: monthly).")
     var periodsPerYear: Double = 12
 
-    var files: [String] { [returns, mean, covariance].compactMap { $0 } }
+    var files: [String] { [scenario, returns, mean, covariance].compactMap { $0 } }
 
     func load() throws(InputError) -> (inputs: PortfolioInputs, source: String) {
         guard periodsPerYear > 0, periodsPerYear <= 366 else {
             throw InputError(file: "--periods-per-year", reason: "\(periodsPerYear) is out of range (0, 366]")
+        }
+        if scenario == nil && (market != nil || assets != nil) {
+            throw InputError(file: market == nil ? "--assets" : "--market", reason: "applies only with --scenario")
+        }
+        if let scenario {
+            guard returns == nil, mean == nil, covariance == nil else {
+                throw InputError(file: "--scenario", reason: "give one source of inputs: --scenario, --returns, or --mean and --covariance")
+            }
+            let loaded = try ScenarioLoader.load(path: scenario, market: market)
+            let ids = assets.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
+            return try ScenarioMoments.inputs(loaded, assets: ids, estimator: try estimatorChoice())
         }
         if let returns {
             if mean != nil || covariance != nil {
@@ -63,7 +84,8 @@ struct PortfolioInputOptions: ParsableArguments {
             return (PortfolioInputs(names: sample.ids, mean: estimate.mean, covariance: estimate.covariance), source)
         }
         guard let mean, let covariance else {
-            throw InputError(file: "--returns", reason: "give a returns dataset (--returns) or --mean and --covariance files")
+            throw InputError(
+                file: "--returns", reason: "give a returns dataset (--returns), --mean and --covariance files, or a --scenario")
         }
         if columns != nil || from != nil || to != nil {
             throw InputError(file: "--columns", reason: "--columns, --from and --to apply only to --returns")

@@ -37,6 +37,36 @@ struct OptimizeCommandTests {
         #expect(abs(moved - 0.1) <= 1e-12, "the limit binds here: \(moved)")
     }
 
+    /// A model's long-run moments: with one regime, the log-normal moments of its parameters.
+    @Test func aScenariosModelGivesItsLongRunMoments() throws {
+        let scenario = try temporaryFile("m.yaml", """
+            name: m
+            paths: 100
+            months: 12
+            assets:
+              - {id: a, sleeve: core, kind: broad}
+              - {id: b, sleeve: satellite, kind: smart-beta}
+            market:
+              model: normal
+              assets:
+                a: {monthly_mean: 0.006, monthly_volatility: 0.04}
+                b: {monthly_mean: 0.009, monthly_volatility: 0.06}
+              correlation: 0
+            policies:
+              - {name: p, weights: {a: 0.5, b: 0.5}}
+            benchmark: p
+            """)
+        let r = try coresat("optimize", "--scenario", scenario, "--objective", "minimum-variance", "--format", "json")
+        #expect(r.status == 0, "\(r.stderr)")
+        let weights = try #require(try json(r)["weights"] as? [String: Double])
+        // Uncorrelated: weights in inverse proportion to the variances of the simple returns,
+        // which monthly_volatility sets (0.04² and 0.06²).
+        let expected = (1 / 0.0016) / (1 / 0.0016 + 1 / 0.0036)
+        #expect(abs(weights["a", default: 0] - expected) <= 1e-9, "\(weights)")
+        let bad = try coresat("optimize", "--scenario", scenario, "--assets", "a,zz", "--objective", "minimum-variance")
+        #expect(bad.status == 2 && bad.stderr.contains("zz"), "\(bad.stderr)")
+    }
+
     @Test func theTableShowsWeightsAndResiduals() throws {
         let r = try coresat(["optimize", "--objective", "risk-parity"] + files())
         #expect(r.status == 0, "\(r.stderr)")

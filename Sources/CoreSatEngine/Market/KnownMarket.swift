@@ -37,7 +37,11 @@ public struct KnownMarket: Sendable, Equatable {
         covarianceFactors = covariances.map { expm1($0) }
         halfVariances = (0..<regimeCount).flatMap { k in (0..<n).map { covariances[k * n * n + $0 * n + $0] / 2 } }
         transition = spec.transition.values
+        nominalLogMeans = spec.regimes.flatMap { $0.parameters.map(\.mu) }
     }
+
+    /// The model's nominal mean log returns ([regime][asset]), before any per-path draw.
+    let nominalLogMeans: [Double]
 
     /// Writes next month's mean (u) and covariance (u x u) of the assets in `universe`, given the
     /// path's mean log returns `logMeans` ([regime][asset]) and the regime of the month just ended.
@@ -46,11 +50,40 @@ public struct KnownMarket: Sendable, Equatable {
         logMeans: UnsafePointer<Double>, regime: Int, universe: [Int], mean: UnsafeMutablePointer<Double>,
         covariance: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>
     ) {
+        transition.withUnsafeBufferPointer { p in
+            mixture(
+                logMeans: logMeans, shares: p.baseAddress! + regime * regimeCount, universe: universe, mean: mean,
+                covariance: covariance, scratch: scratch)
+        }
+    }
+
+    /// The long-run simple-return moments of the assets in `universe` with the nominal drifts: the
+    /// regimes mixed by the chain's stationary distribution (what a month drawn at random is).
+    public func longRunMoments(universe: [Int]) -> (mean: [Double], covariance: [Double]) {
+        let u = universe.count
+        var mean = [Double](repeating: 0, count: u), covariance = [Double](repeating: 0, count: u * u)
+        var scratch = [Double](repeating: 0, count: u)
+        let shares = RegimeChain.ergodic(transition: transition, regimes: regimeCount)
+        nominalLogMeans.withUnsafeBufferPointer { m in
+            shares.withUnsafeBufferPointer { p in
+                mixture(
+                    logMeans: m.baseAddress!, shares: p.baseAddress!, universe: universe, mean: &mean, covariance: &covariance,
+                    scratch: &scratch)
+            }
+        }
+        return (mean, covariance)
+    }
+
+    /// The moments of a month whose regime is k with probability shares[k].
+    private func mixture(
+        logMeans: UnsafePointer<Double>, shares: UnsafePointer<Double>, universe: [Int], mean: UnsafeMutablePointer<Double>,
+        covariance: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>
+    ) {
         let n = assetCount, u = universe.count
         mean.update(repeating: 0, count: u)
         covariance.update(repeating: 0, count: u * u)
         for next in 0..<regimeCount {
-            let p = transition[regime * regimeCount + next]
+            let p = shares[next]
             guard p > 0 else { continue }
             // scratch[a] = exp(μ_a + Σ_aa/2): 1 + the regime's mean simple return.
             for (a, i) in universe.enumerated() {

@@ -74,4 +74,29 @@ public struct RegimeChain: Sendable, Equatable {
         }
         return seen[regime]
     }
+
+    /// pi with pi P = pi and sum pi = 1 for a row-major K x K transition matrix: (I - P') pi = 0 with
+    /// its last equation replaced by the sum. A chain without a unique stationary distribution
+    /// (reducible) makes that system singular; then pi is the uniform distribution carried through
+    /// many steps of the chain, as a limit.
+    public static func ergodic(transition: [Double], regimes k: Int) -> [Double] {
+        guard k > 1 else { return [1] }
+        var a = SquareMatrix(order: k, values: Array(repeating: 0, count: k * k))
+        for i in 0..<(k - 1) {
+            for j in 0..<k { a[i, j] = (i == j ? 1 : 0) - transition[j * k + i] }
+        }
+        for j in 0..<k { a[k - 1, j] = 1 }
+        var rhs = Array(repeating: 0.0, count: k)
+        rhs[k - 1] = 1
+        if let pi = try? a.solve(rhs), pi.allSatisfy({ $0 >= -1e-12 }) {
+            let clamped = pi.map { max($0, 0) }
+            let total = clamped.reduce(0, +)
+            return clamped.map { $0 / total }
+        }
+        var pi = Array(repeating: 1 / Double(k), count: k)
+        for _ in 0..<10_000 {
+            pi = (0..<k).map { to in (0..<k).reduce(0.0) { $0 + pi[$1] * transition[$1 * k + to] } }
+        }
+        return pi
+    }
 }

@@ -24,30 +24,8 @@ struct SwitchingParameters: Sendable, Equatable {
         covariance[(regime * dimension + i) * dimension + j]
     }
 
-    /// pi with pi P = pi and sum pi = 1: (I - P') pi = 0 with its last equation replaced by the
-    /// sum. A chain without a unique stationary distribution (reducible) makes that system singular;
-    /// then pi is the uniform distribution carried through many steps of the chain, as a limit.
-    var ergodic: [Double] {
-        let k = regimeCount
-        guard k > 1 else { return [1] }
-        var a = SquareMatrix(order: k, values: Array(repeating: 0, count: k * k))
-        for i in 0..<(k - 1) {
-            for j in 0..<k { a[i, j] = (i == j ? 1 : 0) - transition[j * k + i] }
-        }
-        for j in 0..<k { a[k - 1, j] = 1 }
-        var rhs = Array(repeating: 0.0, count: k)
-        rhs[k - 1] = 1
-        if let pi = try? a.solve(rhs), pi.allSatisfy({ $0 >= -1e-12 }) {
-            let clamped = pi.map { max($0, 0) }
-            let total = clamped.reduce(0, +)
-            return clamped.map { $0 / total }
-        }
-        var pi = Array(repeating: 1 / Double(k), count: k)
-        for _ in 0..<10_000 {
-            pi = (0..<k).map { to in (0..<k).reduce(0.0) { $0 + pi[$1] * transition[$1 * k + to] } }
-        }
-        return pi
-    }
+    /// The chain's stationary distribution (`RegimeChain.ergodic`).
+    var ergodic: [Double] { RegimeChain.ergodic(transition: transition, regimes: regimeCount) }
 
     /// As the engine's market: per asset mu and sqrt(Sigma_ii), the correlation Sigma_ij / (s_i s_j),
     /// the chain, and the ergodic distribution as the first month's.
