@@ -78,6 +78,7 @@ struct OptimizedRuleTests {
         "{kind: optimize, objective: tracking-error, tracking_error: 0.01, window_months: 6}",
         "{kind: optimize, objective: minimum-variance, estimates: known, max_weight: 0.6}",
         "{kind: optimize, objective: minimum-variance, window_months: 6, turnover: 0.1}",
+        "{kind: optimize, objective: factor-exposure, exposures: {growth: {value: -1, size: 0.5}, value: {value: 1, size: 0.2}, lowvol: {value: 0.3, size: -0.5}}, maximize: value, neutral: [size]}",
         "{kind: optimize, objective: maximum-sharpe, window_months: 6, turnover: 0.2, max_weight: 0.8}",
         "{kind: optimize, objective: tracking-error, tracking_error: 0.01, estimates: known}",
         "{kind: optimize, objective: maximum-sharpe, estimates: known}",
@@ -90,6 +91,20 @@ struct OptimizedRuleTests {
         let two = try Simulator.run(plan, threads: 2)
         #expect(one.records.elementsEqual(two.records) { $0 == $1 || ($0.isNaN && $1.isNaN) }, "\(rule)")
         #expect(try one.values(policy: 1, .terminalWealth).allSatisfy { $0.isFinite && $0 > 0 }, "\(rule)")
+    }
+
+    /// Maximum exposure to value with size held at the base sleeve's (0.5 x 0.5 + 0.3 x 0.2 - 0.2 x
+    /// 0.5 = 0.21): the vertex growth 1/30, value 29/30 (worked by hand over the LP's vertices), from
+    /// the first review on, as it reads no estimates.
+    @Test func factorExposureIsTheLinearProgramsVertex() throws {
+        let problem = FactorExposureProblem(
+            factorNames: ["value", "size"], exposures: [-1, 1, 0.3, 0.5, 0.2, -0.5], target: 0,
+            neutral: [.init(factor: 1, value: 0.21, tolerance: 0)])
+        let rule = OptimizedRule(
+            objective: .factorExposure(problem), constraints: PortfolioConstraints(assets: 3), estimates: .none,
+            names: ["growth", "value", "lowvol"])
+        let run = targetsAlongPath(rotation(rule), returns: threeMonths)
+        for t in 0..<3 { expectTargets(run.targets[t], [0.6, 0.4 / 30, 0.4 * 29 / 30, 0], "month \(t)") }
     }
 
     @Test func knownEstimatesTakeNoWindow() throws {

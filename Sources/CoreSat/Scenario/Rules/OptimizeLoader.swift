@@ -7,7 +7,7 @@ import Optimizer
 enum OptimizeLoader {
     static let keys = [
         "objective", "estimates", "window_months", "covariance", "half_life_months", "min_weight", "max_weight", "bounds", "groups",
-        "turnover",
+        "turnover", "exposures", "maximize", "neutral", "tolerance",
         "risk_aversion", "target_return", "target_volatility", "tracking_error", "risk_free", "budgets",
     ]
 
@@ -21,6 +21,7 @@ enum OptimizeLoader {
         case riskBudget = "risk-budget"
         case maximumDiversification = "maximum-diversification"
         case trackingError = "tracking-error"
+        case factorExposure = "factor-exposure"
 
         /// The settings only this objective reads.
         var ownKeys: [String] {
@@ -31,6 +32,7 @@ enum OptimizeLoader {
             case .targetVolatility: ["target_volatility"]
             case .riskBudget: ["budgets"]
             case .trackingError: ["tracking_error"]
+            case .factorExposure: ["exposures", "maximize", "neutral", "tolerance"]
             default: []
             }
         }
@@ -55,15 +57,26 @@ enum OptimizeLoader {
                 if let c = m.optional(key) { throw c.error("\(key) applies only with objective: \(other.rawValue)") }
             }
         }
-        let estimates = try readEstimates(m, context: context)
+        let estimates = word == .factorExposure ? try noEstimates(m) : try readEstimates(m, context: context)
         let names = plan.universe.map { context.ids[$0] }
         let constraints = try readConstraints(m, plan: plan, context: context)
         let objective = try readObjective(word, m, plan: plan, context: context)
+        if constraints.turnover != nil && !objective.takesTurnoverLimit, let c = m.optional("turnover") {
+            throw c.error("a turnover limit applies to the quadratic objectives, not to \(word.rawValue)")
+        }
         if case .riskBudget = objective, !constraints.isLongOnlyBudgetOnly {
             throw objectiveCursor.error(
                 "risk budgeting takes no weight bounds, groups, cap or turnover limit: the budgets alone fix the weights")
         }
         return OptimizedRule(objective: objective, constraints: constraints, estimates: estimates, names: names)
+    }
+
+    /// Maximum factor exposure reads exposures, not moments.
+    static func noEstimates(_ m: YAMLMapping) throws(InputError) -> OptimizedRule.Estimates {
+        for key in ["estimates", "window_months", "covariance", "half_life_months"] {
+            if let c = m.optional(key) { throw c.error("\(key) does not apply to objective: factor-exposure, which reads no estimates") }
+        }
+        return .none
     }
 
     /// `estimates: trailing` (the default: `window_months` with a `covariance` estimator) or `known`
@@ -163,6 +176,7 @@ enum OptimizeLoader {
             let annual = try m.required("tracking_error").double(in: 0...10, excludingLower: true, "tracking_error (annual)")
             return .trackingError(benchmark: plan.baseSleeve, budget: annual / 12.0.squareRoot() / plan.budget)
         case .riskParity: return .riskBudget(Array(repeating: 1 / Double(u), count: u))
+        case .factorExposure: return .factorExposure(try readExposures(m, plan: plan, context: context))
         case .riskBudget:
             let c = try m.required("budgets")
             var budgets = Array(repeating: 0.0, count: u)
@@ -176,6 +190,47 @@ enum OptimizeLoader {
             if let total = SumToOne.shortfall(budgets) { throw c.error("budgets sum to \(total)") }
             return .riskBudget(SumToOne.normalised(budgets))
         }
+    }
+
+    /// `exposures: {id: {factor: value}}` for every rotating satellite, `maximize: factor`,
+    /// `neutral: [factors]` held at the base sleeve's exposure within `tolerance` (default 0).
+    static func readExposures(_ m: YAMLMapping, plan: SleevePlan, context: RuleContext) throws(InputError) -> FactorExposureProblem {
+        let u = plan.universe.count
+        let table = try m.required("exposures")
+        var factors: [String] = []
+        var values: [[String: Double]] = Array(repeating: [:], count: u)
+        for (id, (_, row)) in try table.entries() {
+            let a = try position(id, row, plan: plan, context: context)
+            for (factor, (_, value)) in try row.entries() {
+                if !factors.contains(factor) { factors.append(factor) }
+                values[a][factor] = try value.double()
+            }
+        }
+        for a in 0..<u {
+            for factor in factors where values[a][factor] == nil {
+                throw table.error("give '\(context.ids[plan.universe[a]])' an exposure to every factor; '\(factor)' is missing")
+            }
+        }
+        let exposures = factors.flatMap { f in (0..<u).map { values[$0][f] ?? 0 } }
+        func factor(_ c: YAMLCursor) throws(InputError) -> Int {
+            let name = try c.string()
+            guard let f = factors.firstIndex(of: name) else {
+                throw c.error("'\(name)' is not one of the exposures' factors (\(factors.joined(separator: ", ")))")
+            }
+            return f
+        }
+        let target = try factor(try m.required("maximize"))
+        let tolerance = try m.optional("tolerance")?.double(in: 0...100, "tolerance") ?? 0
+        var neutral: [FactorExposureProblem.Neutrality] = []
+        if let list = m.optional("neutral") {
+            for c in try list.sequence() {
+                let f = try factor(c)
+                guard f != target else { throw c.error("'\(factors[f])' is the factor to maximize") }
+                let base = (0..<u).reduce(0.0) { $0 + plan.baseSleeve[$1] * exposures[f * u + $1] }
+                neutral.append(.init(factor: f, value: base, tolerance: tolerance))
+            }
+        }
+        return FactorExposureProblem(factorNames: factors, exposures: exposures, target: target, neutral: neutral)
     }
 
     static func position(_ id: String, _ at: YAMLCursor, plan: SleevePlan, context: RuleContext) throws(InputError) -> Int {

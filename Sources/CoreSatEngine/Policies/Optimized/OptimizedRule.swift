@@ -24,6 +24,8 @@ public struct OptimizedRule: SleeveRule {
         case trailing(window: Int, estimator: CovarianceEstimator)
         /// The market's true parameters.
         case known(KnownMarket)
+        /// None: the objective reads no moments (maximum factor exposure).
+        case none
     }
 
     public init(objective: PortfolioObjective, constraints: PortfolioConstraints, estimates: Estimates, names: [String]) {
@@ -88,6 +90,10 @@ final class OptimizedSelector: SleeveSelector {
         case .known(let market):
             moments = nil
             known = market
+            window = 0
+        case .none:
+            moments = nil
+            known = nil
             window = 0
         }
         inputs = PortfolioInputs(
