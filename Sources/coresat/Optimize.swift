@@ -36,7 +36,7 @@ struct Optimize: ParsableCommand {
     @Option(help: "Benchmark weights for tracking-error: ASSET=W,...")
     var benchmark: String?
 
-    @Option(help: "Risk budgets for risk-budget: ASSET=B,... (positive, summing to 1).")
+    @Option(help: "Risk budgets for risk-budget: ASSET=B,... or A+B=B for a group split equally (positive, summing to 1).")
     var budgets: String?
 
     @Option(help: "CSV of factor exposures (factor-exposure): header asset,F1,F2,..., a row per asset.")
@@ -126,7 +126,7 @@ struct ObjectiveOptions {
         case "risk-parity": (goal, used) = (.riskBudget(Array(repeating: 1 / Double(names.count), count: names.count)), [])
         case "risk-budget":
             guard let text = c.budgets else { throw InputError(file: "--budgets", reason: "risk-budget needs --budgets") }
-            let budgets = try NamedValues.parse(text, names: names, flag: "--budgets")
+            let budgets = try NamedValues.parse(text, names: names, flag: "--budgets", groups: true)
             guard budgets.allSatisfy({ $0 > 0 }), abs(budgets.reduce(0, +) - 1) <= 1e-9 else {
                 throw InputError(file: "--budgets", reason: "give every asset a positive budget, summing to 1")
             }

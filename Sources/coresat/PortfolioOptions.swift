@@ -189,17 +189,22 @@ struct ConstraintOptions: ParsableArguments {
     }
 }
 
-/// Named weights: `A=0.6,B=0.4`.
+/// Named weights: `A=0.6,B=0.4`; with `groups`, `A+B=0.6` splits 0.6 equally between A and B.
 enum NamedValues {
-    static func parse(_ text: String, names: [String], flag: String) throws(InputError) -> [Double] {
+    static func parse(_ text: String, names: [String], flag: String, groups: Bool = false) throws(InputError) -> [Double] {
         var values = Array(repeating: 0.0, count: names.count)
+        var named = Set<Int>()
         for entry in text.split(separator: ",").map(String.init) {
-            let (name, value) = try ConstraintOptions.split(entry, flag: flag, form: "ASSET=VALUE,...")
-            guard let i = names.firstIndex(of: name) else {
-                throw InputError(file: flag, reason: "'\(name)' is not an asset (\(names.joined(separator: ", ")))")
-            }
+            let (key, value) = try ConstraintOptions.split(entry, flag: flag, form: "ASSET=VALUE,...")
             guard let x = Double(value), x.isFinite else { throw InputError(file: flag, reason: "'\(value)' is not a number") }
-            values[i] = x
+            let members = groups ? key.split(separator: "+").map(String.init) : [key]
+            for name in members {
+                guard let i = names.firstIndex(of: name) else {
+                    throw InputError(file: flag, reason: "'\(name)' is not an asset (\(names.joined(separator: ", ")))")
+                }
+                guard named.insert(i).inserted else { throw InputError(file: flag, reason: "'\(name)' is named twice") }
+                values[i] = x / Double(members.count)
+            }
         }
         return values
     }

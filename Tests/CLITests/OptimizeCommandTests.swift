@@ -74,6 +74,14 @@ struct OptimizeCommandTests {
         #expect(r.stdout.contains("33.33%"))
     }
 
+    /// A group's risk budget is split equally among its members: here A and B get 30% each.
+    @Test func aGroupRiskBudgetIsSplitAmongItsMembers() throws {
+        let r = try coresat(["optimize", "--objective", "risk-budget", "--budgets", "A+B=0.6,C=0.4", "--format", "json"] + files())
+        #expect(r.status == 0, "\(r.stderr)")
+        let shares = try #require(try json(r)["risk_contributions"] as? [String: Double])
+        for (asset, share) in [("A", 0.3), ("B", 0.3), ("C", 0.4)] { #expect(abs(shares[asset, default: 0] - share) <= 1e-12) }
+    }
+
     @Test func conflictingGroupsAreNamed() throws {
         let r = try coresat(["optimize", "--objective", "minimum-variance", "--max-weight", "0.34", "--group", "ab=A+B:0.7:1"] + files())
         #expect(r.status == 2)

@@ -74,6 +74,7 @@ struct OptimizedRuleTests {
         "{kind: optimize, objective: target-volatility, target_volatility: 0.12, window_months: 6, covariance: exponential, half_life_months: 4}",
         "{kind: optimize, objective: risk-parity, window_months: 6, among: [growth, value, lowvol]}",
         "{kind: optimize, objective: risk-budget, budgets: {growth: 0.5, value: 0.3, lowvol: 0.2}, window_months: 6, among: [growth, value, lowvol]}",
+        "{kind: optimize, objective: risk-budget, budgets: {growth+value: 0.6, lowvol: 0.4}, window_months: 6}",
         "{kind: optimize, objective: maximum-diversification, window_months: 6, bounds: {growth: [0.1, 0.5]}}",
         "{kind: optimize, objective: tracking-error, tracking_error: 0.01, window_months: 6}",
         "{kind: optimize, objective: minimum-variance, estimates: known, max_weight: 0.6}",

@@ -180,9 +180,15 @@ enum OptimizeLoader {
         case .riskBudget:
             let c = try m.required("budgets")
             var budgets = Array(repeating: 0.0, count: u)
-            for (id, (_, value)) in try c.entries() {
-                let a = try position(id, value, plan: plan, context: context)
-                budgets[a] = try value.double(in: 0...1, excludingLower: true, "risk budget")
+            // `a+b: 0.6` gives a group (a sleeve, a theme) 60% of the risk, split equally among its members.
+            for (key, (_, value)) in try c.entries() {
+                let members = key.split(separator: "+").map(String.init)
+                let share = try value.double(in: 0...1, excludingLower: true, "risk budget")
+                for id in members {
+                    let a = try position(id, value, plan: plan, context: context)
+                    if budgets[a] != 0 { throw value.error("asset '\(id)' has two budgets") }
+                    budgets[a] = share / Double(members.count)
+                }
             }
             if let missing = budgets.firstIndex(of: 0) {
                 throw c.error("give every rotating satellite a positive budget; '\(context.ids[plan.universe[missing]])' has none")
