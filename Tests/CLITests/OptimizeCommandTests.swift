@@ -164,5 +164,27 @@ struct OptimizeCommandTests {
             let fallbacks = try #require(policy["fallbacks"] as? [String: Any])
             #expect(fallbacks["per_path"] as? Double == 0, "\(policy["name"] ?? "")")
         }
+        let pairs = try #require(out["comparisons"] as? [[String: Any]])
+        #expect(pairs.map { $0["against"] as? String } == ["min-variance, known", "risk parity, known", "TE budget 1%, known"])
+        // Saved and merged, the comparisons come back the same.
+        let dir = try temporaryDirectory().path
+        let saved = try coresat("run", "scenarios/optimized-satellites.yaml", "--paths", "250", "--save", "\(dir)/r.bin", "--quiet")
+        #expect(saved.status == 0, "\(saved.stderr)")
+        let merged = try coresat("merge", "\(dir)/r.bin", "--format", "json")
+        #expect(merged.stdout == r.stdout, "merge differs from the run")
+        let table = try coresat("merge", "\(dir)/r.bin")
+        #expect(table.stdout.contains("Compared path by path"))
+    }
+
+    @Test func aComparisonNamesTwoDifferentPolicies() throws {
+        let scenario = try String(contentsOf: packageRoot.appendingPathComponent("scenarios/optimized-satellites.yaml"), encoding: .utf8)
+        let itself = try temporaryFile("c.yaml", scenario.replacingOccurrences(
+            of: "against: \"min-variance, known\"", with: "against: \"min-variance, trailing\""))
+        let r = try coresat("validate", itself)
+        #expect(r.status == 2 && r.stderr.contains("compare[0]") && r.stderr.contains("compared with itself"), "\(r.stderr)")
+        let unknown = try temporaryFile("u.yaml", scenario.replacingOccurrences(
+            of: "against: \"min-variance, known\"", with: "against: \"min-variance, knwon\""))
+        let u = try coresat("validate", unknown)
+        #expect(u.status == 2 && u.stderr.contains("did you mean 'min-variance, known'"), "\(u.stderr)")
     }
 }

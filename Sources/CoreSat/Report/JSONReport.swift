@@ -27,7 +27,20 @@ public enum JSONReport {
         if let sweep = s.sweep { members.append(("sweep", self.sweep(sweep))) }
         if let backtest = s.backtest { members.append(("backtest", self.backtest(backtest))) }
         if let windows = s.windows { members.append(("windows", self.windows(windows))) }
+        if !s.comparisons.isEmpty { members.append(("comparisons", .array(s.comparisons.map(pair)))) }
         return .object(members)
+    }
+
+    /// A pair the scenario compares path by path.
+    static func pair(_ c: PairedComparison) -> JSONValue {
+        .object([
+            ("policy", .string(c.policy)),
+            ("against", .string(c.against)),
+            ("cagr_difference", statistics(c.cagrDifference, ReportedStatistics.cagrDifference)),
+            ("probability_outperform", .optional(c.probabilityOutperform)),
+            ("annual_volatility_difference", distribution(c.volatilityDifference)),
+            ("max_drawdown_difference", distribution(c.maxDrawdownDifference)),
+        ])
     }
 
     /// Rolling windows: each policy's worst and best window by CAGR and by CAGR difference.

@@ -17,6 +17,7 @@ public enum TableReport {
         }
 
         out += s.paths == 1 ? onePath(s) : acrossPaths(s)
+        if !s.comparisons.isEmpty { out += pairs(s) }
         if s.hasRegimeFigures { out += RegimeTables.render(s) }
         if let sweep = s.sweep { out += SweepTable.render(sweep, benchmark: s.benchmark, onePath: s.paths == 1) }
         if let b = s.backtest { out += BacktestTables.render(b, benchmark: s.benchmark) }
@@ -94,6 +95,23 @@ public enum TableReport {
         }
         out += versus.rows.isEmpty ? "(only the benchmark was run)\n" : versus.rendered()
         return out
+    }
+
+    /// The pairs the scenario compares (`compare:`), path by path as against the benchmark.
+    static func pairs(_ s: RunSummary) -> String {
+        var out = "\nCompared path by path (differences of the first policy's figures from the second's: mean"
+        out += s.paths == 1 ? ")\n" : " and 95% CI)\n"
+        var table = TextTable(
+            header: ["policy", "against", "dCAGR"] + (s.paths == 1 ? [] : ["95% CI", "P(beat)"]) + ["dVol", "dMaxDD"])
+        table.textColumns = [0, 1]
+        for c in s.comparisons {
+            let ci = c.cagrDifference.confidence95
+            table.rows.append(
+                [c.policy, c.against, signedPercent(c.cagrDifference.mean)]
+                    + (s.paths == 1 ? [] : ["\(signedPercent(ci.low)) \(signedPercent(ci.high))", percent(c.probabilityOutperform, 1)])
+                    + [signedPercent(c.volatilityDifference.mean), signedPercent(c.maxDrawdownDifference.mean)])
+        }
+        return out + table.rendered()
     }
 
     static func fallbackNotes(_ s: RunSummary) -> String {

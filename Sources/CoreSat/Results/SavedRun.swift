@@ -93,6 +93,9 @@ public struct SavedRun: Sendable, Equatable {
             ("risk_free_annual", .number(run.riskFreeAnnual)),
             ("columns", .array(run.layout.columns.map { .string($0.description) })),
         ]
+        if !run.comparisons.isEmpty {
+            members.append(("comparisons", .array(run.comparisons.map { .array([.integer($0.policy), .integer($0.against)]) })))
+        }
         if let sweep = run.sweep {
             members.append(("sweep", .object([
                 ("policy", .string(sweep.policy)),

@@ -97,7 +97,7 @@ struct SavedRunReader {
                 regimeEntryMonths: entryMonths,
                 sweep: try sweep(top, policies: policies, benchmark: benchmark), firstMonthIndex: firstMonth?.index,
                 windowEvery: try windowEvery(top),
-                riskFreeAnnual: riskFree, market: market))
+                riskFreeAnnual: riskFree, market: market, comparisons: try comparisons(top, policies: policies.count)))
         guard try int(top, "paths_in_file") == meta.pathsHeld else {
             throw problem("paths_in_file", "does not match shard \(meta.shard) of \(paths) paths")
         }
@@ -120,6 +120,20 @@ struct SavedRunReader {
             throw problem("risk_free_annual", "expected a rate above \(Scenario.riskFreeRange.lowerBound) and at most \(Scenario.riskFreeRange.upperBound)")
         }
         return n.doubleValue
+    }
+
+    /// Pairs of policy indices compared path by path; none when the key is absent.
+    func comparisons(_ top: [String: Any], policies: Int) throws(InputError) -> [PolicyPair] {
+        guard let value = top["comparisons"] else { return [] }
+        guard let list = value as? [[NSNumber]] else { throw problem("comparisons", "expected a list of [policy, against] pairs") }
+        return try list.map { (pair) throws(InputError) -> PolicyPair in
+            guard pair.count == 2 else { throw problem("comparisons", "expected a list of [policy, against] pairs") }
+            let a = pair[0].intValue, b = pair[1].intValue
+            guard (0..<policies).contains(a), (0..<policies).contains(b), a != b else {
+                throw problem("comparisons", "names a policy that is not in the file")
+            }
+            return PolicyPair(policy: a, against: b)
+        }
     }
 
     /// Months between rolling windows' starts; nil when the run has none (or the file predates them).

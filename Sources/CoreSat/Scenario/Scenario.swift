@@ -28,6 +28,8 @@ public struct Scenario: Sendable {
     public var benchmark: Int
     /// A grid of one policy's rule settings; its cells are the last policies.
     public var sweep: SweepGrid?
+    /// Pairs of policies compared path by path (`compare:`).
+    public var comparisons: [PolicyPair] = []
     /// What `coresat check` verifies.
     public var expectations: [Expectation]
     /// Where `paths` was set in the file, for errors about the size of a run.
@@ -70,12 +72,14 @@ public struct Scenario: Sendable {
             error.reason = "needs \(policy.historyNeeded) months of history before month 0 but the scenario simulates \(warmUpMonths); set warm_up_months: \(policy.historyNeeded) or more"
             throw error
         }
-        return SimulationPlan(
+        var plan = SimulationPlan(
             model: model, assetNames: assets.map(\.id), assetSleeves: assets.map(\.sleeve), policies: built,
             benchmark: benchmark, rules: rules, paths: paths, months: months, warmUpMonths: warmUpMonths, seed: seed,
             generator: generator, riskFreeAnnual: riskFreeAnnual, wealthGrid: wealthGrid,
             regimeEntryMonths: regimeEntryMonths, sweep: sweep, keepsMonthlyReturns: market.fixedShape?.paths == 1,
             firstMonthIndex: market.firstMonth?.index, windowEvery: market.windowEvery, marketName: marketName)
+        plan.comparisons = comparisons
+        return plan
     }
 
     /// Refuses, before starting, a run whose memory estimate (with the program's own overhead)

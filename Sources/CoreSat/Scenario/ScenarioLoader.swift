@@ -8,7 +8,7 @@ import Yams
 public enum ScenarioLoader {
     static let topKeys = [
         "name", "description", "seed", "paths", "months", "warm_up_months", "regime_entry_months", "generator", "initial_wealth",
-        "risk_free_annual", "assets", "market", "markets", "costs", "cash_flow", "policies", "benchmark", "expect", "sweep",
+        "risk_free_annual", "assets", "market", "markets", "costs", "cash_flow", "policies", "benchmark", "expect", "sweep", "compare",
     ]
 
     /// `market`: which of the file's named `markets:` to run (nil: the first).
@@ -90,7 +90,10 @@ public enum ScenarioLoader {
             sweep = grid
             policies += cells
         }
-        return Scenario(
+        let comparisons = try top.optional("compare").map { (c) throws(InputError) in
+            try readComparisons(c, policies: policies.map(\.name))
+        } ?? []
+        var scenario = Scenario(
             file: file, text: text, name: name, seed: seed, paths: paths, months: months, warmUpMonths: warmUp,
             regimeEntryMonths: entry, generator: generator,
             riskFreeAnnual: riskFree, assets: assets, market: market, marketName: choice.name, marketNames: choice.names,
@@ -98,6 +101,28 @@ public enum ScenarioLoader {
                 initialWealth: initialWealth, expenseRatios: assets.map(\.expenseRatio), costRates: costRates,
                 cashFlow: cashFlow),
             policies: policies, benchmark: benchmark, sweep: sweep, expectations: expectations, pathsLocation: pathsCursor.error(""))
+        scenario.comparisons = comparisons
+        return scenario
+    }
+
+    /// `compare: [{policy: A, against: B}, ...]`: pairs of different policies, by name.
+    static func readComparisons(_ c: YAMLCursor, policies: [String]) throws(InputError) -> [PolicyPair] {
+        var pairs: [PolicyPair] = []
+        for item in try c.sequence() {
+            let m = try item.mapping(allowed: ["policy", "against"])
+            func index(_ key: String) throws(InputError) -> Int {
+                let cursor = try m.required(key)
+                let name = try cursor.string()
+                guard let i = policies.firstIndex(of: name) else {
+                    throw cursor.error("policy '\(name)' is not among the policies\(NearestName.hint(name, among: policies))")
+                }
+                return i
+            }
+            let pair = PolicyPair(policy: try index("policy"), against: try index("against"))
+            if pair.policy == pair.against { throw item.error("a policy compared with itself") }
+            pairs.append(pair)
+        }
+        return pairs
     }
 
     /// `paths` and `months`: the scenario's, or for a replay the market's (one path per window). With

@@ -34,6 +34,8 @@ public struct SimulationPlan: Sendable {
     public var windowEvery: Int?
     /// Which of a scenario's named markets this is; nil: its only one.
     public var marketName: String?
+    /// Pairs of policies compared path by path besides the benchmark comparison.
+    public var comparisons: [PolicyPair] = []
 
     public static let defaultRegimeEntryMonths = 6
 
@@ -97,7 +99,8 @@ public struct SimulationPlan: Sendable {
             paths: paths, months: months, warmUpMonths: warmUpMonths, seed: seed, generator: generator,
             blockSize: Simulator.blockSize, policyNames: policies.map(\.name), benchmark: benchmark,
             regimeNames: model.regimeNames, layout: layout, regimeEntryMonths: regimeEntryMonths, sweep: sweep,
-            firstMonthIndex: firstMonthIndex, windowEvery: windowEvery, riskFreeAnnual: riskFreeAnnual, market: marketName)
+            firstMonthIndex: firstMonthIndex, windowEvery: windowEvery, riskFreeAnnual: riskFreeAnnual, market: marketName,
+            comparisons: comparisons)
     }
 
     /// Bytes the run will hold at its peak: per-path records plus each worker's buffers.

@@ -28,13 +28,16 @@ public struct RunDescription: Sendable, Equatable {
     public var riskFreeAnnual: Double
     /// Which of a scenario's named markets ran; nil: its only one.
     public var market: String?
+    /// Pairs of policies compared path by path besides the benchmark comparison.
+    public var comparisons: [PolicyPair]
 
     public init(
         paths: Int, months: Int, warmUpMonths: Int, seed: UInt64, generator: GeneratorKind, blockSize: Int,
         policyNames: [String], benchmark: Int, regimeNames: [String], layout: RecordLayout,
         regimeEntryMonths: Int = SimulationPlan.defaultRegimeEntryMonths, sweep: SweepGrid? = nil, firstMonthIndex: Int? = nil, windowEvery: Int? = nil,
-        riskFreeAnnual: Double = 0, market: String? = nil
+        riskFreeAnnual: Double = 0, market: String? = nil, comparisons: [PolicyPair] = []
     ) {
+        self.comparisons = comparisons
         self.paths = paths
         self.months = months
         self.warmUpMonths = warmUpMonths

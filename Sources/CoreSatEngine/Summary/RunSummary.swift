@@ -78,6 +78,8 @@ public struct RunSummary: Sendable {
     public var backtest: BacktestSummary?
     /// Worst and best start dates of rolling windows.
     public var windows: WindowSummary?
+    /// The pairs of policies the scenario compares path by path.
+    public var comparisons: [PairedComparison]
 
     /// Reads every column it needs from `columns` one at a time (two at a time across threads).
     public init(scenario: String, columns: some PathColumns) throws {
@@ -133,6 +135,7 @@ public struct RunSummary: Sendable {
         sweep = try run.sweep.map { try SweepSummary(grid: $0, benchmark: run.benchmark, columns: columns) }
         backtest = try BacktestSummary(columns: columns)
         windows = try WindowSummary(columns: columns)
+        comparisons = try run.comparisons.map { try PairedComparison($0, columns: columns) }
     }
 
     /// Every column's distribution, computed in parallel (each one goes through all paths' values).
