@@ -111,7 +111,8 @@ public enum TableReport {
                     + (s.paths == 1 ? [] : ["\(signedPercent(ci.low)) \(signedPercent(ci.high))", percent(c.probabilityOutperform, 1)])
                     + [signedPercent(c.volatilityDifference.mean), signedPercent(c.maxDrawdownDifference.mean)])
         }
-        return out + table.rendered()
+        // Two names side by side: wider than the other tables, so the first one is not cut.
+        return out + table.rendered(maxWidth: 110)
     }
 
     static func fallbackNotes(_ s: RunSummary) -> String {
