@@ -25,6 +25,9 @@ struct Frontier: ParsableCommand {
         let report = try output.open(protecting: inputs.files)
         let (portfolio, source) = try inputs.load()
         let constraints = try limits.constraints(names: portfolio.names)
+        if constraints.turnover != nil {
+            throw InputError(file: "--turnover", reason: "a frontier is drawn without a turnover limit")
+        }
         let optimizer = PortfolioOptimizer()
         let frontier = optimizer.frontier(inputs: portfolio, constraints: constraints, points: points)
         guard let first = frontier.first else { return }

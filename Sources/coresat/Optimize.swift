@@ -122,7 +122,7 @@ struct ObjectiveOptions {
             guard let text = c.benchmark else { throw InputError(file: "--benchmark", reason: "tracking-error needs --benchmark weights") }
             let benchmark = try NamedValues.parse(text, names: names, flag: "--benchmark")
             guard abs(benchmark.reduce(0, +) - 1) <= 1e-9 else { throw InputError(file: "--benchmark", reason: "weights must sum to 1") }
-            (goal, used) = (.trackingError(benchmark: benchmark, budget: limit / root), ["--tracking-error", "--benchmark"])
+            (goal, used) = (.trackingError(benchmark: benchmark, limit: limit / root), ["--tracking-error", "--benchmark"])
         case "risk-parity": (goal, used) = (.riskBudget(Array(repeating: 1 / Double(names.count), count: names.count)), [])
         case "risk-budget":
             guard let text = c.budgets else { throw InputError(file: "--budgets", reason: "risk-budget needs --budgets") }
@@ -144,7 +144,7 @@ struct ObjectiveOptions {
             ("--risk-aversion", c.riskAversion != nil), ("--target-return", c.targetReturn != nil),
             ("--target-volatility", c.targetVolatility != nil), ("--tracking-error", c.trackingError != nil),
             ("--benchmark", c.benchmark != nil), ("--budgets", c.budgets != nil), ("--exposures", c.exposures != nil),
-            ("--maximize", c.maximize != nil), ("--neutral", c.neutral != nil),
+            ("--maximize", c.maximize != nil), ("--neutral", c.neutral != nil), ("--tolerance", c.tolerance != 0),
         ]
         if let stray = given.first(where: { $0.1 && !used.contains($0.0) }) {
             throw InputError(file: stray.0, reason: "does not apply to objective \(c.objective)")

@@ -53,6 +53,9 @@ struct PortfolioInputOptions: ParsableArguments {
             throw InputError(file: market == nil ? "--assets" : "--market", reason: "applies only with --scenario")
         }
         if let scenario {
+            guard periodsPerYear == 12 else {
+                throw InputError(file: "--periods-per-year", reason: "a scenario's moments are monthly: leave it at 12")
+            }
             guard returns == nil, mean == nil, covariance == nil else {
                 throw InputError(file: "--scenario", reason: "give one source of inputs: --scenario, --returns, or --mean and --covariance")
             }
@@ -149,13 +152,14 @@ struct ConstraintOptions: ParsableArguments {
         }
         for entry in group {
             let parts = entry.split(separator: ":", maxSplits: 1).map(String.init)
-            let (name, members) = try Self.split(parts[0], flag: "--group", form: "NAME=A+B+C:MIN:MAX")
             guard parts.count == 2 else { throw InputError(file: "--group", reason: "'\(entry)': expected NAME=A+B+C:MIN:MAX") }
+            let (name, members) = try Self.split(parts[0], flag: "--group", form: "NAME=A+B+C:MIN:MAX")
             var indices: [Int] = []
             for member in members.split(separator: "+").map(String.init) {
                 guard let i = names.firstIndex(of: member) else {
                     throw InputError(file: "--group", reason: "'\(member)' is not an asset (\(names.joined(separator: ", ")))")
                 }
+                guard !indices.contains(i) else { throw InputError(file: "--group", reason: "'\(member)' is named twice in '\(entry)'") }
                 indices.append(i)
             }
             let (low, high) = try Self.range(parts[1], flag: "--group", entry: entry)
@@ -164,11 +168,12 @@ struct ConstraintOptions: ParsableArguments {
         switch (turnover, current) {
         case (let limit?, let text?):
             c.turnover = .init(current: try NamedValues.parse(text, names: names, flag: "--current"), limit: limit)
-            if let problem = c.problem(names: names) { throw InputError(file: "--turnover", reason: problem) }
         case (nil, nil): break
         default: throw InputError(file: "--turnover", reason: "--turnover and --current go together")
         }
-        if let problem = c.problem(names: names) { throw InputError(file: "--max-weight", reason: problem) }
+        if let problem = c.problem(names: names) {
+            throw InputError(file: problem.contains("turnover") || problem.contains("current") ? "--turnover" : "--max-weight", reason: problem)
+        }
         return c
     }
 

@@ -115,6 +115,15 @@ struct OptimizeCommandTests {
         #expect(r.stderr.contains("not symmetric"), "\(r.stderr)")
     }
 
+    @Test func malformedFlagsAreErrorsNotCrashes() throws {
+        for flags in [["--group", ""], ["--group", ":"], ["--group", "g=A+A:0:1"], ["--bound", "A"], ["--turnover", "0.1"]] {
+            let r = try coresat(["optimize", "--objective", "minimum-variance"] + flags + files())
+            #expect(r.status == 2 && r.stderr.hasPrefix("error: "), "\(flags): \(r.stderr)")
+        }
+        let frontier = try coresat(["frontier", "--turnover", "0.1", "--current", "A=1"] + files())
+        #expect(frontier.status == 2 && frontier.stderr.contains("without a turnover limit"), "\(frontier.stderr)")
+    }
+
     @Test func aFlagTheObjectiveDoesNotReadIsRefused() throws {
         let r = try coresat(["optimize", "--objective", "minimum-variance", "--risk-aversion", "2"] + files())
         #expect(r.status == 2)

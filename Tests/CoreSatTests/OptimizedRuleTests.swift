@@ -136,6 +136,20 @@ struct OptimizedRuleTests {
         #expect(e.reason.contains("upper bounds sum to"), "\(e.reason)")
     }
 
+    @Test func constraintsNoSleeveMeetsAreRefusedWhenRead() throws {
+        let e = try #require(rotationError(
+            "{kind: optimize, objective: minimum-variance, window_months: 6, max_weight: 0.4, groups: [{name: g, assets: [growth, value], min: 0.9}]}"))
+        #expect(e.keyPath == "policies[1].rule.groups")
+        #expect(e.reason.hasPrefix("no sleeve meets these constraints together") && e.reason.contains("group g >= 0.9"), "\(e.reason)")
+    }
+
+    @Test func aSampleCovarianceNeedsMoreMonthsThanSatellites() throws {
+        let e = try #require(rotationError("{kind: optimize, objective: minimum-variance, window_months: 3}"))
+        #expect(e.keyPath == "policies[1].rule.window_months")
+        #expect(e.reason.contains("is singular"))
+        #expect(rotationError("{kind: optimize, objective: minimum-variance, window_months: 3, covariance: ledoit-wolf}") == nil)
+    }
+
     @Test func riskBudgetsTakeNoBounds() throws {
         let e = try #require(rotationError("{kind: optimize, objective: risk-parity, window_months: 6, max_weight: 0.5}"))
         #expect(e.keyPath == "policies[1].rule.objective")

@@ -73,7 +73,7 @@ struct PortfolioReference: Decodable, CustomTestStringConvertible {
         case "maximum-sharpe": risk_free.map { .maximumSharpe(riskFree: $0) }
         case "maximum-diversification": .maximumDiversification
         case "target-volatility": target.map { .targetVolatility($0) }
-        case "tracking-error": benchmark.flatMap { b in budget.map { .trackingError(benchmark: b, budget: $0) } }
+        case "tracking-error": benchmark.flatMap { b in budget.map { .trackingError(benchmark: b, limit: $0) } }
         case "risk-parity": .riskBudget(Array(repeating: 1 / Double(n), count: n))
         case "factor-exposure":
             exposures.flatMap { e in

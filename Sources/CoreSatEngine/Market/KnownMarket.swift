@@ -13,8 +13,6 @@ import Foundation
 public struct KnownMarket: Sendable, Equatable {
     public let regimeCount: Int
     public let assetCount: Int
-    /// [regime][i][j] log-return covariances.
-    let logCovariances: [Double]
     /// [regime][i][j] exp(Σ_ij) - 1, and [regime][i] Σ_ii / 2: the parts that do not depend on the path.
     let covarianceFactors: [Double]
     let halfVariances: [Double]
@@ -33,7 +31,6 @@ public struct KnownMarket: Sendable, Equatable {
                 }
             }
         }
-        logCovariances = covariances
         covarianceFactors = covariances.map { expm1($0) }
         halfVariances = (0..<regimeCount).flatMap { k in (0..<n).map { covariances[k * n * n + $0 * n + $0] / 2 } }
         transition = spec.transition.values

@@ -16,8 +16,8 @@ public enum PortfolioObjective: Sendable, Equatable {
     case riskBudget([Double])
     /// Maximum diversification ratio (weighted volatilities over portfolio volatility).
     case maximumDiversification
-    /// Maximum expected active return against `benchmark` with tracking error at most `budget`.
-    case trackingError(benchmark: [Double], budget: Double)
+    /// Maximum expected active return against `benchmark` with tracking error at most `limit`.
+    case trackingError(benchmark: [Double], limit: Double)
     /// Maximum exposure to one factor with other exposures held near targets (a linear program).
     case factorExposure(FactorExposureProblem)
 
@@ -26,13 +26,6 @@ public enum PortfolioObjective: Sendable, Equatable {
         switch self {
         case .riskBudget, .factorExposure: false
         default: true
-        }
-    }
-
-    public var isQuadraticallyConstrained: Bool {
-        switch self {
-        case .targetVolatility, .trackingError: true
-        default: false
         }
     }
 }

@@ -42,6 +42,8 @@ public final class PortfolioOptimizer {
         riskLimitMiss = 0
         ratioMeanings = nil
         turnover = constraints.turnover
+        // Held only during the solve, so the caller can edit its current weights without a copy.
+        defer { turnover = nil }
         if turnover != nil && !objective.takesTurnoverLimit {
             searchNotes.append("a turnover limit applies to the quadratic objectives only, not to this one")
             return .infeasible(conflict: [])
@@ -83,6 +85,21 @@ public final class PortfolioOptimizer {
         for i in 0..<n { linear.objective[i] = -inputs.mean[i] }
         guard solveLinear() == .optimal else { return nil }
         return zip(weights, inputs.mean).reduce(0) { $0 + $1.0 * $1.1 }
+    }
+
+    /// Nil when some weights meet the constraints (and the exposure bands of `exposures`);
+    /// otherwise the constraints that conflict, in words. A turnover limit is left out: it depends
+    /// on the weights held when the problem is solved.
+    public func conflicts(_ constraints: PortfolioConstraints, names: [String], exposures: FactorExposureProblem? = nil) -> [String]? {
+        let n = names.count
+        if weights.count != n { weights = Array(repeating: 0, count: n) }
+        ratioMeanings = nil
+        let zero = PortfolioInputs(names: names, mean: Array(repeating: 0, count: n), covariance: Array(repeating: 0, count: n * n))
+        buildLinear(zero, constraints, exposures: exposures)
+        for i in 0..<n { linear.objective[i] = 0 }
+        let status = solveLinear()
+        guard case .infeasible = status else { return nil }
+        return describeConflict(status, names: names, constraints: constraints, factorNames: exposures?.factorNames ?? [])
     }
 
     /// KKT residuals of the latest solve, recomputed from its program.

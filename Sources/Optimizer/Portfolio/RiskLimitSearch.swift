@@ -48,32 +48,39 @@ struct RiskLimitSearch {
         var t = limit * limit / max(spread, 1e-300)
         var high: Point?
         for _ in 0..<Self.maximumDoublings {
-            guard case .success(let p) = solve(at: t, warm: true) else { break }
+            let p: Point
+            switch solve(at: t, warm: true) {
+            case .success(let point): p = point
+            case .failure(let status): return status
+            }
             if p.risk >= limit {
                 high = p
                 break
             }
+            // The same active set and weights at t and 2t: w(t) is constant from here on (expected
+            // returns tied at the top, or a turnover limit that stops it), so the limit cannot bind.
+            let settled = low.t > 0 && p.active == low.active
+                && zip(p.weights, low.weights).allSatisfy { abs($0 - $1) <= 1e-12 }
             low = p
+            if settled { break }
             t *= 2
         }
-        // Risk never reached the limit (expected returns tied at the top): the last point keeps it.
-        guard high != nil || low.t == 0 else {
+        guard var high else {
             optimizer.searchNotes.append("the \(what) limit \(limit) does not bind")
-            guard case .success(let p) = solve(at: low.t, warm: true) else { return .iterationLimit }
-            return finish(p)
+            return finish(low)
         }
-        guard var high else { return .iterationLimit }
         for _ in 0..<Self.maximumBisections where high.active != low.active {
             let mid = 0.5 * (low.t + high.t)
             guard mid > low.t && mid < high.t else { break }
-            guard case .success(let p) = solve(at: mid, warm: true) else { return .iterationLimit }
-            if p.risk >= limit { high = p } else { low = p }
+            switch solve(at: mid, warm: true) {
+            case .success(let p): if p.risk >= limit { high = p } else { low = p }
+            case .failure(let status): return status
+            }
         }
         guard high.active == low.active else {
             // The limit is met exactly where the active set changes: the bracket has closed to
             // neighbouring numbers, w(t) is continuous, and the low end keeps the limit.
-            guard case .success(let p) = solve(at: low.t, warm: true) else { return .iterationLimit }
-            return finish(p)
+            return resolve(at: low.t)
         }
         // On the segment w(t) = w_low + s d, risk² is A + 2Bs + Cs².
         var a = 0.0, b = 0.0, c = 0.0
@@ -94,12 +101,20 @@ struct RiskLimitSearch {
         } else if b > 0 {
             s = (target - a) / (2 * b)
         }
-        let crossing = min(max(low.t + s, low.t), high.t)
-        guard case .success(let p) = solve(at: crossing, warm: true) else { return .iterationLimit }
-        optimizer.riskLimitMiss = max(p.risk - limit, 0)
-        return finish(p)
+        return resolve(at: min(max(low.t + s, low.t), high.t))
     }
 
+    /// Solves once more at `t` so that the optimizer's program, weights and residuals are this point's.
+    private func resolve(at t: Double) -> SolveStatus {
+        switch solve(at: t, warm: true) {
+        case .success(let p):
+            optimizer.riskLimitMiss = max(p.risk - limit, 0)
+            return .optimal
+        case .failure(let status): return status
+        }
+    }
+
+    /// The last solve was at `p`: its weights are the optimizer's.
     private func finish(_ p: Point) -> SolveStatus {
         for i in p.weights.indices { optimizer.weights[i] = p.weights[i] }
         return .optimal

@@ -20,6 +20,7 @@ extension PortfolioOptimizer {
             if status == .optimal, !weightsOf() { return .infeasible(conflict: [.equality(0)]) }
             return status
         }
+        var added: [[Double]] = []
         for _ in 0..<Self.maximumTurnoverCuts {
             guard status == .optimal else { return status }
             guard weightsOf() else { return .infeasible(conflict: [.equality(0)]) }
@@ -30,7 +31,10 @@ extension PortfolioOptimizer {
                 moved += abs(d)
                 signs[i] = d > 0 ? 1 : (d < 0 ? -1 : 0)
             }
-            if moved <= turnover.limit + 1e-12 * max(1, turnover.limit) { return .optimal }
+            // Kept, or broken only by a cut the program already holds: then by no more than the
+            // QP's own feasibility tolerance.
+            if moved <= turnover.limit + 1e-12 * max(1, turnover.limit) || added.contains(signs) { return .optimal }
+            added.append(signs)
             appendRow(meaning: .turnover(turnover.limit)) { row in cutRow(signs, row) }
             status = qp.solve(quadratic, warmStart: false)
         }

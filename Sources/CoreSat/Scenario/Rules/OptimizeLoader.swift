@@ -2,7 +2,7 @@ import CoreSatEngine
 import Optimizer
 
 /// `kind: optimize`: the sleeve split by a portfolio optimizer re-solved at each review from a
-/// trailing window of the path's own returns. Bounds and groups are fractions of the sleeve; annual
+/// trailing window of the path's own returns, or from the market's true parameters. Bounds and groups are fractions of the sleeve; annual
 /// figures in the file become monthly (returns / 12, volatilities / √12).
 enum OptimizeLoader {
     static let keys = [
@@ -57,12 +57,21 @@ enum OptimizeLoader {
                 if let c = m.optional(key) { throw c.error("\(key) applies only with objective: \(other.rawValue)") }
             }
         }
-        let estimates = word == .factorExposure ? try noEstimates(m) : try readEstimates(m, context: context)
+        let estimates = word == .factorExposure
+            ? try noEstimates(m) : try readEstimates(m, context: context, satellites: plan.universe.count)
         let names = plan.universe.map { context.ids[$0] }
         let constraints = try readConstraints(m, plan: plan, context: context)
         let objective = try readObjective(word, m, plan: plan, context: context)
         if constraints.turnover != nil && !objective.takesTurnoverLimit, let c = m.optional("turnover") {
             throw c.error("a turnover limit applies to the quadratic objectives, not to \(word.rawValue)")
+        }
+        // The constraints do not change along a path: weights that meet them must exist, or every
+        // review would fall back.
+        var exposures: FactorExposureProblem?
+        if case .factorExposure(let problem) = objective { exposures = problem }
+        if let conflict = PortfolioOptimizer().conflicts(constraints, names: names, exposures: exposures) {
+            throw (m.optional("groups") ?? m.optional("neutral") ?? objectiveCursor).error(
+                "no sleeve meets these constraints together: " + conflict.joined(separator: "; "))
         }
         if case .riskBudget = objective, !constraints.isLongOnlyBudgetOnly {
             throw objectiveCursor.error(
@@ -81,11 +90,19 @@ enum OptimizeLoader {
 
     /// `estimates: trailing` (the default: `window_months` with a `covariance` estimator) or `known`
     /// (the market's true parameters: a parametric market only).
-    static func readEstimates(_ m: YAMLMapping, context: RuleContext) throws(InputError) -> OptimizedRule.Estimates {
+    static func readEstimates(_ m: YAMLMapping, context: RuleContext, satellites: Int) throws(InputError) -> OptimizedRule.Estimates {
         let source = try m.optional("estimates")?.choice(Source.self) ?? .trailing
         guard source == .known else {
-            let window = try context.window(m.required("window_months"), minimum: 2, what: "estimation window")
-            return .trailing(window: window, estimator: try readEstimator(m, context: context))
+            let cursor = try m.required("window_months")
+            let window = try context.window(cursor, minimum: 2, what: "estimation window")
+            let estimator = try readEstimator(m, context: context)
+            // A sample covariance of T months of N assets has rank at most T - 1.
+            if window <= satellites, estimator == .sample {
+                throw cursor.error(
+                    "a sample covariance of \(window) months of \(satellites) satellites is singular; use more than "
+                        + "\(satellites) months or covariance: ledoit-wolf")
+            }
+            return .trailing(window: window, estimator: estimator)
         }
         for key in ["window_months", "covariance", "half_life_months"] {
             if let c = m.optional(key) { throw c.error("\(key) applies only to estimates: trailing") }
@@ -161,7 +178,8 @@ enum OptimizeLoader {
         case .minimumVariance: return .minimumVariance
         case .maximumDiversification: return .maximumDiversification
         case .maximumSharpe:
-            let annual = try m.optional("risk_free")?.double(in: -1...1, "risk_free (annual)") ?? context.riskFreeAnnual
+            let annual = try m.optional("risk_free")?.double(
+                in: Scenario.riskFreeRange, excludingLower: true, "risk_free (annual)") ?? context.riskFreeAnnual
             return .maximumSharpe(riskFree: annual / 12)
         case .meanVariance:
             return .meanVariance(riskAversion: try m.required("risk_aversion").double(in: 0...1e6, excludingLower: true, "risk_aversion"))
@@ -174,7 +192,7 @@ enum OptimizeLoader {
             // The whole portfolio's tracking error against the policy's own base weights: the sleeve
             // moves budget x (fractions - base fractions) of the portfolio.
             let annual = try m.required("tracking_error").double(in: 0...10, excludingLower: true, "tracking_error (annual)")
-            return .trackingError(benchmark: plan.baseSleeve, budget: annual / 12.0.squareRoot() / plan.budget)
+            return .trackingError(benchmark: plan.baseSleeve, limit: annual / 12.0.squareRoot() / plan.budget)
         case .riskParity: return .riskBudget(Array(repeating: 1 / Double(u), count: u))
         case .factorExposure: return .factorExposure(try readExposures(m, plan: plan, context: context))
         case .riskBudget:

@@ -127,6 +127,11 @@ final class OptimizedSelector: SleeveSelector {
     }
 
     func choose(_ view: PolicyView, memory: SignalMemory, sleeve: UnsafeMutableBufferPointer<Double>) -> SleeveChoice {
+        if case .none = rule.estimates, hasOptimized {
+            // Nothing the answer depends on has changed (maximum factor exposure reads no estimates).
+            for a in sleeve.indices { sleeve[a] = latest[a] }
+            return .chosen
+        }
         if let moments {
             guard moments.count >= window else { return .wait }
             moments.estimate(mean: mean, covariance: covariance)
@@ -139,10 +144,7 @@ final class OptimizedSelector: SleeveSelector {
         let u = plan.universe.count
         for a in 0..<u { inputs.mean[a] = mean[a] }
         for k in 0..<(u * u) { inputs.covariance[k] = covariance[k] }
-        if constraints.turnover != nil {
-            // The sleeve as held now, in fractions of the rotating budget.
-            for (a, i) in plan.universe.enumerated() { constraints.turnover?.current[a] = view.weight(i) / plan.budget }
-        }
+        if constraints.turnover != nil { holdCurrentSleeve(view) }
         let status = optimizer.solve(rule.objective, inputs: inputs, constraints: constraints, warmStart: hasOptimized)
         if status == .optimal {
             let w = optimizer.weights
@@ -151,5 +153,15 @@ final class OptimizedSelector: SleeveSelector {
         }
         for a in sleeve.indices { sleeve[a] = latest[a] }
         return status == .optimal ? .chosen : .fallback
+    }
+
+    /// The sleeve as held now, as fractions of itself: drift or a volatility target may have left it
+    /// summing to other than 1, and the turnover limit is on how the sleeve is split.
+    private func holdCurrentSleeve(_ view: PolicyView) {
+        var total = 0.0
+        for i in plan.universe { total += view.weight(i) }
+        for (a, i) in plan.universe.enumerated() {
+            constraints.turnover?.current[a] = total > 0 ? view.weight(i) / total : plan.baseSleeve[a]
+        }
     }
 }
