@@ -138,15 +138,30 @@ public final class PortfolioOptimizer {
         if quadratic.variables != n || quadratic.equalityCount != 1 || quadratic.rowCount != rows {
             quadratic = QuadraticProgram(variables: n, equalities: 1, rows: rows)
         }
-        ConstraintLayout.write(constraints, into: &quadratic)
-        for k in 0..<(n * n) { quadratic.hessian[k] = scale * inputs.covariance[k] }
-        for i in 0..<n { quadratic.linear[i] = 0 }
+        // One access to the program for all its entries (a class's stored property is checked for
+        // exclusive access at every access; this runs at every review of a simulation).
+        Self.fill(&quadratic, inputs, constraints, scale: scale, minimumReturn: minimumReturn)
         extraMeanings.removeAll(keepingCapacity: true)
+        if let minimumReturn { extraMeanings.append(.minimumReturn(minimumReturn)) }
+    }
+
+    private static func fill(
+        _ p: inout QuadraticProgram, _ inputs: PortfolioInputs, _ constraints: PortfolioConstraints, scale: Double,
+        minimumReturn: Double?
+    ) {
+        let n = inputs.assetCount
+        let groups = constraints.groups.count
+        ConstraintLayout.write(constraints, into: &p)
+        p.hessian.withUnsafeMutableBufferPointer { h in
+            inputs.covariance.withUnsafeBufferPointer { c in
+                for k in 0..<(n * n) { h[k] = scale * c[k] }
+            }
+        }
+        p.linear.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
         if let minimumReturn {
-            for i in 0..<n { quadratic.rows[groups * n + i] = inputs.mean[i] }
-            quadratic.rowLower[groups] = minimumReturn
-            quadratic.rowUpper[groups] = .infinity
-            extraMeanings.append(.minimumReturn(minimumReturn))
+            for i in 0..<n { p.rows[groups * n + i] = inputs.mean[i] }
+            p.rowLower[groups] = minimumReturn
+            p.rowUpper[groups] = .infinity
         }
     }
 

@@ -142,8 +142,8 @@ final class OptimizedSelector: SleeveSelector {
                 scratch: row)
         }
         let u = plan.universe.count
-        for a in 0..<u { inputs.mean[a] = mean[a] }
-        for k in 0..<(u * u) { inputs.covariance[k] = covariance[k] }
+        inputs.mean.withUnsafeMutableBufferPointer { $0.baseAddress?.update(from: mean, count: u) }
+        inputs.covariance.withUnsafeMutableBufferPointer { $0.baseAddress?.update(from: covariance, count: u * u) }
         if constraints.turnover != nil { holdCurrentSleeve(view) }
         let status = optimizer.solve(rule.objective, inputs: inputs, constraints: constraints, warmStart: hasOptimized)
         if status == .optimal {
