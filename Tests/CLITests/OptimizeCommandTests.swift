@@ -174,7 +174,9 @@ struct OptimizeCommandTests {
             #expect(fallbacks["per_path"] as? Double == 0, "\(policy["name"] ?? "")")
         }
         let pairs = try #require(out["comparisons"] as? [[String: Any]])
-        #expect(pairs.map { $0["against"] as? String } == ["min-variance, known", "risk parity, known", "TE budget 1%, known"])
+        #expect(
+            pairs.map { $0["against"] as? String }
+                == ["min-variance, known", "risk parity, known", "TE budget 1%, known", "TE budget 1%, known"])
         // Saved and merged, the comparisons come back the same.
         let dir = try temporaryDirectory().path
         let saved = try coresat("run", "scenarios/optimized-satellites.yaml", "--paths", "250", "--save", "\(dir)/r.bin", "--quiet")

@@ -65,6 +65,39 @@ struct KnownMarketTests {
         }
     }
 
+    /// A belief that is certain of a regime gives that regime's moments; an uncertain one, the
+    /// belief-weighted transition rows.
+    @Test func aCertainBeliefIsTheKnownRegime() throws {
+        let spec = MarketSpec(
+            regimes: [calm, stressed], transition: SquareMatrix(rows: [[0.9, 0.1], [0.3, 0.7]]), start: [1, 0],
+            innovations: .normal)
+        let known = KnownMarket(spec)
+        let logMeans = [0.008, 0.01, -0.015, -0.02]
+        func moments(_ belief: [Double]?, regime: Int = 0) -> [Double] {
+            var mean = [0.0, 0.0], covariance = [0.0, 0.0, 0.0, 0.0], scratch = [0.0, 0.0], shares = [0.0, 0.0]
+            logMeans.withUnsafeBufferPointer { m in
+                if let belief {
+                    belief.withUnsafeBufferPointer { b in
+                        known.predictiveMoments(
+                            logMeans: m.baseAddress!, belief: b, universe: [0, 1], mean: &mean, covariance: &covariance,
+                            scratch: &scratch, shares: &shares)
+                    }
+                } else {
+                    known.predictiveMoments(
+                        logMeans: m.baseAddress!, regime: regime, universe: [0, 1], mean: &mean, covariance: &covariance,
+                        scratch: &scratch)
+                }
+            }
+            return mean + covariance
+        }
+        #expect(moments([0, 1]) == moments(nil, regime: 1))
+        #expect(moments([1, 0]) == moments(nil, regime: 0))
+        // Half and half: next month is calm with probability 0.5 x 0.9 + 0.5 x 0.3 = 0.6.
+        let half = moments([0.5, 0.5])
+        let calmMean = expm1(0.008 + 0.04 * 0.04 / 2), stressedMean = expm1(-0.015 + 0.08 * 0.08 / 2)
+        #expect(abs(half[0] - (0.6 * calmMean + 0.4 * stressedMean)) <= 1e-15)
+    }
+
     /// Under parameter uncertainty each path's drifts differ from the spec's, and the path's returns
     /// follow the drifts handed to the policy.
     @Test func aPathsDrawnDriftsAreTheOnesItsReturnsFollow() throws {

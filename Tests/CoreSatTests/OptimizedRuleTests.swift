@@ -83,6 +83,7 @@ struct OptimizedRuleTests {
         "{kind: optimize, objective: maximum-sharpe, window_months: 6, turnover: 0.2, max_weight: 0.8}",
         "{kind: optimize, objective: tracking-error, tracking_error: 0.01, estimates: known}",
         "{kind: optimize, objective: maximum-sharpe, estimates: known}",
+        "{kind: optimize, objective: tracking-error, tracking_error: 0.01, estimates: known, regime: filtered}",
     ])
     func everyObjectiveLoadsAndRuns(_ rule: String) throws {
         let text = rotationScenario.replacingOccurrences(of: "RULE", with: rule)
@@ -106,6 +107,16 @@ struct OptimizedRuleTests {
             names: ["growth", "value", "lowvol"])
         let run = targetsAlongPath(rotation(rule), returns: threeMonths)
         for t in 0..<3 { expectTargets(run.targets[t], [0.6, 0.4 / 30, 0.4 * 29 / 30, 0], "month \(t)") }
+    }
+
+    @Test func aFilteredRegimeNeedsKnownEstimates() throws {
+        let e = try #require(rotationError("{kind: optimize, objective: minimum-variance, window_months: 6, regime: filtered}"))
+        #expect(e.keyPath == "policies[1].rule.regime")
+        #expect(e.reason == "regime applies only to estimates: known")
+        let text = rotationScenario.replacingOccurrences(
+            of: "RULE", with: "{kind: optimize, objective: minimum-variance, estimates: known, regime: filtered}")
+        let plan = try ScenarioLoader.parse(text, file: "r.yaml").plan()
+        #expect(plan.policies[1].knowsParameters && plan.policies[1].regimeAccess == .none)
     }
 
     @Test func knownEstimatesTakeNoWindow() throws {

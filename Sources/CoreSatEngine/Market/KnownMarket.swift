@@ -54,6 +54,21 @@ public struct KnownMarket: Sendable, Equatable {
         }
     }
 
+    /// The same for a regime known only as probabilities `belief` (a filter's, over the month just
+    /// ended): next month's regime has probabilities beliefᵀP. `shares` holds K values of scratch.
+    public func predictiveMoments(
+        logMeans: UnsafePointer<Double>, belief: UnsafeBufferPointer<Double>, universe: [Int], mean: UnsafeMutablePointer<Double>,
+        covariance: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>, shares: UnsafeMutablePointer<Double>
+    ) {
+        let k = regimeCount
+        for next in 0..<k {
+            var p = 0.0
+            for now in 0..<k { p += belief[now] * transition[now * k + next] }
+            shares[next] = p
+        }
+        mixture(logMeans: logMeans, shares: shares, universe: universe, mean: mean, covariance: covariance, scratch: scratch)
+    }
+
     /// The long-run simple-return moments of the assets in `universe` with the nominal drifts: the
     /// regimes mixed by the chain's stationary distribution (what a month drawn at random is).
     public func longRunMoments(universe: [Int]) -> (mean: [Double], covariance: [Double]) {

@@ -6,7 +6,7 @@ import Optimizer
 /// figures in the file become monthly (returns / 12, volatilities / √12).
 enum OptimizeLoader {
     static let keys = [
-        "objective", "estimates", "window_months", "covariance", "half_life_months", "min_weight", "max_weight", "bounds", "groups",
+        "objective", "estimates", "regime", "window_months", "covariance", "half_life_months", "min_weight", "max_weight", "bounds", "groups",
         "turnover", "exposures", "maximize", "neutral", "tolerance",
         "risk_aversion", "target_return", "target_volatility", "tracking_error", "risk_free", "budgets",
     ]
@@ -40,6 +40,11 @@ enum OptimizeLoader {
 
     enum Source: String, CaseIterable {
         case trailing, known
+    }
+
+    /// With `estimates: known` in a regime-switching market: which regime the optimizer knows.
+    enum KnownRegime: String, CaseIterable {
+        case `true`, filtered
     }
 
     enum Estimator: String, CaseIterable {
@@ -82,7 +87,7 @@ enum OptimizeLoader {
 
     /// Maximum factor exposure reads exposures, not moments.
     static func noEstimates(_ m: YAMLMapping) throws(InputError) -> OptimizedRule.Estimates {
-        for key in ["estimates", "window_months", "covariance", "half_life_months"] {
+        for key in ["estimates", "regime", "window_months", "covariance", "half_life_months"] {
             if let c = m.optional(key) { throw c.error("\(key) does not apply to objective: factor-exposure, which reads no estimates") }
         }
         return .none
@@ -92,6 +97,7 @@ enum OptimizeLoader {
     /// (the market's true parameters: a parametric market only).
     static func readEstimates(_ m: YAMLMapping, context: RuleContext, satellites: Int) throws(InputError) -> OptimizedRule.Estimates {
         let source = try m.optional("estimates")?.choice(Source.self) ?? .trailing
+        if source != .known, let c = m.optional("regime") { throw c.error("regime applies only to estimates: known") }
         guard source == .known else {
             let cursor = try m.required("window_months")
             let window = try context.window(cursor, minimum: 2, what: "estimation window")
@@ -111,7 +117,13 @@ enum OptimizeLoader {
             throw (m.optional("estimates") ?? m.owner).error(
                 "a recorded market has no true parameters to know; estimate from a trailing window (window_months)")
         }
-        return .known(KnownMarket(spec))
+        guard let c = m.optional("regime"), try c.choice(KnownRegime.self) == .filtered else { return .known(KnownMarket(spec)) }
+        guard spec.regimes.count > 1 else { throw c.error("the market has one regime: there is nothing to filter") }
+        do {
+            return .knownFiltered(KnownMarket(spec), try RegimeFilterModel(spec))
+        } catch {
+            throw c.error("the market's parameters cannot be filtered: \(error.description)")
+        }
     }
 
     static func readEstimator(_ m: YAMLMapping, context: RuleContext) throws(InputError) -> CovarianceEstimator {

@@ -19,11 +19,15 @@ public struct OptimizedRule: SleeveRule {
     public var names: [String]
 
     /// Where the optimizer's expected returns and covariance come from.
-    public enum Estimates: Sendable, Equatable {
+    public enum Estimates: Sendable {
         /// Estimated from the trailing `window` months of the path.
         case trailing(window: Int, estimator: CovarianceEstimator)
-        /// The market's true parameters.
+        /// The market's true parameters, with the true regime of the month just ended.
         case known(KnownMarket)
+        /// The market's true parameters, with the regime probabilities a Hamilton filter reads from
+        /// the returns (the market's nominal parameters): perfect knowledge of the model, not of the
+        /// regime.
+        case knownFiltered(KnownMarket, RegimeFilterModel)
         /// None: the objective reads no moments (maximum factor exposure).
         case none
     }
@@ -45,8 +49,10 @@ public struct OptimizedRule: SleeveRule {
     }
 
     public var knowsParameters: Bool {
-        if case .known = estimates { return true }
-        return false
+        switch estimates {
+        case .known, .knownFiltered: true
+        case .trailing, .none: false
+        }
     }
 
     /// Perfect knowledge of a regime-switching market includes the regime of the month just ended.
@@ -67,6 +73,9 @@ final class OptimizedSelector: SleeveSelector {
     /// The trailing window's running sums, or the known market.
     let moments: RunningMoments?
     let known: KnownMarket?
+    /// With a filtered regime: the filter, and next month's regime probabilities.
+    let filter: HamiltonFilter?
+    let shares: UnsafeMutablePointer<Double>
     let window: Int
     let optimizer = PortfolioOptimizer()
     var inputs: PortfolioInputs
@@ -87,15 +96,26 @@ final class OptimizedSelector: SleeveSelector {
             moments = RunningMoments(assets: u, window: window, estimator: estimator)
             known = nil
             self.window = window
+            filter = nil
         case .known(let market):
             moments = nil
             known = market
             window = 0
+            filter = nil
+        case .knownFiltered(let market, let model):
+            moments = nil
+            known = market
+            window = 0
+            filter = HamiltonFilter(model: model)
         case .none:
             moments = nil
             known = nil
             window = 0
+            filter = nil
         }
+        let regimes = max(known?.regimeCount ?? 1, 1)
+        shares = .allocate(capacity: regimes)
+        shares.initialize(repeating: 0, count: regimes)
         inputs = PortfolioInputs(
             names: rule.names, mean: Array(repeating: 0, count: u), covariance: Array(repeating: 0, count: u * u))
         row = .allocate(capacity: u)
@@ -110,17 +130,20 @@ final class OptimizedSelector: SleeveSelector {
 
     deinit {
         row.deallocate()
+        shares.deallocate()
         mean.deallocate()
         covariance.deallocate()
     }
 
     func reset() {
         moments?.reset()
+        filter?.reset()
         latest = plan.baseSleeve
         hasOptimized = false
     }
 
     func observe(_ view: PolicyView, month: Int, memory: SignalMemory) {
+        filter?.update(logReturns: view.assetLogReturns(month: month))
         guard let moments else { return }
         for (a, i) in plan.universe.enumerated() { row[a] = view.assetReturn(month: month, i) }
         moments.append(row)
@@ -135,6 +158,10 @@ final class OptimizedSelector: SleeveSelector {
         if let moments {
             guard moments.count >= window else { return .wait }
             moments.estimate(mean: mean, covariance: covariance)
+        } else if let known, let filter {
+            known.predictiveMoments(
+                logMeans: view.pathLogMeans, belief: filter.probabilities, universe: plan.universe, mean: mean,
+                covariance: covariance, scratch: row, shares: shares)
         } else if let known {
             let regime = known.regimeCount > 1 ? view.regime(month: view.month) : 0
             known.predictiveMoments(
