@@ -13,7 +13,10 @@ struct Optimize: ParsableCommand {
             """)
 
     @Option(help: "What to optimize (see above).")
-    var objective: String
+    var objective: String?
+
+    @Option(help: "A YAML file with the objective, its settings and the constraints, instead of flags (docs/optimization.md).")
+    var problem: String?
 
     @OptionGroup var inputs: PortfolioInputOptions
     @OptionGroup var limits: ConstraintOptions
@@ -57,15 +60,26 @@ struct Optimize: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let report = try output.open(protecting: inputs.files + [exposures].compactMap { $0 })
+        let report = try output.open(protecting: inputs.files + [exposures, problem].compactMap { $0 })
         let (portfolio, source) = try inputs.load()
-        let constraints = try limits.constraints(names: portfolio.names)
-        let goal = try ObjectiveOptions(command: self).objective(names: portfolio.names, periods: inputs.periodsPerYear)
+        let goal: PortfolioObjective, constraints: PortfolioConstraints, word: String
+        if let problem {
+            guard objective == nil, limits.isEmpty, ObjectiveOptions(command: self).stray(used: []) == nil else {
+                throw InputError(file: "--problem", reason: "the file holds the objective and the constraints: give no objective or constraint flags with it")
+            }
+            (goal, constraints, word) = try ProblemFile.load(
+                path: problem, names: portfolio.names, riskFreeAnnual: riskFree, periodsPerYear: inputs.periodsPerYear)
+        } else {
+            guard let objective else { throw InputError(file: "--objective", reason: "give an --objective (or a --problem file)") }
+            constraints = try limits.constraints(names: portfolio.names)
+            goal = try ObjectiveOptions(command: self).objective(names: portfolio.names, periods: inputs.periodsPerYear)
+            word = objective
+        }
         let optimizer = PortfolioOptimizer()
         let solution = optimizer.answer(goal, inputs: portfolio, constraints: constraints)
-        try Self.check(solution, objective: objective)
+        try Self.check(solution, objective: word)
         let result = OptimizationReport(
-            title: "\(objective) of \(portfolio.names.count) assets from \(source)", names: portfolio.names,
+            title: "\(word) of \(portfolio.names.count) assets from \(source)", names: portfolio.names,
             periodsPerYear: inputs.periodsPerYear, riskFreeAnnual: riskFree)
         try OutputOptions.emit(format == .table ? result.table(solution) : result.json(solution), to: report)
     }
@@ -94,16 +108,29 @@ struct Optimize: ParsableCommand {
 struct ObjectiveOptions {
     let command: Optimize
 
+    /// The first objective flag given that `used` does not list.
+    func stray(used: Set<String>) -> String? {
+        let c = command
+        let given: [(String, Bool)] = [
+            ("--risk-aversion", c.riskAversion != nil), ("--target-return", c.targetReturn != nil),
+            ("--target-volatility", c.targetVolatility != nil), ("--tracking-error", c.trackingError != nil),
+            ("--benchmark", c.benchmark != nil), ("--budgets", c.budgets != nil), ("--exposures", c.exposures != nil),
+            ("--maximize", c.maximize != nil), ("--neutral", c.neutral != nil), ("--tolerance", c.tolerance != 0),
+        ]
+        return given.first { $0.1 && !used.contains($0.0) }?.0
+    }
+
     func objective(names: [String], periods: Double) throws(InputError) -> PortfolioObjective {
         let c = command
+        let objective = c.objective ?? ""
         let root = periods.squareRoot()
         func required(_ value: Double?, _ flag: String) throws(InputError) -> Double {
-            guard let value, value.isFinite else { throw InputError(file: flag, reason: "\(c.objective) needs \(flag)") }
+            guard let value, value.isFinite else { throw InputError(file: flag, reason: "\(objective) needs \(flag)") }
             return value
         }
         let used: Set<String>
         let goal: PortfolioObjective
-        switch c.objective {
+        switch objective {
         case "minimum-variance": (goal, used) = (.minimumVariance, [])
         case "maximum-diversification": (goal, used) = (.maximumDiversification, [])
         case "maximum-sharpe": (goal, used) = (.maximumSharpe(riskFree: c.riskFree / periods), [])
@@ -137,24 +164,18 @@ struct ObjectiveOptions {
         default:
             throw InputError(
                 file: "--objective",
-                reason: "'\(c.objective)' is not one of minimum-variance, maximum-sharpe, mean-variance, target-return, "
+                reason: "'\(objective)' is not one of minimum-variance, maximum-sharpe, mean-variance, target-return, "
                     + "target-volatility, risk-parity, risk-budget, maximum-diversification, tracking-error, factor-exposure")
         }
-        let given: [(String, Bool)] = [
-            ("--risk-aversion", c.riskAversion != nil), ("--target-return", c.targetReturn != nil),
-            ("--target-volatility", c.targetVolatility != nil), ("--tracking-error", c.trackingError != nil),
-            ("--benchmark", c.benchmark != nil), ("--budgets", c.budgets != nil), ("--exposures", c.exposures != nil),
-            ("--maximize", c.maximize != nil), ("--neutral", c.neutral != nil), ("--tolerance", c.tolerance != 0),
-        ]
-        if let stray = given.first(where: { $0.1 && !used.contains($0.0) }) {
-            throw InputError(file: stray.0, reason: "does not apply to objective \(c.objective)")
+        if let stray = stray(used: used) {
+            throw InputError(file: stray, reason: "does not apply to objective \(objective)")
         }
         if case .riskBudget = goal, !(try command.limits.constraints(names: names)).isLongOnlyBudgetOnly {
             throw InputError(
                 file: "--objective", reason: "risk budgeting takes no bounds, groups or turnover limit: the budgets alone fix the weights")
         }
         if c.limits.turnover != nil && !goal.takesTurnoverLimit {
-            throw InputError(file: "--turnover", reason: "a turnover limit applies to the quadratic objectives, not to \(c.objective)")
+            throw InputError(file: "--turnover", reason: "a turnover limit applies to the quadratic objectives, not to \(objective)")
         }
         return goal
     }

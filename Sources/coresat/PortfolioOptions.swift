@@ -138,6 +138,9 @@ struct ConstraintOptions: ParsableArguments {
     @Option(help: "Current weights for --turnover: ASSET=W,... (assets not named hold 0).")
     var current: String?
 
+    /// Whether no constraint flag was given.
+    var isEmpty: Bool { minWeight == 0 && maxWeight == 1 && bound.isEmpty && group.isEmpty && turnover == nil && current == nil }
+
     func constraints(names: [String]) throws(InputError) -> PortfolioConstraints {
         guard minWeight.isFinite, maxWeight.isFinite, minWeight <= maxWeight else {
             throw InputError(file: "--min-weight", reason: "need finite bounds with --min-weight <= --max-weight")

@@ -27,6 +27,28 @@ struct OptimizeCommandTests {
         #expect(abs(shares.values.reduce(0, +) - 1) <= 1e-12)
     }
 
+    /// A problem file says what the flags say, with the file's line and key in its errors.
+    @Test func aProblemFileAnswersAsTheFlagsDo() throws {
+        let problem = try temporaryFile("p.yaml", """
+            objective: tracking-error
+            tracking_error: 0.02
+            benchmark: {A: 0.4, B: 0.4, C: 0.2}
+            max_weight: 0.6
+            groups: [{name: ab, assets: [A, B], min: 0.3}]
+            """)
+        let file = try coresat(["optimize", "--problem", problem, "--format", "json"] + files())
+        let flags = try coresat(
+            ["optimize", "--objective", "tracking-error", "--tracking-error", "0.02", "--benchmark", "A=0.4,B=0.4,C=0.2",
+             "--max-weight", "0.6", "--group", "ab=A+B:0.3:1", "--format", "json"] + files())
+        #expect(file.status == 0 && flags.status == 0, "\(file.stderr) \(flags.stderr)")
+        #expect(try json(file)["weights"] as? [String: Double] == json(flags)["weights"] as? [String: Double])
+        let typo = try temporaryFile("t.yaml", "objective: minimum-variance\nmax_wieght: 0.5\n")
+        let bad = try coresat(["optimize", "--problem", typo] + files())
+        #expect(bad.status == 2 && bad.stderr.contains("t.yaml:2:1") && bad.stderr.contains("did you mean 'max_weight'"), "\(bad.stderr)")
+        let both = try coresat(["optimize", "--problem", problem, "--max-weight", "0.5"] + files())
+        #expect(both.status == 2 && both.stderr.contains("no objective or constraint flags"), "\(both.stderr)")
+    }
+
     @Test func aTurnoverLimitHolds() throws {
         let r = try coresat(
             ["optimize", "--objective", "minimum-variance", "--turnover", "0.1", "--current", "A=0.2,B=0.2,C=0.6", "--format", "json"]

@@ -151,7 +151,7 @@ struct OptimizedRuleTests {
         let e = try #require(rotationError(
             "{kind: optimize, objective: minimum-variance, window_months: 6, max_weight: 0.4, groups: [{name: g, assets: [growth, value], min: 0.9}]}"))
         #expect(e.keyPath == "policies[1].rule.groups")
-        #expect(e.reason.hasPrefix("no sleeve meets these constraints together") && e.reason.contains("group g >= 0.9"), "\(e.reason)")
+        #expect(e.reason.hasPrefix("no weights meet these constraints together") && e.reason.contains("group g >= 0.9"), "\(e.reason)")
     }
 
     @Test func aSampleCovarianceNeedsMoreMonthsThanSatellites() throws {
