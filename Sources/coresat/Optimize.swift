@@ -21,13 +21,13 @@ struct Optimize: ParsableCommand {
     @OptionGroup var inputs: PortfolioInputOptions
     @OptionGroup var limits: ConstraintOptions
 
-    @Option(help: "Annual risk-free rate (maximum-sharpe, and the Sharpe ratio shown).")
+    @Option(parsing: .unconditional, help: "Annual risk-free rate (maximum-sharpe, and the Sharpe ratio shown).")
     var riskFree: Double = 0
 
     @Option(help: "Risk aversion of mean-variance: maximize return - aversion/2 x variance.")
     var riskAversion: Double?
 
-    @Option(help: "Annual expected return to reach at least (target-return).")
+    @Option(parsing: .unconditional, help: "Annual expected return to reach at least (target-return).")
     var targetReturn: Double?
 
     @Option(help: "Annual volatility not to exceed (target-volatility).")

@@ -120,10 +120,11 @@ struct PortfolioInputOptions: ParsableArguments {
 
 /// Bounds and groups: `--min-weight`, `--max-weight`, `--bound ASSET=MIN:MAX`, `--group NAME=A+B:MIN:MAX`.
 struct ConstraintOptions: ParsableArguments {
-    @Option(help: "Lowest weight of every asset (negative allows short positions).")
+    // Unconditional: a negative value (-0.5) is the option's value, not another flag.
+    @Option(parsing: .unconditional, help: "Lowest weight of every asset (negative allows short positions).")
     var minWeight: Double = 0
 
-    @Option(help: "Highest weight of every asset.")
+    @Option(parsing: .unconditional, help: "Highest weight of every asset.")
     var maxWeight: Double = 1
 
     @Option(help: "ASSET=MIN:MAX, bounds of one asset (repeatable).")

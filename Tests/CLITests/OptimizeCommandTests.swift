@@ -137,6 +137,14 @@ struct OptimizeCommandTests {
         #expect(r.stderr.contains("not symmetric"), "\(r.stderr)")
     }
 
+    /// A negative bound written after a space is the option's value, and allows short positions.
+    @Test func negativeValuesFollowTheirFlags() throws {
+        let r = try coresat(["optimize", "--objective", "maximum-sharpe", "--min-weight", "-1", "--max-weight", "2", "--format", "json"] + files())
+        #expect(r.status == 0, "\(r.stderr)")
+        let weights = try #require(try json(r)["weights"] as? [String: Double])
+        #expect(abs(weights.values.reduce(0, +) - 1) <= 1e-12)
+    }
+
     @Test func malformedFlagsAreErrorsNotCrashes() throws {
         for flags in [["--group", ""], ["--group", ":"], ["--group", "g=A+A:0:1"], ["--bound", "A"], ["--turnover", "0.1"]] {
             let r = try coresat(["optimize", "--objective", "minimum-variance"] + flags + files())
