@@ -12,7 +12,7 @@ struct Frontier: ParsableCommand {
     @OptionGroup var inputs: PortfolioInputOptions
     @OptionGroup var limits: ConstraintOptions
 
-    @Option(help: "Annual risk-free rate for the Sharpe ratios shown.")
+    @Option(parsing: .unconditional, help: "Annual risk-free rate for the Sharpe ratios shown and the maximum-Sharpe portfolio.")
     var riskFree: Double = 0
 
     @Option(help: "table or json.")
@@ -32,9 +32,13 @@ struct Frontier: ParsableCommand {
         let frontier = optimizer.frontier(inputs: portfolio, constraints: constraints, points: points)
         guard let first = frontier.first else { return }
         try Optimize.check(first, objective: "minimum-variance")
+        let tangency = optimizer.answer(
+            .maximumSharpe(riskFree: riskFree / inputs.periodsPerYear), inputs: portfolio, constraints: constraints)
         let result = OptimizationReport(
             title: "Efficient frontier of \(portfolio.names.count) assets from \(source), \(frontier.count) points",
             names: portfolio.names, periodsPerYear: inputs.periodsPerYear, riskFreeAnnual: riskFree)
-        try OutputOptions.emit(format == .table ? result.frontierTable(frontier) : result.frontierJSON(frontier), to: report)
+        let best = tangency.isOptimal ? tangency : nil
+        try OutputOptions.emit(
+            format == .table ? result.frontierTable(frontier, tangency: best) : result.frontierJSON(frontier, tangency: best), to: report)
     }
 }

@@ -168,6 +168,10 @@ struct OptimizeCommandTests {
         let returns = points.compactMap { $0["expected_return_annual"] as? Double }
         #expect(returns == returns.sorted())
         #expect(abs((returns.last ?? 0) - 0.12) <= 1e-9)
+        // The tangency portfolio's Sharpe ratio is at least every point's.
+        let best = try #require(try json(r)["maximum_sharpe"] as? [String: Any])
+        let top = try #require(best["sharpe_ratio"] as? Double)
+        #expect(points.compactMap { $0["sharpe_ratio"] as? Double }.allSatisfy { $0 <= top + 1e-12 })
     }
 
     /// The sample data come from scripts/setup; under CI they must be there.

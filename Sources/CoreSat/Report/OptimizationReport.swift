@@ -65,23 +65,28 @@ public struct OptimizationReport: Sendable {
         ]
     }
 
-    public func frontierTable(_ points: [PortfolioSolution]) -> String {
+    /// The frontier's points, then the tangency portfolio (the highest Sharpe ratio at the
+    /// risk-free rate, which lies on the frontier between two of the points), when there is one.
+    public func frontierTable(_ points: [PortfolioSolution], tangency: PortfolioSolution?) -> String {
         var out = title + "\n\n"
-        var table = TextTable(header: ["return", "volatility", "Sharpe"] + names)
-        table.textColumns = []
-        for s in points where s.isOptimal {
+        var table = TextTable(header: ["", "return", "volatility", "Sharpe"] + names)
+        let rows = points.filter(\.isOptimal).map { ("", $0) } + (tangency.map { [("max Sharpe", $0)] } ?? [])
+        for (label, s) in rows {
             table.rows.append(
-                [Self.percent(annualReturn(s)), Self.percent(annualVolatility(s)), String(format: "%.4f", sharpe(s))]
+                [label, Self.percent(annualReturn(s)), Self.percent(annualVolatility(s)), String(format: "%.4f", sharpe(s))]
                     + s.weights.map { String(format: "%.4f", $0) })
         }
         out += table.rendered(maxWidth: 200)
-        let worst = points.filter(\.isOptimal).map(\.residuals.worst).max() ?? 0
+        let worst = rows.map(\.1.residuals.worst).max() ?? 0
         out += "\nlargest KKT residual \(Self.scientific(worst))\n"
+        if tangency == nil { out += "note: no portfolio within the constraints earns more than the risk-free rate\n" }
         return out
     }
 
-    public func frontierJSON(_ points: [PortfolioSolution]) -> String {
-        JSONValue.object([("title", .string(title)), ("points", .array(points.filter(\.isOptimal).map { .object(fields($0)) }))])
-            .rendered()
+    public func frontierJSON(_ points: [PortfolioSolution], tangency: PortfolioSolution?) -> String {
+        JSONValue.object([
+            ("title", .string(title)), ("points", .array(points.filter(\.isOptimal).map { .object(fields($0)) })),
+            ("maximum_sharpe", tangency.map { .object(fields($0)) } ?? .null),
+        ]).rendered()
     }
 }
