@@ -29,6 +29,12 @@ public final class DualActiveSetSolver {
         program.withView { view in solve(view, warmStart: warmStart) }
     }
 
+    /// The same, reading a program held in a class's stored property in place: passed by value it
+    /// would be copied (a retain and release of each of its arrays) at every solve.
+    public func solve(inPlace program: inout QuadraticProgram, warmStart: Bool = false) -> SolveStatus {
+        program.withView { view in solve(view, warmStart: warmStart) }
+    }
+
     /// x after `.optimal` (n values); after another status, the last iterate.
     public var solution: [Double] { Array(UnsafeBufferPointer(start: workspace.x, count: n)) }
 
@@ -63,14 +69,17 @@ public final class DualActiveSetSolver {
     public private(set) var lastSolveWasWarm = false
 
     // MARK: state shared by the solver's files
+    // A solver belongs to one worker and is never shared between threads, so its per-solve state
+    // skips the exclusivity checks a class's stored properties get at every access (they were a
+    // few percent of a simulation's re-solves).
 
-    var workspace = DualActiveSetWorkspace()
+    @exclusivity(unchecked) var workspace = DualActiveSetWorkspace()
     /// Shape of the program of the last solve.
-    var n = 0
-    var equalities = 0
-    var rowCount = 0
+    @exclusivity(unchecked) var n = 0
+    @exclusivity(unchecked) var equalities = 0
+    @exclusivity(unchecked) var rowCount = 0
     /// q: the number of active constraints, the first q columns of J and R.
-    var activeCount = 0
+    @exclusivity(unchecked) var activeCount = 0
     /// Public names of the numbered constraints of the current shape, rebuilt when the shape changes.
     var names: [ConstraintIndex] = []
     /// The active set the last optimal solve ended with, for warm starts (ids in `rememberedIds`).

@@ -15,7 +15,7 @@ extension PortfolioOptimizer {
         cutRow: (_ signs: [Double], _ row: UnsafeMutableBufferPointer<Double>) -> Double
     ) -> SolveStatus {
         lastSolver = .quadratic
-        var status = qp.solve(quadratic, warmStart: warmStart)
+        var status = qp.solve(inPlace: &quadratic, warmStart: warmStart)
         guard let turnover else {
             if status == .optimal, !weightsOf() { return .infeasible(conflict: [.equality(0)]) }
             return status
@@ -36,7 +36,7 @@ extension PortfolioOptimizer {
             if moved <= turnover.limit + 1e-12 * max(1, turnover.limit) || added.contains(signs) { return .optimal }
             added.append(signs)
             appendRow(meaning: .turnover(turnover.limit)) { row in cutRow(signs, row) }
-            status = qp.solve(quadratic, warmStart: false)
+            status = qp.solve(inPlace: &quadratic, warmStart: false)
         }
         return .iterationLimit
     }
