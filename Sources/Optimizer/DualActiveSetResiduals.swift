@@ -4,6 +4,8 @@ extension DualActiveSetSolver {
     public func residuals(_ program: QuadraticProgram) -> KKTResiduals {
         precondition(program.variables == n, "residuals of a program of another size than the one solved")
         let x = solution
+        // The solution as the solver holds it, for the constraints' products.
+        let point = UnsafePointer(workspace.x)
         let named = (0..<activeCount).map { i in
             let name = names[workspace.activeIds[i]]
             return (name, multiplier(name))
@@ -24,20 +26,16 @@ extension DualActiveSetSolver {
                 }
                 if kind != .equality {
                     dual = max(dual, -lambda)
-                    let slack = x.withUnsafeBufferPointer { view.product(id, $0.baseAddress!).value }
-                        - view.rightHandSide(id)
+                    let slack = view.product(id, point).value - view.rightHandSide(id)
                     complementarity = max(complementarity, abs(lambda * slack))
                 }
             }
             var primal = 0.0
-            x.withUnsafeBufferPointer { buffer in
-                let point = buffer.baseAddress!
-                for id in 0..<view.constraintCount {
-                    let b = view.rightHandSide(id)
-                    guard b.isFinite else { continue }
-                    let slack = view.product(id, point).value - b
-                    primal = max(primal, id < equalities ? abs(slack) : -slack)
-                }
+            for id in 0..<view.constraintCount {
+                let b = view.rightHandSide(id)
+                guard b.isFinite else { continue }
+                let slack = view.product(id, point).value - b
+                primal = max(primal, id < equalities ? abs(slack) : -slack)
             }
             let stationarity = gradient.reduce(0) { max($0, abs($1)) }
             return KKTResiduals(

@@ -202,21 +202,3 @@ public final class RiskBudgetSolver {
         for buffer in [hessian, y, sigmaY, step, trial, budget] { buffer.deallocate() }
     }
 }
-
-/// Risk contributions as fractions of total risk.
-public enum RiskContributions {
-    /// w_i (Σw)_i / wᵀΣw for each asset: fractions summing to 1 (NaN when wᵀΣw is not positive).
-    /// Σ is n x n, symmetric, row-major.
-    public static func of(weights: UnsafePointer<Double>, covariance: UnsafePointer<Double>, n: Int) -> [Double] {
-        var products = [Double](repeating: 0, count: n)
-        var total = 0.0
-        for i in 0..<n {
-            var sum = 0.0
-            for j in 0..<n { sum += covariance[i * n + j] * weights[j] }
-            products[i] = weights[i] * sum
-            total += products[i]
-        }
-        guard total > 0, total.isFinite else { return [Double](repeating: .nan, count: n) }
-        return products.map { $0 / total }
-    }
-}

@@ -59,7 +59,7 @@ func time(budget: Double, _ body: () -> Void) -> (median: Double, best: Double) 
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
-    FileHandle.standardError.write("usage: optimizer-bench PROBLEMS.json [SECONDS_PER_PROGRAM]\n".data(using: .utf8)!)
+    FileHandle.standardError.write(Data("usage: optimizer-bench PROBLEMS.json [SECONDS_PER_PROGRAM]\n".utf8))
     exit(2)
 }
 let budget = arguments.count > 2 ? Double(arguments[2]) ?? 2 : 2

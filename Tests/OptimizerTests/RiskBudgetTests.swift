@@ -45,7 +45,7 @@ func twoAssetsAtRiskParityGetInverseVolatilityWeights(correlation: Double) {
 
 /// Random factor-model covariances from 5 to 100 assets, equal and unequal budgets: the contributions
 /// match the budgets to 1e-10 (the target is 1e-12 on well-conditioned problems; these are), and the
-/// reported residual is what RiskContributions computes independently.
+/// reported residual is what PortfolioFigures computes independently.
 @Test func randomCovariancesMeetTheirBudgets() {
     let solver = RiskBudgetSolver()
     for (index, n) in [5, 8, 13, 20, 35, 50, 75, 100].enumerated() {
@@ -55,7 +55,9 @@ func twoAssetsAtRiskParityGetInverseVolatilityWeights(correlation: Double) {
             let result = solve(sigma, budgets, solver: solver)
             #expect(result.status == .optimal)
             #expect(solver.budgetResidual <= 1e-12, "n = \(n): residual \(solver.budgetResidual)")
-            let contributions = RiskContributions.of(weights: result.weights, covariance: sigma, n: n)
+            let inputs = PortfolioInputs(
+                names: (0..<n).map { "A\($0)" }, mean: Array(repeating: 0, count: n), covariance: sigma)
+            let contributions = PortfolioFigures(weights: result.weights, inputs: inputs).riskContributions
             #expect(maxDifference(contributions, budgets) <= 1e-10, "n = \(n)")
             #expect(abs(result.weights.reduce(0, +) - 1) <= 1e-14)
             #expect(result.weights.allSatisfy { $0 > 0 })

@@ -30,15 +30,11 @@ public enum MomentFiles {
         return PortfolioInputs(names: names, mean: mean, covariance: covariance)
     }
 
+    /// A CSV file's rows with their cells trimmed, read as every CSV file is (`ReturnTable.rows`:
+    /// SwiftCSV, blank rows left out), each with its line number as that reader counts them.
     public static func rows(_ path: String) throws(InputError) -> [(Int, [String])] {
-        let text = try TextFile.text(path, what: "file")
-        return TextFile.lines(text).enumerated().compactMap { index, line in
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return nil }
-            return (index + 1, trimmed.split(separator: ",", omittingEmptySubsequences: false).map {
-                $0.trimmingCharacters(in: .whitespaces)
-            })
-        }
+        let rows = try ReturnTable.rows(try TextFile.text(path, what: "file"), file: path)
+        return rows.enumerated().map { ($0 + 1, $1.map { $0.trimmingCharacters(in: .whitespaces) }) }
     }
 
     public static func number(_ text: String, _ path: String, _ line: Int) throws(InputError) -> Double {

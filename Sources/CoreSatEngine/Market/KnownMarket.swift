@@ -48,9 +48,8 @@ public struct KnownMarket: Sendable, Equatable {
         covariance: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>
     ) {
         transition.withUnsafeBufferPointer { p in
-            mixture(
-                logMeans: logMeans, shares: p.baseAddress! + regime * regimeCount, universe: universe, mean: mean,
-                covariance: covariance, scratch: scratch)
+            let row = UnsafeBufferPointer(rebasing: p[(regime * regimeCount)..<((regime + 1) * regimeCount)])
+            mixture(logMeans: logMeans, shares: row, universe: universe, mean: mean, covariance: covariance, scratch: scratch)
         }
     }
 
@@ -66,7 +65,9 @@ public struct KnownMarket: Sendable, Equatable {
             for now in 0..<k { p += belief[now] * transition[now * k + next] }
             shares[next] = p
         }
-        mixture(logMeans: logMeans, shares: shares, universe: universe, mean: mean, covariance: covariance, scratch: scratch)
+        mixture(
+            logMeans: logMeans, shares: UnsafeBufferPointer(start: shares, count: k), universe: universe, mean: mean,
+            covariance: covariance, scratch: scratch)
     }
 
     /// The long-run simple-return moments of the assets in `universe` with the nominal drifts: the
@@ -78,9 +79,8 @@ public struct KnownMarket: Sendable, Equatable {
         let shares = RegimeChain.ergodic(transition: transition, regimes: regimeCount)
         nominalLogMeans.withUnsafeBufferPointer { m in
             shares.withUnsafeBufferPointer { p in
-                mixture(
-                    logMeans: m.baseAddress!, shares: p.baseAddress!, universe: universe, mean: &mean, covariance: &covariance,
-                    scratch: &scratch)
+                guard let logMeans = m.baseAddress else { return }
+                mixture(logMeans: logMeans, shares: p, universe: universe, mean: &mean, covariance: &covariance, scratch: &scratch)
             }
         }
         return (mean, covariance)
@@ -88,7 +88,7 @@ public struct KnownMarket: Sendable, Equatable {
 
     /// The moments of a month whose regime is k with probability shares[k].
     private func mixture(
-        logMeans: UnsafePointer<Double>, shares: UnsafePointer<Double>, universe: [Int], mean: UnsafeMutablePointer<Double>,
+        logMeans: UnsafePointer<Double>, shares: UnsafeBufferPointer<Double>, universe: [Int], mean: UnsafeMutablePointer<Double>,
         covariance: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>
     ) {
         let n = assetCount, u = universe.count

@@ -44,9 +44,11 @@ struct BatchMoments {
                 for i in 0..<n { norm += centred[k * n + i] * centred[k * n + i] }
                 fourthPowerSum += norm * norm
             }
-            shrinkage = covariance.withUnsafeMutableBufferPointer {
-                ScaledIdentityShrinkage.apply(covariance: $0.baseAddress!, assets: n, months: t,
-                                              fourthPowerSum: fourthPowerSum)
+            // n >= 1 and t >= 2 are checked by the caller, so the buffers are not empty.
+            shrinkage = covariance.withUnsafeMutableBufferPointer { s in
+                s.baseAddress.map {
+                    ScaledIdentityShrinkage.apply(covariance: $0, assets: n, months: t, fourthPowerSum: fourthPowerSum)
+                }
             }
         case .constantCorrelation:
             for k in covariance.indices { covariance[k] /= Double(t - 1) }
@@ -64,8 +66,9 @@ struct BatchMoments {
             var deviations = [Double](repeating: 0, count: 2 * n)
             shrinkage = covariance.withUnsafeMutableBufferPointer { s in
                 deviations.withUnsafeMutableBufferPointer { sd in
-                    ConstantCorrelationShrinkage.apply(covariance: s.baseAddress!, squares: squares, cubes: cubes,
-                                                       assets: n, months: t, deviations: sd.baseAddress!)
+                    guard let covariance = s.baseAddress, let deviations = sd.baseAddress else { return nil }
+                    return ConstantCorrelationShrinkage.apply(
+                        covariance: covariance, squares: squares, cubes: cubes, assets: n, months: t, deviations: deviations)
                 }
             }
         }

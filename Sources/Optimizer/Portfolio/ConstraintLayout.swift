@@ -33,10 +33,6 @@ enum ConstraintMeaning: Sendable, Equatable {
 /// The standard layout: equality 0 is the budget; bounds are the weights' bounds; rows 0..<G are the
 /// groups (two-sided), then the extra rows the objective adds.
 struct ConstraintLayout {
-    static func shape(_ constraints: PortfolioConstraints, extraRows: Int) -> (equalities: Int, rows: Int) {
-        (1, constraints.groups.count + extraRows)
-    }
-
     static func write<P: ConstrainedProgram>(_ constraints: PortfolioConstraints, into p: inout P) {
         let n = p.variables
         for i in 0..<n {

@@ -8,6 +8,17 @@ struct RiskLimitSearch {
     let inputs: PortfolioInputs
     let benchmark: [Double]?
     let limit: Double
+    /// Σb, the benchmark's pull in the linear term (zeros without a benchmark), once for every t.
+    let pull: [Double]
+
+    init(optimizer: PortfolioOptimizer, inputs: PortfolioInputs, benchmark: [Double]?, limit: Double) {
+        self.optimizer = optimizer
+        self.inputs = inputs
+        self.benchmark = benchmark
+        self.limit = limit
+        let n = inputs.assetCount
+        pull = (0..<n).map { i in benchmark.map { b in (0..<n).reduce(0.0) { $0 + inputs.covariance[i * n + $1] * b[$1] } } ?? 0 }
+    }
 
     /// Doublings of t allowed while looking for a t whose risk reaches the limit.
     static let maximumDoublings = 200
@@ -131,13 +142,7 @@ struct RiskLimitSearch {
         let n = inputs.assetCount
         let scale = 1 / (1 + t)
         for k in 0..<(n * n) { optimizer.quadratic.hessian[k] = scale * inputs.covariance[k] }
-        for i in 0..<n {
-            var pull = 0.0
-            if let benchmark {
-                for j in 0..<n { pull += inputs.covariance[i * n + j] * benchmark[j] }
-            }
-            optimizer.quadratic.linear[i] = -scale * pull - (t * scale) * inputs.mean[i]
-        }
+        for i in 0..<n { optimizer.quadratic.linear[i] = -scale * pull[i] - (t * scale) * inputs.mean[i] }
         let status = optimizer.solveQuadratic(warmStart: warm)
         guard status == .optimal else { return .failure(status) }
         let w = optimizer.weights
