@@ -110,6 +110,42 @@ struct HistoricalScenarioTests {
         #expect(later.months == 6)
     }
 
+    @Test func aBacktestKeepsEachMonthsWeightsAfterAnyTrade() throws {
+        let s = try Self.load(Self.replay + "\n  from: 2000-02\n  to: 2000-07", top: "warm_up_months: 1\n")
+        let result = try Simulator.run(try s.plan(), threads: 1)
+        #expect(result.run.layout.monthlyAssets == ["a", "b"])
+        #expect(!result.run.layout.keepsMonthlyRegimes)  // one regime: nothing to shade
+        let a = [-0.02, 0.03, 0.01, -0.04, 0.02, 0.05], b = [0.01, -0.01, 0.00, 0.02, 0.01, -0.03]
+        // Rebalanced monthly: back to the targets at every month end.
+        let monthly = try result.monthlyWeights(policy: 1)
+        #expect(monthly.count == 2 && monthly.allSatisfy { $0.count == 6 })
+        for t in 0..<6 { #expect(abs(monthly[0][t] - 0.5) < 1e-15 && abs(monthly[1][t] - 0.5) < 1e-15) }
+        // Never rebalanced: each asset's share of the grown holdings.
+        let held = try result.monthlyWeights(policy: 2)
+        var ga = 0.5, gb = 0.5
+        for t in 0..<6 {
+            ga *= 1 + a[t]
+            gb *= 1 + b[t]
+            #expect(abs(held[0][t] - ga / (ga + gb)) < 1e-14)
+            #expect(abs(held[0][t] + held[1][t] - 1) < 1e-14)
+        }
+        #expect(try result.monthlyWeights(policy: 0)[1] == Array(repeating: 0, count: 6))
+    }
+
+    @Test func aBacktestWithRegimesKeepsEachMonthsRegime() throws {
+        let market = Self.replay + """
+
+              regimes:
+                kind: periods
+                periods:
+                  - {name: rough, from: 2000-03, to: 2000-05}
+                otherwise: calm
+            """
+        let result = try Simulator.run(try Self.load(market).plan(), threads: 1)
+        #expect(result.run.layout.keepsMonthlyRegimes)
+        #expect(try result.monthlyRegimes() == [1, 1, 0, 0, 0, 1, 1, 1])
+    }
+
     @Test func labelledPeriodsAreTheRunsRegimes() throws {
         let market = Self.replay + """
 

@@ -74,8 +74,11 @@ struct SavedRunReader {
                 return p
             }
         }
+        // Files written before backtests kept their monthly weights have none.
+        let monthlyAssets = top["monthly_assets"] == nil ? [] : try strings(top, "monthly_assets")
         let layout = RecordLayout(
-            policies: policies.count, regimes: regimes.count, wealthGrid: grid, returnMonths: returnMonths, satelliteAssets: satellites, classifiers: classifiers)
+            policies: policies.count, regimes: regimes.count, wealthGrid: grid, returnMonths: returnMonths,
+            satelliteAssets: satellites, classifiers: classifiers, monthlyAssets: monthlyAssets)
         guard try strings(top, "columns") == layout.columns.map(\.description) else {
             throw problem("columns", "the columns are not the ones this version writes for \(policies.count) policies and \(regimes.count) regimes")
         }

@@ -88,10 +88,12 @@ final class Account {
     ///   - wealth: receives the value at the end of each month of `wealthGrid` (months 1...months).
     ///   - path: the global path index, for error messages.
     ///   - ledger: where to add up each month for the per-regime figures; nil: nowhere.
+    ///   - monthlyWeights: receives each month's weights after any trade (months x all assets; zero
+    ///     once the account is empty); nil: kept nowhere (only a backtest's record keeps them).
     func run(
         _ policy: any Policy, runner: (any PolicyRunner)?, market: PathMarket, path: Int,
         netReturns: UnsafeMutablePointer<Double>, wealthGrid: [Int], wealth: UnsafeMutablePointer<Double>,
-        ledger: RegimeLedger? = nil
+        ledger: RegimeLedger? = nil, monthlyWeights: UnsafeMutablePointer<Double>? = nil
     ) throws(PolicyFailure) -> AccountOutcome {
         let all = assetCount
         let initialWeights = policy.initialWeights
@@ -111,7 +113,7 @@ final class Account {
         guard let ledger else {
             var nothing = NoMonthRecord()
             return try run(policy, runner: runner, market: market, path: path, netReturns: netReturns,
-                wealthGrid: wealthGrid, wealth: wealth, working: n, recording: &nothing)
+                wealthGrid: wealthGrid, wealth: wealth, monthlyWeights: monthlyWeights, working: n, recording: &nothing)
         }
         var satellites = 0
         for k in 0..<n where ledger.satelliteSlot[assets[k]] >= 0 {
@@ -122,14 +124,14 @@ final class Account {
         var cursor = RegimeLedger.Cursor(
             ledger, satellites: satellites, at: satelliteAt, slots: satelliteSlot, beliefs: policy.classifiesRegimes)
         return try run(policy, runner: runner, market: market, path: path, netReturns: netReturns,
-            wealthGrid: wealthGrid, wealth: wealth, working: n, recording: &cursor)
+            wealthGrid: wealthGrid, wealth: wealth, monthlyWeights: monthlyWeights, working: n, recording: &cursor)
     }
 
     /// The months of a run, on the `n` assets set up in the scratch space.
     private func run<Record: MonthRecord>(
         _ policy: any Policy, runner: (any PolicyRunner)?, market: PathMarket, path: Int,
         netReturns: UnsafeMutablePointer<Double>, wealthGrid: [Int], wealth: UnsafeMutablePointer<Double>,
-        working n: Int, recording: inout Record
+        monthlyWeights: UnsafeMutablePointer<Double>?, working n: Int, recording: inout Record
     ) throws(PolicyFailure) -> AccountOutcome {
         let all = assetCount
         let months = market.months
@@ -152,6 +154,7 @@ final class Account {
                 logMeans: logMeans)
         }
         runner?.reset(view(-1, value))
+        monthlyWeights?.update(repeating: 0, count: months * all)
         for t in 0..<months {
             let start = value
             let inverseStart = 1 / start  // one division instead of two
@@ -215,6 +218,10 @@ final class Account {
             value = max(end - costs, 0)
             netReturns[t] = (value - flowIntoPortfolio) * inverseStart - 1
             recording.end(netReturn: netReturns[t], grossReturn: gross * inverseStart - 1, turnover: turnover, satellite: satelliteGain)
+            if let monthlyWeights, value > 0 {
+                let row = monthlyWeights + t * all
+                for k in 0..<n { row[assets[k]] = h[k] / value }
+            }
             if t + 1 == nextGridMonth {
                 wealth[nextGrid] = value
                 nextGrid += 1

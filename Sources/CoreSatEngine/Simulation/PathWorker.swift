@@ -57,6 +57,10 @@ final class PathWorker {
         for k in regimeCounts.indices { regimeCounts[k] = 0 }
         for g in market.regimes[warmUp...] { regimeCounts[Int(g)] += 1 }
         for (k, c) in regimeCounts.enumerated() { record[layout.offset(regime: k)] = Double(c) / Double(months) }
+        if layout.keepsMonthlyRegimes {
+            let kept = record + layout.offsetOfMonthlyRegimes
+            for t in 0..<months { kept[t] = Double(market.regimes[warmUp + t]) }
+        }
 
         let labels = UnsafePointer(market.regimes.baseAddress!)
         let pathMarket = PathMarket(
@@ -69,7 +73,8 @@ final class PathWorker {
             let outcome = try account.run(
                 policy, runner: runners[p], market: pathMarket, path: path,
                 netReturns: returns, wealthGrid: plan.wealthGrid,
-                wealth: record + layout.offsetOfWealth(policy: p), ledger: regimeTally?.ledger)
+                wealth: record + layout.offsetOfWealth(policy: p), ledger: regimeTally?.ledger,
+                monthlyWeights: layout.monthlyAssets.isEmpty ? nil : record + layout.offsetOfMonthlyWeights(policy: p))
             activeMonths[p] = outcome.activeMonths
             if layout.returnMonths > 0 {  // months after an account emptied have no return
                 let kept = record + layout.offsetOfReturns(policy: p)

@@ -4,6 +4,8 @@ public struct ColumnKey: Hashable, Sendable, CustomStringConvertible {
     public enum Owner: Hashable, Sendable {
         case policy(Int)
         case regime(Int)
+        /// The path's market, for numbers that belong to no policy (a backtest's regime of each month).
+        case market
     }
 
     public var owner: Owner
@@ -18,6 +20,7 @@ public struct ColumnKey: Hashable, Sendable, CustomStringConvertible {
         switch owner {
         case .policy(let p): "policy[\(p)].\(figure)"
         case .regime(let k): "regime[\(k)].\(figure)"
+        case .market: "market.\(figure)"
         }
     }
 }
@@ -46,6 +49,9 @@ public enum PolicyTally: Int, CaseIterable, Sendable {
 /// then for each policy and regime bucket (`regime[k]`, then `entry[k]`, see `RegimeBuckets`) the
 /// `RegimeFigure`s and each satellite asset's weight (`policy[p].regime[k].weight.<asset id>`), then
 /// the `RecognitionFigure`s of the policies that classify regimes (`policy[p].regime_hit_rate`).
+/// A record that keeps monthly returns (a backtest) ends with each policy's weights at every month
+/// end (`policy[p].weight_m0001.<asset id>`) and, with more than one regime, each month's regime
+/// (`market.regime_m0001`), for the report's charts.
 public struct RecordLayout: Sendable, Equatable {
     public let policies: Int
     public let regimes: Int
@@ -57,6 +63,9 @@ public struct RecordLayout: Sendable, Equatable {
     public let returnMonths: Int
     /// Ids of the satellite assets, whose weights the per-regime figures report.
     public let satelliteAssets: [String]
+    /// Ids of every asset, whose weights at each month end a record keeping monthly returns holds
+    /// (empty otherwise).
+    public let monthlyAssets: [String]
     /// The policies that name the regime they believe in, ascending.
     public let classifiers: [Int]
     /// Every column in record order, and where each sits.
@@ -65,7 +74,7 @@ public struct RecordLayout: Sendable, Equatable {
 
     public init(
         policies: Int, regimes: Int, wealthGrid: [Int] = [], returnMonths: Int = 0, satelliteAssets: [String] = [],
-        classifiers: [Int] = []
+        classifiers: [Int] = [], monthlyAssets: [String] = []
     ) {
         self.policies = policies
         self.regimes = regimes
@@ -73,14 +82,16 @@ public struct RecordLayout: Sendable, Equatable {
         self.returnMonths = returnMonths
         self.satelliteAssets = regimes > 1 ? satelliteAssets : []
         self.classifiers = regimes > 1 ? classifiers.sorted() : []
+        self.monthlyAssets = returnMonths > 0 ? monthlyAssets : []
         columns = Self.columns(policies: policies, regimes: regimes, wealthGrid: wealthGrid, returnMonths: returnMonths,
             satelliteAssets: self.satelliteAssets, classifiers: self.classifiers)
+            + Self.monthlyColumns(policies: policies, regimes: regimes, months: returnMonths, assets: self.monthlyAssets)
         index = Dictionary(columns.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public static func == (a: RecordLayout, b: RecordLayout) -> Bool {
         a.policies == b.policies && a.regimes == b.regimes && a.wealthGrid == b.wealthGrid && a.returnMonths == b.returnMonths
-            && a.satelliteAssets == b.satelliteAssets && a.classifiers == b.classifiers
+            && a.satelliteAssets == b.satelliteAssets && a.classifiers == b.classifiers && a.monthlyAssets == b.monthlyAssets
     }
 
     /// At most `points` months spread evenly over the horizon, ending at the last month.
@@ -99,7 +110,12 @@ public struct RecordLayout: Sendable, Equatable {
     var regimeBase: Int { policies * perPolicy + regimes }
     var bucketBase: Int { regimeBase + (hasRegimeFigures ? regimes : 0) }
     var recognitionBase: Int { bucketBase + policies * bucketCount * perBucket }
-    public var stride: Int { recognitionBase + classifiers.count * RecognitionFigure.count }
+    var monthlyBase: Int { recognitionBase + classifiers.count * RecognitionFigure.count }
+    /// Whether the record ends with each month's regime (see `monthlyAssets`).
+    public var keepsMonthlyRegimes: Bool { !monthlyAssets.isEmpty && regimes > 1 }
+    public var stride: Int {
+        monthlyBase + policies * returnMonths * monthlyAssets.count + (keepsMonthlyRegimes ? returnMonths : 0)
+    }
 
     func offset(policy: Int, _ figure: PathFigure) -> Int { policy * perPolicy + figure.rawValue }
     func offset(policy: Int, _ figure: RelativeFigure) -> Int { policy * perPolicy + PathFigure.count + figure.rawValue }
@@ -116,6 +132,11 @@ public struct RecordLayout: Sendable, Equatable {
     func offsetOfRecognition(policy: Int) -> Int? {
         classifiers.firstIndex(of: policy).map { recognitionBase + $0 * RecognitionFigure.count }
     }
+
+    /// A policy's weights at the end of month 1: `returnMonths` rows of `monthlyAssets.count`.
+    func offsetOfMonthlyWeights(policy: Int) -> Int { monthlyBase + policy * returnMonths * monthlyAssets.count }
+    /// The regime of month 1, then of each month after it.
+    var offsetOfMonthlyRegimes: Int { monthlyBase + policies * returnMonths * monthlyAssets.count }
 
     public static let shareOfMonths = "share_of_months"
     public static let entryShareOfMonths = "entry_share_of_months"
@@ -160,7 +181,21 @@ public struct RecordLayout: Sendable, Equatable {
         return keys
     }
 
+    private static func monthlyColumns(policies: Int, regimes: Int, months: Int, assets: [String]) -> [ColumnKey] {
+        guard !assets.isEmpty else { return [] }
+        var keys: [ColumnKey] = []
+        for p in 0..<policies {
+            for m in 1...months { keys += assets.map { ColumnKey(.policy(p), weightKey(month: m, asset: $0)) } }
+        }
+        if regimes > 1 { keys += (1...months).map { ColumnKey(.market, regimeKey(month: $0)) } }
+        return keys
+    }
+
     public static func wealthKey(month: Int) -> String { "wealth_m" + fourDigits(month) }
+    /// A policy's weight of an asset at the end of month `month` (1...months), after any trade.
+    public static func weightKey(month: Int, asset: String) -> String { "weight_m" + fourDigits(month) + "." + asset }
+    /// The regime (its index) the market was in during month `month` (1...months).
+    public static func regimeKey(month: Int) -> String { "regime_m" + fourDigits(month) }
     /// The net return of month `month` (1...months).
     public static func returnKey(month: Int) -> String { "return_m" + fourDigits(month) }
 

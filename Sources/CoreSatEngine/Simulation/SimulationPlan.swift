@@ -91,7 +91,8 @@ public struct SimulationPlan: Sendable {
         RecordLayout(
             policies: policies.count, regimes: model.regimeNames.count, wealthGrid: wealthGrid, returnMonths: keepsMonthlyReturns ? months : 0,
             satelliteAssets: zip(assetNames, assetSleeves).filter { $0.1 == .satellite }.map(\.0),
-            classifiers: policies.indices.filter { policies[$0].classifiesRegimes })
+            classifiers: policies.indices.filter { policies[$0].classifiesRegimes },
+            monthlyAssets: assetNames)
     }
 
     public var description: RunDescription {

@@ -91,6 +91,20 @@ extension PathColumns {
         try (1...run.layout.returnMonths).map { try column(ColumnKey(.policy(policy), RecordLayout.returnKey(month: $0)))[0] }
     }
 
+    /// The first path's weights of each asset (`layout.monthlyAssets`) at every month end, after any
+    /// trade, in a run whose records keep monthly returns: [asset][month].
+    public func monthlyWeights(policy: Int) throws -> [[Double]] {
+        let layout = run.layout
+        return try layout.monthlyAssets.map { asset in
+            try (1...layout.returnMonths).map { try column(ColumnKey(.policy(policy), RecordLayout.weightKey(month: $0, asset: asset)))[0] }
+        }
+    }
+
+    /// The first path's regime of each month, in a run whose records keep them (`keepsMonthlyRegimes`).
+    public func monthlyRegimes() throws -> [Int] {
+        try (1...run.layout.returnMonths).map { Int(try column(ColumnKey(.market, RecordLayout.regimeKey(month: $0)))[0]) }
+    }
+
     /// Share of each path's months spent in the regime.
     public func regimeShares(_ regime: Int) throws -> [Double] {
         try column(ColumnKey(.regime(regime), RecordLayout.shareOfMonths))
