@@ -174,7 +174,7 @@ class Browser:
         os.set_blocking(self.from_browser, False)
         self.buffer = b""
         self.next_id = 0
-        self.events = []
+        # Event name -> function, called for each such event as it arrives.
         self.handlers = {}
 
     def send(self, method, params=None, session=None):
@@ -222,11 +222,9 @@ class Browser:
             self.buffer += chunk
         raw, self.buffer = self.buffer.split(b"\0", 1)
         message = json.loads(raw)
-        if "method" in message:
-            self.events.append(message)
-            handler = self.handlers.get(message["method"])
-            if handler:
-                handler(message)
+        handler = self.handlers.get(message.get("method"))
+        if handler:
+            handler(message)
         return message
 
     def log_tail(self):
@@ -242,17 +240,11 @@ class Browser:
                 self.process.wait(timeout=5)
         except (BrowserError, OSError, subprocess.TimeoutExpired):
             pass
+        # Renderers and helpers share the browser's process group: this reaches every one of them.
         try:
             os.killpg(self.process.pid, signal.SIGKILL)
         except (ProcessLookupError, PermissionError):
             pass
-        # Renderers and helpers are in the same group; give them a moment to be gone.
-        for _ in range(50):
-            try:
-                os.killpg(self.process.pid, 0)
-            except (ProcessLookupError, PermissionError):
-                break
-            time.sleep(0.02)
         try:
             self.process.wait(timeout=5)
         except subprocess.TimeoutExpired:
@@ -422,7 +414,12 @@ def main():
         for page in arguments.pages:
             problems, summary = [f"no such file {page}"], None
             if page.is_file():
-                browser = browser or Browser(binary)
+                if browser is None:
+                    try:
+                        browser = Browser(binary)
+                    except OSError as error:
+                        print(f"browser-check: cannot start {binary}: {error}", file=sys.stderr)
+                        return 2
                 try:
                     problems, summary = check_page(browser, page, arguments.timeout)
                 except (PageTimeout, BrowserError) as error:
