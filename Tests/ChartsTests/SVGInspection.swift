@@ -49,7 +49,8 @@ final class SVGInspection: NSObject, XMLParserDelegate {
 
 /// Checks the output contract every chart keeps, and answers the parsed SVG.
 @discardableResult
-func checkContract(_ svg: String, id: String = "c", sourceLocation: SourceLocation = #_sourceLocation) -> SVGInspection? {
+func checkContract(_ svg: String, id: String = "c", sourceLocation: SourceLocation = #_sourceLocation) -> SVGInspection?
+{
     guard let inspection = SVGInspection.parse(svg) else {
         Issue.record("not well-formed XML:\n\(svg)", sourceLocation: sourceLocation)
         return nil
@@ -63,8 +64,9 @@ func checkContract(_ svg: String, id: String = "c", sourceLocation: SourceLocati
     #expect(root?.attributes["viewBox"]?.hasPrefix("0 0 ") == true, sourceLocation: sourceLocation)
     #expect(root?.attributes["width"] == nil && root?.attributes["height"] == nil, sourceLocation: sourceLocation)
     #expect(root?.attributes["font-family"]?.contains("system-ui") == true, sourceLocation: sourceLocation)
-    #expect(inspection.elements.contains { $0.name == "title" && $0.attributes["id"] == "\(id)-title" },
-            sourceLocation: sourceLocation)
+    #expect(
+        inspection.elements.contains { $0.name == "title" && $0.attributes["id"] == "\(id)-title" },
+        sourceLocation: sourceLocation)
     #expect(inspection.elements.contains { $0.name == "desc" }, sourceLocation: sourceLocation)
     let lower = svg.lowercased()
     #expect(!lower.contains("nan") && !lower.contains("inf"), sourceLocation: sourceLocation)

@@ -33,7 +33,8 @@ struct SVGWriterTests {
 
 struct PaletteTests {
     @Test func okabeItoInOrderThenCyclesWithDashes() {
-        #expect(Palette.colors == ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#F0E442"])
+        #expect(
+            Palette.colors == ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#F0E442"])
         #expect(Palette.color(at: 0) == "#0072B2")
         #expect(Palette.color(at: 9) == "#E69F00")
         #expect(Palette.dash(at: 3) == nil)

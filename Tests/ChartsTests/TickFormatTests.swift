@@ -34,7 +34,8 @@ struct TickFormatTests {
         #expect(TickFormat.number.labels(for: [0, 0.25, 0.5]) == ["0.00", "0.25", "0.50"])
         #expect(TickFormat.number.labels(for: [0, 20, 40]) == ["0", "20", "40"])
         #expect(TickFormat.number.label(1.234) == "1.23")
-        #expect(TickFormat.number(decimals: 1).label(1.25) == "1.2" || TickFormat.number(decimals: 1).label(1.25) == "1.3")
+        #expect(
+            TickFormat.number(decimals: 1).label(1.25) == "1.2" || TickFormat.number(decimals: 1).label(1.25) == "1.3")
         #expect(TickFormat.integer.ticks(lower: 0, upper: 3, count: 10) == [0, 1, 2, 3])
         #expect(TickFormat.integer.labels(for: [0, 1, 2]) == ["0", "1", "2"])
     }
@@ -52,7 +53,10 @@ struct TickFormatTests {
         let ticks = format.ticks(lower: 1987 * 12 + 3, upper: 2024 * 12 + 11, count: 6)
         #expect(ticks.allSatisfy { Int($0) % 12 == 0 })
         #expect(format.labels(for: ticks) == ["1990", "1995", "2000", "2005", "2010", "2015", "2020"])
-        #expect(format.labels(for: format.ticks(lower: 1987 * 12 + 3, upper: 2024 * 12 + 11, count: 3)) == ["1990", "2000", "2010", "2020"])
+        #expect(
+            format.labels(for: format.ticks(lower: 1987 * 12 + 3, upper: 2024 * 12 + 11, count: 3)) == [
+                "1990", "2000", "2010", "2020",
+            ])
     }
 
     @Test func yearMonthOverShortSpansShowsMonths() {

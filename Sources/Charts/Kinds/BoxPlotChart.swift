@@ -57,19 +57,26 @@ public struct BoxPlotChart: Sendable {
         let key = "Box: 25th to 75th percentile; whiskers: 5th to 95th; line: median" + (hasMean ? "; dot: mean" : "")
         let headerBottom = ChartDocument.headerHeight(frame) + 18
         let names = rows.map { TextSize.truncated($0.name, to: 28) }
-        let height = PlotArea.totalHeight(frame, headerBottom: headerBottom, plotHeight: Self.rowHeight * Double(rows.count))
-        let plot = PlotArea.inside(frame, height: height, headerBottom: headerBottom, leftLabels: TextSize.widest(names))
+        let height = PlotArea.totalHeight(
+            frame, headerBottom: headerBottom, plotHeight: Self.rowHeight * Double(rows.count))
+        let plot = PlotArea.inside(
+            frame, height: height, headerBottom: headerBottom, leftLabels: TextSize.widest(names))
         let xAxis = ValueAxis(extent: extent, format: xFormat, count: max(2, Int(frame.width / 110)))
         let x = xAxis.map(from: plot.left, to: plot.right)
-        let description = "Box plots of \(frame.xTitle.isEmpty ? "values" : frame.xTitle) for "
-            + ChartDocument.list(rows.map(\.name)) + ": boxes span the 25th to 75th percentile, whiskers the 5th to 95th."
+        let description =
+            "Box plots of \(frame.xTitle.isEmpty ? "values" : frame.xTitle) for "
+            + ChartDocument.list(rows.map(\.name))
+            + ": boxes span the 25th to 75th percentile, whiskers the 5th to 95th."
 
         return ChartDocument.render(id: id, frame: frame, height: height, description: description) { writer in
             writer.text(key, x: 10, y: ChartDocument.headerHeight(frame) + 10, extra: [("fill", Palette.mutedText)])
             AxisDrawing.bottom(&writer, axis: xAxis, map: x, plot: plot, title: frame.xTitle, grid: true)
             if let referenceX, xAxis.contains(referenceX) {
-                writer.element("line", AxisDrawing.line(x(referenceX), plot.top, x(referenceX), plot.bottom, color: Palette.text)
-                    + [("class", "reference")])
+                writer.element(
+                    "line",
+                    AxisDrawing.line(
+                        x(referenceX), plot.top, x(referenceX), plot.bottom, color: Palette.text, className: "reference"
+                    ))
             }
             AxisDrawing.yTitle(&writer, frame.yTitle, plot: plot)
             for (index, row) in rows.enumerated() {
@@ -90,23 +97,34 @@ public struct BoxPlotChart: Sendable {
         let n = SVGWriter.number
         let color = Palette.color(at: row.highlight ? 1 : 0)
         let (low, high) = (x(min(row.p05, row.p95)), x(max(row.p05, row.p95)))
-        writer.element("path", [
-            ("class", "mark whisker"),
-            ("d", "M\(n(low)) \(n(y))H\(n(high))M\(n(low)) \(n(y - 5))V\(n(y + 5))M\(n(high)) \(n(y - 5))V\(n(y + 5))"),
-            ("fill", "none"), ("stroke", color), ("stroke-width", "1.5"),
-        ])
-        let (left, right) = (x(min(row.p25, row.p75)), x(max(row.p25, row.p75)))
-        writer.element("rect", [
-            ("class", "mark box"), ("x", n(left)), ("y", n(y - 8)), ("width", n(max(1, right - left))), ("height", "16"),
-            ("fill", Palette.tint(color, strength: 0.35)), ("stroke", color), ("stroke-width", row.highlight ? "2" : "1.25"),
-        ])
-        writer.element("line", AxisDrawing.line(x(row.p50), y - 8, x(row.p50), y + 8, color: Palette.text, width: 2.5)
-            + [("class", "mark median")])
-        if let mean = row.mean, mean.isFinite {
-            writer.element("circle", [
-                ("class", "mark mean"), ("cx", n(x(mean))), ("cy", n(y)), ("r", "3.5"), ("fill", "#fff"),
-                ("stroke", Palette.text), ("stroke-width", "1.5"),
+        writer.element(
+            "path",
+            [
+                ("class", "mark whisker"),
+                (
+                    "d",
+                    "M\(n(low)) \(n(y))H\(n(high))M\(n(low)) \(n(y - 5))V\(n(y + 5))M\(n(high)) \(n(y - 5))V\(n(y + 5))"
+                ),
+                ("fill", "none"), ("stroke", color), ("stroke-width", "1.5"),
             ])
+        let (left, right) = (x(min(row.p25, row.p75)), x(max(row.p25, row.p75)))
+        writer.rect(
+            "mark box", x: left, y: y - 8, width: max(1, right - left), height: 16,
+            [
+                ("fill", Palette.tint(color, strength: 0.35)), ("stroke", color),
+                ("stroke-width", row.highlight ? "2" : "1.25"),
+            ])
+        writer.element(
+            "line",
+            AxisDrawing.line(
+                x(row.p50), y - 8, x(row.p50), y + 8, color: Palette.text, width: 2.5, className: "mark median"))
+        if let mean = row.mean, mean.isFinite {
+            writer.element(
+                "circle",
+                [
+                    ("class", "mark mean"), ("cx", n(x(mean))), ("cy", n(y)), ("r", "3.5"), ("fill", "#fff"),
+                    ("stroke", Palette.text), ("stroke-width", "1.5"),
+                ])
         }
     }
 }

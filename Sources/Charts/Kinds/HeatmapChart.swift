@@ -40,41 +40,51 @@ public struct HeatmapChart: Sendable {
         guard !extent.isEmpty else { return ChartDocument.noData(id: id, frame: frame, what: "Heatmap") }
         let ramp = ColorRamp(colors, extent: extent)
         let names = rowLabels.map { TextSize.truncated($0, to: 24) }
-        let guess = BandScale(count: columnLabels.count, range: (0, frame.width - 60 - TextSize.widest(names)), paddingInner: 0, paddingOuter: 0)
+        let guess = BandScale(
+            count: columnLabels.count, range: (0, frame.width - 60 - TextSize.widest(names)), paddingInner: 0,
+            paddingOuter: 0)
         let labelHeight = AxisDrawing.categoryLabelHeight(columnLabels, bandwidth: guess.bandwidth)
         let legendRoom = 44.0
         let headerBottom = ChartDocument.headerHeight(frame)
-        let height = legendRoom + PlotArea.totalHeight(
-            frame, headerBottom: headerBottom, plotHeight: Self.cellHeight * Double(rowLabels.count), bottomLabels: labelHeight)
+        let height =
+            legendRoom
+            + PlotArea.totalHeight(
+                frame, headerBottom: headerBottom, plotHeight: Self.cellHeight * Double(rowLabels.count),
+                bottomLabels: labelHeight)
         let plot = PlotArea.inside(
             frame, height: height - legendRoom, headerBottom: headerBottom, leftLabels: TextSize.widest(names),
             bottomLabels: labelHeight)
-        let columns = BandScale(count: columnLabels.count, range: (plot.left, plot.right), paddingInner: 0, paddingOuter: 0)
+        let columns = BandScale(
+            count: columnLabels.count, range: (plot.left, plot.right), paddingInner: 0, paddingOuter: 0)
         let scaleText: String
         switch colors {
         case .diverging(let center): scaleText = "blue below \(valueFormat.label(center)) and orange above"
         case .sequential: scaleText = "from light (low) to dark blue (high)"
         }
-        let description = "Heatmap of \(rowLabels.count) by \(columnLabels.count) values"
-            + (frame.yTitle.isEmpty ? "" : ", rows \(frame.yTitle)") + (frame.xTitle.isEmpty ? "" : ", columns \(frame.xTitle)")
+        let description =
+            "Heatmap of \(rowLabels.count) by \(columnLabels.count) values"
+            + (frame.yTitle.isEmpty ? "" : ", rows \(frame.yTitle)")
+            + (frame.xTitle.isEmpty ? "" : ", columns \(frame.xTitle)")
             + ", coloured \(scaleText)" + (highlight == nil ? "" : "; the outlined cell is highlighted") + "."
 
         return ChartDocument.render(id: id, frame: frame, height: height, description: description) { writer in
             writeDefinitions(&writer, id: id, ramp: ramp)
             for (row, column) in cells {
-                drawCell(&writer, id: id, ramp: ramp, row: row, column: column, x: columns.start(column),
+                drawCell(
+                    &writer, id: id, ramp: ramp, row: row, column: column, x: columns.start(column),
                     y: plot.top + Self.cellHeight * Double(row), width: columns.bandwidth)
             }
-            if let highlight, rowLabels.indices.contains(highlight.row), columnLabels.indices.contains(highlight.column) {
-                writer.element("rect", [
-                    ("class", "highlight"), ("x", SVGWriter.number(columns.start(highlight.column) + 1.25)),
-                    ("y", SVGWriter.number(plot.top + Self.cellHeight * Double(highlight.row) + 1.25)),
-                    ("width", SVGWriter.number(columns.bandwidth - 2.5)), ("height", SVGWriter.number(Self.cellHeight - 2.5)),
-                    ("fill", "none"), ("stroke", Palette.text), ("stroke-width", "2.5"),
-                ])
+            if let highlight, rowLabels.indices.contains(highlight.row), columnLabels.indices.contains(highlight.column)
+            {
+                writer.rect(
+                    "highlight", x: columns.start(highlight.column) + 1.25,
+                    y: plot.top + Self.cellHeight * Double(highlight.row) + 1.25, width: columns.bandwidth - 2.5,
+                    height: Self.cellHeight - 2.5,
+                    [("fill", "none"), ("stroke", Palette.text), ("stroke-width", "2.5")])
             }
             for (row, name) in names.enumerated() {
-                writer.text(name, x: plot.left - 8, y: plot.top + Self.cellHeight * (Double(row) + 0.5) + 4, anchor: "end")
+                writer.text(
+                    name, x: plot.left - 8, y: plot.top + Self.cellHeight * (Double(row) + 0.5) + 4, anchor: "end")
             }
             AxisDrawing.yTitle(&writer, frame.yTitle, plot: plot)
             AxisDrawing.categories(
@@ -87,10 +97,12 @@ public struct HeatmapChart: Sendable {
     /// The hatch of missing cells and the legend's gradient, both drawn from this chart's own ids.
     private func writeDefinitions(_ writer: inout SVGWriter, id: String, ramp: ColorRamp) {
         writer.open("defs")
-        writer.open("pattern", [
-            ("id", id + "-missing"), ("width", "6"), ("height", "6"), ("patternUnits", "userSpaceOnUse"),
-            ("patternTransform", "rotate(45)"),
-        ])
+        writer.open(
+            "pattern",
+            [
+                ("id", id + "-missing"), ("width", "6"), ("height", "6"), ("patternUnits", "userSpaceOnUse"),
+                ("patternTransform", "rotate(45)"),
+            ])
         writer.element("rect", [("width", "6"), ("height", "6"), ("fill", Palette.missing)])
         writer.element("line", AxisDrawing.line(0, 0, 0, 6, color: "#bbb", width: 2))
         writer.close("pattern")
@@ -108,11 +120,9 @@ public struct HeatmapChart: Sendable {
     ) {
         let v = value(row, column)
         let fill = v.isFinite ? ramp.color(v) : "url(#\(id)-missing)"
-        writer.element("rect", [
-            ("class", v.isFinite ? "mark cell" : "missing"), ("x", SVGWriter.number(x)), ("y", SVGWriter.number(y)),
-            ("width", SVGWriter.number(width)), ("height", SVGWriter.number(Self.cellHeight)), ("fill", fill),
-            ("stroke", "#fff"), ("stroke-width", "1"),
-        ])
+        writer.rect(
+            v.isFinite ? "mark cell" : "missing", x: x, y: y, width: width, height: Self.cellHeight,
+            [("fill", fill), ("stroke", "#fff"), ("stroke-width", "1")])
         let text = v.isFinite ? valueFormat.label(v) : "n/a"
         guard showValues || !v.isFinite, TextSize.width(text) <= width - 4 else { return }
         let dark = v.isFinite && Palette.luminance(fill) < 0.3
@@ -125,10 +135,9 @@ public struct HeatmapChart: Sendable {
         _ writer: inout SVGWriter, id: String, ramp: ColorRamp, left: Double, top: Double, width: Double
     ) {
         writer.open("g", [("class", "color-legend")])
-        writer.element("rect", [
-            ("x", SVGWriter.number(left)), ("y", SVGWriter.number(top)), ("width", SVGWriter.number(width)),
-            ("height", "10"), ("fill", "url(#\(id)-ramp)"), ("stroke", Palette.axis), ("stroke-width", "0.5"),
-        ])
+        writer.rect(
+            nil, x: left, y: top, width: width, height: 10,
+            [("fill", "url(#\(id)-ramp)"), ("stroke", Palette.axis), ("stroke-width", "0.5")])
         let scale = LinearScale(domain: (ramp.lower, ramp.upper), range: (left, left + width))
         let ticks = valueFormat.ticks(lower: ramp.lower, upper: ramp.upper, count: 4)
         for (tick, label) in zip(ticks, valueFormat.labels(for: ticks)) {

@@ -75,15 +75,23 @@ public struct HistogramChart: Sendable {
         let shares = clipped.map(bins.shares)
         var xExtent = Extent([bins.lower, bins.upper])
         for marker in markers { xExtent.include(marker.x) }
-        if let interval { xExtent.include(interval.from); xExtent.include(interval.to) }
+        if let interval {
+            xExtent.include(interval.from)
+            xExtent.include(interval.to)
+        }
         let yExtent = Extent(shares.joined())
         let color = { (index: Int) in Palette.color(at: samples[index].colorIndex ?? index) }
-        var entries = samples.count < 2 ? [] : samples.indices.map { index in
-            LegendEntry(
-                label: finite[index].isEmpty ? samples[index].name + " (no data)" : samples[index].name,
-                swatch: .line(color: color(index), dash: Palette.cycleDashes[index % Palette.cycleDashes.count]))
+        var entries =
+            samples.count < 2
+            ? []
+            : samples.indices.map { index in
+                LegendEntry(
+                    label: finite[index].isEmpty ? samples[index].name + " (no data)" : samples[index].name,
+                    swatch: .line(color: color(index), dash: Palette.cycleDashes[index % Palette.cycleDashes.count]))
+            }
+        if let interval {
+            entries.append(LegendEntry(label: interval.label, swatch: .box(color: Self.intervalFill, opacity: 1)))
         }
-        if let interval { entries.append(LegendEntry(label: interval.label, swatch: .box(color: Self.intervalFill, opacity: 1))) }
         let legend = Legend(entries: entries)
         let yAxis = ValueAxis(
             extent: yExtent, format: .percent(), count: max(3, Int(frame.height / 60)), includeZero: true)
@@ -93,20 +101,20 @@ public struct HistogramChart: Sendable {
         let x = xAxis.map(from: plot.left, to: plot.right)
         let y = yAxis.map(from: plot.bottom, to: plot.top)
 
-        var description = "Histogram of \(frame.xTitle.isEmpty ? "values" : frame.xTitle): the share of values in each "
+        var description =
+            "Histogram of \(frame.xTitle.isEmpty ? "values" : frame.xTitle): the share of values in each "
             + "of \(bins.count) bins for " + ChartDocument.list(samples.map(\.name))
         if let clip, outside > 0 {
-            description += "; \(outside) values below \(xFormat.label(clip.lowerBound)) or above "
+            description +=
+                "; \(outside) values below \(xFormat.label(clip.lowerBound)) or above "
                 + "\(xFormat.label(clip.upperBound)) are counted in the edge bins"
         }
         return ChartDocument.render(id: id, frame: frame, description: description + ".", legend: legend) { writer in
             if let interval, interval.from.isFinite, interval.to.isFinite {
                 let (from, to) = (x(min(interval.from, interval.to)), x(max(interval.from, interval.to)))
-                writer.element("rect", [
-                    ("class", "mark interval"), ("x", SVGWriter.number(from)), ("y", SVGWriter.number(plot.top)),
-                    ("width", SVGWriter.number(max(1, to - from))), ("height", SVGWriter.number(plot.height)),
-                    ("fill", Self.intervalFill),
-                ])
+                writer.rect(
+                    "mark interval", x: from, y: plot.top, width: max(1, to - from), height: plot.height,
+                    [("fill", Self.intervalFill)])
             }
             AxisDrawing.left(&writer, axis: yAxis, map: y, plot: plot, title: frame.yTitle)
             for (index, sampleShares) in shares.enumerated() where !finite[index].isEmpty {
@@ -129,11 +137,9 @@ public struct HistogramChart: Sendable {
     ) {
         for (bin, share) in shares.enumerated() where share > 0 {
             let (left, right) = (x(bins.start(bin)), x(bins.start(bin + 1)))
-            writer.element("rect", [
-                ("class", "mark bar"), ("x", SVGWriter.number(left)), ("y", SVGWriter.number(y(share))),
-                ("width", SVGWriter.number(right - left)), ("height", SVGWriter.number(y(0) - y(share))),
-                ("fill", color), ("stroke", "#fff"), ("stroke-width", "0.5"),
-            ])
+            writer.rect(
+                "mark bar", x: left, y: y(share), width: right - left, height: y(0) - y(share),
+                [("fill", color), ("stroke", "#fff"), ("stroke-width", "0.5")])
         }
     }
 
@@ -164,8 +170,8 @@ public struct HistogramChart: Sendable {
     private func drawMarkers(_ writer: inout SVGWriter, x: (Double) -> Double, plot: PlotArea) {
         for (rank, marker) in markers.filter(\.x.isFinite).enumerated() {
             let position = x(marker.x)
-            var attributes = AxisDrawing.line(position, plot.top, position, plot.bottom, color: Palette.text, width: 1.5)
-            attributes.insert(("class", "mark marker"), at: 0)
+            var attributes = AxisDrawing.line(
+                position, plot.top, position, plot.bottom, color: Palette.text, width: 1.5, className: "mark marker")
             if marker.style == .dashed { attributes.append(("stroke-dasharray", Palette.dashed)) }
             writer.element("line", attributes)
             let onLeft = position + 4 + TextSize.width(marker.label) > plot.right

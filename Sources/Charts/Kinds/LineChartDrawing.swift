@@ -21,7 +21,9 @@ struct LineChartDrawing {
         }
         for band in chart.bands {
             let count = min(band.xs.count, band.lower.count, band.upper.count)
-            let runs = Runs.of(count: count) { valid(band.xs[$0], band.lower[$0]) && valid(band.xs[$0], band.upper[$0]) }
+            let runs = Runs.of(count: count) {
+                valid(band.xs[$0], band.lower[$0]) && valid(band.xs[$0], band.upper[$0])
+            }
             for index in runs.joined() {
                 xExtent.include(band.xs[index])
                 yExtent.include(band.lower[index])
@@ -52,11 +54,15 @@ struct LineChartDrawing {
 
     private var legend: Legend {
         var entries = shadeLabels.map {
-            LegendEntry(label: $0.label, swatch: .box(color: Palette.tint(Palette.color(at: $0.colorIndex), strength: 0.3), opacity: 1))
+            LegendEntry(
+                label: $0.label,
+                swatch: .box(color: Palette.tint(Palette.color(at: $0.colorIndex), strength: 0.3), opacity: 1))
         }
         for (band, runs) in zip(chart.bands, bandRuns) {
             let label = runs.isEmpty ? band.name + " (no data)" : band.name
-            entries.append(LegendEntry(label: label, swatch: .box(color: Palette.color(at: band.colorIndex), opacity: band.opacity)))
+            entries.append(
+                LegendEntry(
+                    label: label, swatch: .box(color: Palette.color(at: band.colorIndex), opacity: band.opacity)))
         }
         for (index, series) in chart.series.enumerated() {
             let (color, dash) = color(ofSeries: index)
@@ -68,10 +74,19 @@ struct LineChartDrawing {
 
     private var description: String {
         let frame = chart.frame
-        var parts = ["Line chart of \(frame.yTitle.isEmpty ? "values" : frame.yTitle)"
-            + (chart.yScale == .log ? " on a log scale" : "") + " against \(frame.xTitle.isEmpty ? "x" : frame.xTitle)"]
-        if !chart.series.isEmpty { parts.append("lines for " + ChartDocument.list(chart.series.map(\.name))) }
-        if !chart.bands.isEmpty { parts.append("bands for " + ChartDocument.list(chart.bands.map(\.name))) }
+        var parts = [
+            "Line chart of \(frame.yTitle.isEmpty ? "values" : frame.yTitle)"
+                + (chart.yScale == .log ? " on a log scale" : "")
+                + " against \(frame.xTitle.isEmpty ? "x" : frame.xTitle)"
+        ]
+        if !chart.series.isEmpty {
+            parts.append(
+                (chart.series.count == 1 ? "a line for " : "lines for ") + ChartDocument.list(chart.series.map(\.name)))
+        }
+        if !chart.bands.isEmpty {
+            parts.append(
+                (chart.bands.count == 1 ? "a band for " : "bands for ") + ChartDocument.list(chart.bands.map(\.name)))
+        }
         if !chart.shades.isEmpty { parts.append("shaded periods of " + ChartDocument.list(shadeLabels.map(\.label))) }
         if !drawnMarkers.isEmpty { parts.append("\(drawnMarkers.count) labelled points") }
         return parts.joined(separator: "; ") + "."
@@ -89,7 +104,7 @@ struct LineChartDrawing {
         let xAxis = ValueAxis(extent: xExtent, format: chart.xFormat, count: max(2, Int(frame.width / 110)))
         let labelled = chart.series.indices.filter { !seriesRuns[$0].isEmpty }
         let direct = chart.directLabels && (2...8).contains(labelled.count) ? labelled : []
-        let names = direct.map { TextSize.truncated(chart.series[$0].name, to: 20) }
+        let names = direct.map { TextSize.truncated(chart.series[$0].name, to: 24) }
         let legend = legend
         let plot = PlotArea.inside(
             frame, headerBottom: ChartDocument.contentTop(frame, legend: legend), leftLabels: yAxis.labelWidth,
@@ -102,8 +117,10 @@ struct LineChartDrawing {
             AxisDrawing.left(&writer, axis: yAxis, map: y, plot: plot, title: frame.yTitle)
             drawBands(&writer, x: x, y: y)
             if let reference = chart.referenceY, yAxis.contains(reference) {
-                writer.element("line", AxisDrawing.line(plot.left, y(reference), plot.right, y(reference), color: Palette.text)
-                    + [("class", "reference")])
+                writer.element(
+                    "line",
+                    AxisDrawing.line(
+                        plot.left, y(reference), plot.right, y(reference), color: Palette.text, className: "reference"))
             }
             drawLines(&writer, x: x, y: y)
             drawMarkers(&writer, x: x, y: y, plot: plot)
@@ -117,11 +134,9 @@ struct LineChartDrawing {
             let from = max(min(shade.from, shade.to), axis.lower)
             let to = min(max(shade.from, shade.to), axis.upper)
             guard to > from else { continue }
-            writer.element("rect", [
-                ("class", "mark shade"), ("x", SVGWriter.number(x(from))), ("y", SVGWriter.number(plot.top)),
-                ("width", SVGWriter.number(x(to) - x(from))), ("height", SVGWriter.number(plot.height)),
-                ("fill", Palette.tint(Palette.color(at: shade.colorIndex), strength: 0.3)),
-            ])
+            writer.rect(
+                "mark shade", x: x(from), y: plot.top, width: x(to) - x(from), height: plot.height,
+                [("fill", Palette.tint(Palette.color(at: shade.colorIndex), strength: 0.3))])
         }
     }
 
@@ -135,10 +150,13 @@ struct LineChartDrawing {
             }
             let color = Palette.color(at: band.colorIndex)
             let opacity = band.opacity.isFinite ? min(max(band.opacity, 0.05), 1) : Palette.outerBandOpacity
-            writer.element("path", [
-                ("class", "mark band"), ("d", path.text), ("fill", color), ("fill-opacity", SVGWriter.number(opacity)),
-                ("stroke", "none"),
-            ])
+            writer.element(
+                "path",
+                [
+                    ("class", "mark band"), ("d", path.text), ("fill", color),
+                    ("fill-opacity", SVGWriter.number(opacity)),
+                    ("stroke", "none"),
+                ])
         }
     }
 
@@ -161,7 +179,8 @@ struct LineChartDrawing {
         for (index, marker) in drawnMarkers.enumerated() {
             let (px, py) = (x(marker.x), y(marker.y))
             let color = Palette.color(at: marker.colorIndex ?? index)
-            writer.element(MarkerGlyph.name(marker.shape), MarkerGlyph.attributes(marker.shape, x: px, y: py, color: color))
+            writer.element(
+                MarkerGlyph.name(marker.shape), MarkerGlyph.attributes(marker.shape, x: px, y: py, color: color))
             let onLeft = px + 8 + TextSize.width(marker.label, size: TextSize.label) > plot.right
             writer.text(marker.label, x: onLeft ? px - 8 : px + 8, y: py - 6, anchor: onLeft ? "end" : "start")
         }
@@ -179,7 +198,8 @@ struct LineChartDrawing {
         writer.open("g", [("class", "direct-labels")])
         for (rank, index) in indices.enumerated() {
             let (color, dash) = color(ofSeries: index)
-            var stub = AxisDrawing.line(plot.right + 2, placed[rank], plot.right + 10, placed[rank], color: color, width: 2)
+            var stub = AxisDrawing.line(
+                plot.right + 2, placed[rank], plot.right + 10, placed[rank], color: color, width: 2)
             if dash != nil { stub.append(("stroke-dasharray", "3 2")) }
             writer.element("line", stub)
             writer.text(names[rank], x: plot.right + 13, y: placed[rank] + 4)
@@ -205,12 +225,19 @@ enum MarkerGlyph {
         case .circle:
             return [("class", "mark marker"), ("cx", n(x)), ("cy", n(y)), ("r", "4.5")] + common
         case .square:
-            return [("class", "mark marker"), ("x", n(x - 4)), ("y", n(y - 4)), ("width", "8"), ("height", "8")] + common
+            return [("class", "mark marker"), ("x", n(x - 4)), ("y", n(y - 4)), ("width", "8"), ("height", "8")]
+                + common
         case .diamond:
-            return [("class", "mark marker"), ("d", "M\(n(x)) \(n(y - 5.5))L\(n(x + 5.5)) \(n(y))L\(n(x)) \(n(y + 5.5))L\(n(x - 5.5)) \(n(y))Z")]
+            return [
+                ("class", "mark marker"),
+                ("d", "M\(n(x)) \(n(y - 5.5))L\(n(x + 5.5)) \(n(y))L\(n(x)) \(n(y + 5.5))L\(n(x - 5.5)) \(n(y))Z"),
+            ]
                 + common
         case .triangle:
-            return [("class", "mark marker"), ("d", "M\(n(x)) \(n(y - 5.5))L\(n(x + 5)) \(n(y + 4))L\(n(x - 5)) \(n(y + 4))Z")]
+            return [
+                ("class", "mark marker"),
+                ("d", "M\(n(x)) \(n(y - 5.5))L\(n(x + 5)) \(n(y + 4))L\(n(x - 5)) \(n(y + 4))Z"),
+            ]
                 + common
         }
     }

@@ -57,12 +57,16 @@ public struct StackedAreaChart: Sendable {
             yExtent.include(asShare ? 1 : total(column))
         }
         let color = { (index: Int) in Palette.color(at: layers[index].colorIndex ?? index) }
-        let legend = Legend(entries: layers.count < 2 ? [] : layers.indices.map { index in
-            LegendEntry(
-                label: active.contains(index) ? layers[index].name : layers[index].name + " (no data)",
-                swatch: .box(color: color(index), opacity: 1))
-        })
-        let yAxis = ValueAxis(extent: yExtent, format: yFormat, count: max(3, Int(frame.height / 60)), includeZero: true)
+        let legend = Legend(
+            entries: layers.count < 2
+                ? []
+                : layers.indices.map { index in
+                    LegendEntry(
+                        label: active.contains(index) ? layers[index].name : layers[index].name + " (no data)",
+                        swatch: .box(color: color(index), opacity: 1))
+                })
+        let yAxis = ValueAxis(
+            extent: yExtent, format: yFormat, count: max(3, Int(frame.height / 60)), includeZero: true)
         let xAxis = ValueAxis(extent: xExtent, format: xFormat, count: max(2, Int(frame.width / 110)))
         let plot = PlotArea.inside(
             frame, headerBottom: ChartDocument.contentTop(frame, legend: legend), leftLabels: yAxis.labelWidth)
@@ -71,13 +75,15 @@ public struct StackedAreaChart: Sendable {
         // Cumulative tops: layer k's area lies between tops[k - 1] and tops[k].
         var tops: [[Double]] = []
         for (rank, layer) in active.enumerated() {
-            tops.append(xs.indices.map { column in
-                guard usable(column) else { return 0 }
-                let below = rank > 0 ? tops[rank - 1][column] : 0
-                return below + value(layer, column) / (asShare ? total(column) : 1)
-            })
+            tops.append(
+                xs.indices.map { column in
+                    guard usable(column) else { return 0 }
+                    let below = rank > 0 ? tops[rank - 1][column] : 0
+                    return below + value(layer, column) / (asShare ? total(column) : 1)
+                })
         }
-        let description = "Stacked areas of \(frame.yTitle.isEmpty ? "values" : frame.yTitle) against "
+        let description =
+            "Stacked areas of \(frame.yTitle.isEmpty ? "values" : frame.yTitle) against "
             + "\(frame.xTitle.isEmpty ? "x" : frame.xTitle)\(asShare ? " as shares of each total" : ""): "
             + ChartDocument.list(layers.map(\.name)) + "."
 
@@ -90,10 +96,12 @@ public struct StackedAreaChart: Sendable {
                     for column in run.reversed() { path.line(x(xs[column]), y(rank > 0 ? tops[rank - 1][column] : 0)) }
                     path.closePath()
                 }
-                writer.element("path", [
-                    ("class", "mark area"), ("d", path.text), ("fill", color(layer)), ("stroke", "#fff"),
-                    ("stroke-width", "0.5"),
-                ])
+                writer.element(
+                    "path",
+                    [
+                        ("class", "mark area"), ("d", path.text), ("fill", color(layer)), ("stroke", "#fff"),
+                        ("stroke-width", "0.5"),
+                    ])
             }
             AxisDrawing.bottom(&writer, axis: xAxis, map: x, plot: plot, title: frame.xTitle)
         }

@@ -80,10 +80,12 @@ enum AxisDrawing {
             size: TextSize.axisTitle, anchor: "middle")
     }
 
+    /// A line's attributes, its class first when it has one.
     static func line(
-        _ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, color: String, width: Double = 1
+        _ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, color: String, width: Double = 1,
+        className: String? = nil
     ) -> SVGWriter.Attributes {
-        [
+        (className.map { [("class", $0)] } ?? []) + [
             ("x1", SVGWriter.number(x1)), ("y1", SVGWriter.number(y1)), ("x2", SVGWriter.number(x2)),
             ("y2", SVGWriter.number(y2)), ("stroke", color), ("stroke-width", SVGWriter.number(width)),
         ]

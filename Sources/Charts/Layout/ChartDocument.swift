@@ -22,12 +22,14 @@ enum ChartDocument {
     ) -> String {
         let height = height ?? frame.height
         var writer = SVGWriter()
-        writer.open("svg", [
-            ("class", "chart"), ("xmlns", namespace),
-            ("viewBox", "0 0 \(SVGWriter.number(frame.width)) \(SVGWriter.number(height))"),
-            ("role", "img"), ("aria-labelledby", id + "-title"), ("aria-describedby", id + "-desc"),
-            ("font-family", fontFamily), ("font-size", "12"), ("fill", Palette.text),
-        ])
+        writer.open(
+            "svg",
+            [
+                ("class", "chart"), ("xmlns", namespace),
+                ("viewBox", "0 0 \(SVGWriter.number(frame.width)) \(SVGWriter.number(height))"),
+                ("role", "img"), ("aria-labelledby", id + "-title"), ("aria-describedby", id + "-desc"),
+                ("font-family", fontFamily), ("font-size", "12"), ("fill", Palette.text),
+            ])
         writer.element("title", [("id", id + "-title")], text: frame.title)
         writer.element("desc", [("id", id + "-desc")], text: frame.description ?? description)
         writer.text(frame.title, x: 10, y: 21, size: TextSize.title, extra: [("font-weight", "600")])

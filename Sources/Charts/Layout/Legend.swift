@@ -51,14 +51,15 @@ struct Legend {
                 if let dash { attributes.append(("stroke-dasharray", dash)) }
                 writer.element("path", attributes)
             case .box(let color, let opacity):
-                writer.element("rect", [
-                    ("x", SVGWriter.number(x)), ("y", SVGWriter.number(middle - 5)), ("width", "16"), ("height", "10"),
-                    ("fill", color), ("fill-opacity", SVGWriter.number(opacity)), ("stroke", color),
-                ])
+                writer.rect(
+                    nil, x: x, y: middle - 5, width: 16, height: 10,
+                    [("fill", color), ("fill-opacity", SVGWriter.number(opacity)), ("stroke", color)])
             case .dot(let color):
-                writer.element("circle", [
-                    ("cx", SVGWriter.number(x + 8)), ("cy", SVGWriter.number(middle)), ("r", "4"), ("fill", color),
-                ])
+                writer.element(
+                    "circle",
+                    [
+                        ("cx", SVGWriter.number(x + 8)), ("cy", SVGWriter.number(middle)), ("r", "4"), ("fill", color),
+                    ])
             }
             writer.text(
                 TextSize.truncated(entry.label, to: 48), x: x + 22, y: middle + 4, size: TextSize.label)

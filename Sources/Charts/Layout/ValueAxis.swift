@@ -10,7 +10,9 @@ struct ValueAxis {
     let labels: [String]
 
     /// `extent` must not be empty; `includeZero` for bars and shares, which start at zero.
-    init(extent: Extent, format: TickFormat, count: Int, log: Bool = false, nice: Bool = true, includeZero: Bool = false) {
+    init(
+        extent: Extent, format: TickFormat, count: Int, log: Bool = false, nice: Bool = true, includeZero: Bool = false
+    ) {
         var extent = extent
         if includeZero, !log { extent.include(0) }
         isLog = log

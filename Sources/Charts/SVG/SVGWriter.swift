@@ -28,6 +28,17 @@ public struct SVGWriter: Sendable {
         lines.append("<\(name)\(Self.attributeText(attributes))>\(Self.escape(text))</\(name)>")
     }
 
+    /// A `<rect>`: its class (first, so a checker reads `mark` first), box, then the rest.
+    public mutating func rect(
+        _ className: String?, x: Double, y: Double, width: Double, height: Double, _ rest: Attributes
+    ) {
+        let box: Attributes = [
+            ("x", Self.number(x)), ("y", Self.number(y)), ("width", Self.number(width)),
+            ("height", Self.number(height)),
+        ]
+        element("rect", (className.map { [("class", $0)] } ?? []) + box + rest)
+    }
+
     /// A `<text>` at (x, y); the font size is never below 11 so printed charts stay legible.
     public mutating func text(
         _ content: String, x: Double, y: Double, size: Double = 11, anchor: String = "start",
