@@ -165,3 +165,27 @@ struct HeatmapChartTests {
         #expect(inspection.marks.isEmpty && inspection.texts.contains("no data"))
     }
 }
+
+struct ExtremeValueTests {
+    static let extremes: [Double] = [-.greatestFiniteMagnitude, .greatestFiniteMagnitude, 0, .leastNonzeroMagnitude, -1e300]
+
+    @Test func theWholeRangeOfDoublesStillGivesValidCharts() throws {
+        let frame = ChartFrame(title: "Extremes", xTitle: "x", yTitle: "y")
+        let xs = Self.extremes.indices.map(Double.init)
+        let svgs = [
+            LineChart(frame: frame, series: [.init(name: "A", xs: xs, ys: Self.extremes)]).svg(id: "c"),
+            LineChart(frame: frame, series: [.init(name: "A", xs: Self.extremes, ys: xs)], yScale: .log).svg(id: "c"),
+            HistogramChart(frame: frame, samples: [.init(name: "A", values: Self.extremes)]).svg(id: "c"),
+            GroupedBarChart(
+                frame: frame, categories: xs.map { "\($0)" }, series: [.init(name: "A", values: Self.extremes)]
+            )
+            .svg(id: "c"),
+            HeatmapChart(frame: frame, rowLabels: ["r"], columnLabels: xs.map { "\($0)" }, values: [Self.extremes])
+                .svg(id: "c"),
+            StackedAreaChart(frame: frame, xs: xs, layers: [.init(name: "A", values: Self.extremes)]).svg(id: "c"),
+        ]
+        for svg in svgs { checkContract(svg) }
+        let tiny = LineChart(frame: frame, series: [.init(name: "A", xs: [0, 1], ys: [.leastNonzeroMagnitude, 2 * .leastNonzeroMagnitude])])
+        checkContract(tiny.svg(id: "c"))
+    }
+}

@@ -23,13 +23,15 @@ struct HistogramBins: Equatable {
             count = binWidth > 0 ? Int(min(max(((high - low) / binWidth).rounded(.up), 10), 60)) : 10
         }
         lower = low
-        width = (high - low) / Double(count)
+        // Divided before subtracting, so bins over the whole range of doubles stay finite.
+        width = high / Double(count) - low / Double(count)
     }
 
     /// The bin of a value; values on or past the ends go to the edge bins.
     func index(_ value: Double) -> Int {
         let position = ((value - lower) / width).rounded(.down)
-        return Int(min(max(position, 0), Double(count - 1)))
+        if !(position > 0) { return 0 }  // also NaN, when the distance overflows
+        return position >= Double(count - 1) ? count - 1 : Int(position)
     }
 
     func start(_ bin: Int) -> Double { lower + width * Double(bin) }

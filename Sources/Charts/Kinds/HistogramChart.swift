@@ -177,7 +177,7 @@ public struct HistogramChart: Sendable {
             let onLeft = position + 4 + TextSize.width(marker.label) > plot.right
             writer.text(
                 marker.label, x: onLeft ? position - 4 : position + 4, y: plot.top + 12 + 13 * Double(rank % 4),
-                anchor: onLeft ? "end" : "start")
+                anchor: onLeft ? "end" : "start", extra: TextSize.halo)
         }
     }
 }

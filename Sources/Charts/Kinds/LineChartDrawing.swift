@@ -182,7 +182,9 @@ struct LineChartDrawing {
             writer.element(
                 MarkerGlyph.name(marker.shape), MarkerGlyph.attributes(marker.shape, x: px, y: py, color: color))
             let onLeft = px + 8 + TextSize.width(marker.label, size: TextSize.label) > plot.right
-            writer.text(marker.label, x: onLeft ? px - 8 : px + 8, y: py - 6, anchor: onLeft ? "end" : "start")
+            writer.text(
+                marker.label, x: onLeft ? px - 8 : px + 8, y: py - 6, anchor: onLeft ? "end" : "start",
+                extra: TextSize.halo)
         }
     }
 

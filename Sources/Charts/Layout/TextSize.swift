@@ -7,6 +7,11 @@ enum TextSize {
     static let title = 15.0
     static let subtitle = 12.0
 
+    /// A white outline under text drawn over data, so it stays readable on bars and lines.
+    static let halo: SVGWriter.Attributes = [
+        ("paint-order", "stroke"), ("stroke", "#fff"), ("stroke-width", "3"), ("stroke-linejoin", "round"),
+    ]
+
     static func width(_ text: String, size: Double = tick) -> Double {
         Double(text.count) * 0.6 * size
     }

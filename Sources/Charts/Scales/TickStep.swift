@@ -23,7 +23,10 @@ public struct TickStep: Sendable, Equatable {
     /// `count` (a tie goes to the larger step, so fewer labels); nil for an empty or infinite span.
     public static func nice(span: Double, count: Int, mantissas: [Double] = [1, 2, 2.5, 5]) -> TickStep? {
         guard span.isFinite, span > 0, count > 0 else { return nil }
-        let exponent = Int(floor(log10(span / Double(count))))
+        // Outside this a power of ten is no longer a normal double.
+        let raw = span / Double(count)
+        guard raw > 1e-300, raw < 1e300 else { return nil }
+        let exponent = Int(floor(log10(raw)))
         var candidates = mantissas.map { TickStep(mantissa: $0, exponent: exponent) }
         candidates.append(TickStep(mantissa: 1, exponent: exponent + 1))
         var best = candidates[0]
