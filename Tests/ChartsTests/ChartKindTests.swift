@@ -167,7 +167,9 @@ struct HeatmapChartTests {
 }
 
 struct ExtremeValueTests {
-    static let extremes: [Double] = [-.greatestFiniteMagnitude, .greatestFiniteMagnitude, 0, .leastNonzeroMagnitude, -1e300]
+    static let extremes: [Double] = [
+        -.greatestFiniteMagnitude, .greatestFiniteMagnitude, 0, .leastNonzeroMagnitude, -1e300,
+    ]
 
     @Test func theWholeRangeOfDoublesStillGivesValidCharts() throws {
         let frame = ChartFrame(title: "Extremes", xTitle: "x", yTitle: "y")
@@ -185,7 +187,8 @@ struct ExtremeValueTests {
             StackedAreaChart(frame: frame, xs: xs, layers: [.init(name: "A", values: Self.extremes)]).svg(id: "c"),
         ]
         for svg in svgs { checkContract(svg) }
-        let tiny = LineChart(frame: frame, series: [.init(name: "A", xs: [0, 1], ys: [.leastNonzeroMagnitude, 2 * .leastNonzeroMagnitude])])
+        let smallest = Double.leastNonzeroMagnitude
+        let tiny = LineChart(frame: frame, series: [.init(name: "A", xs: [0, 1], ys: [smallest, 2 * smallest])])
         checkContract(tiny.svg(id: "c"))
     }
 }
