@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "CoreSat", targets: ["CoreSat"]),
         .library(name: "GSLKit", targets: ["GSLKit"]),
         .library(name: "Optimizer", targets: ["Optimizer"]),
+        .library(name: "Charts", targets: ["Charts"]),
         .executable(name: "coresat", targets: ["coresat"]),
     ],
     dependencies: [
@@ -29,11 +30,14 @@ let package = Package(
         // The engine: market models, policies, account, simulation, metrics and summaries. It reads
         // no files and renders nothing, so the compiler keeps the direction model -> summary.
         .target(name: "CoreSatEngine", dependencies: ["GSLKit", "Optimizer"]),
+        // Static SVG charts as text for the HTML report: no dependencies, no JavaScript, no I/O.
+        .target(name: "Charts"),
         // Files in and out: scenario files, checks, reports, saved results, return tables.
         .target(
             name: "CoreSat",
             dependencies: [
                 "CoreSatEngine",
+                "Charts",
                 "GSLKit",
                 "Optimizer",
                 .product(name: "Yams", package: "Yams"),
@@ -54,6 +58,7 @@ let package = Package(
         // Times the risk-budgeting and LP solvers (bench/risk-budget).
         .executableTarget(name: "risk-budget-bench", dependencies: ["Optimizer"]),
         .testTarget(name: "GSLKitTests", dependencies: ["GSLKit"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "OptimizerTests", dependencies: ["Optimizer", "GSLKit"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "CoreSatTests",

@@ -1,0 +1,110 @@
+import Charts
+import Testing
+
+struct LineChartTests {
+    @Test func fanChartDrawsBandsMedianAndADashedGreyBenchmark() throws {
+        let inspection = try #require(checkContract(ChartSamples.fanChart().svg(id: "c")))
+        #expect(inspection.marks.count == 4)
+        #expect(inspection.marks("band").count == 2)
+        let benchmark = try #require(inspection.marks("benchmark").first)
+        #expect(benchmark.attributes["stroke"] == "#555")
+        #expect(benchmark.attributes["stroke-dasharray"] != nil)
+        #expect(inspection.texts.contains("Benchmark median"))
+        #expect(inspection.texts.contains("Wealth (money)") && inspection.texts.contains("Year"))
+    }
+
+    @Test func regimeShadingOnALogAxisOverMonths() throws {
+        let inspection = try #require(checkContract(ChartSamples.regimeChart().svg(id: "c")))
+        #expect(inspection.marks("line").count == 2)
+        #expect(inspection.marks("shade").count == 2)
+        // One legend entry for both bear markets, and Januaries of whole years on the x axis.
+        #expect(inspection.texts.filter { $0 == "Bear" }.count == 1)
+        #expect(inspection.texts.contains("1990") && inspection.texts.contains("2020"))
+        #expect(inspection.texts.contains("10k"))
+    }
+
+    @Test func aMissingValueBreaksTheLine() throws {
+        let inspection = try #require(checkContract(ChartSamples.rollingExcess().svg(id: "c")))
+        let line = try #require(inspection.marks("line").first)
+        #expect(line.attributes["d"]?.filter { $0 == "M" }.count == 2)
+        #expect(inspection.elements.contains { $0.classes == ["reference"] })
+        #expect(inspection.texts.contains("+1.0%") && inspection.texts.contains("-1.0%"))
+    }
+
+    @Test func markersAreLabelledAndNonFiniteOnesSkipped() throws {
+        let inspection = try #require(checkContract(ChartSamples.frontier().svg(id: "c")))
+        #expect(inspection.marks("marker").count == 2)
+        #expect(inspection.marks.count == 3)
+        #expect(inspection.texts.contains("Max Sharpe") && !inspection.texts.contains("Lost"))
+    }
+
+    @Test func namesAreEscaped() throws {
+        let name = #"a<b & "c""#
+        let chart = LineChart(
+            frame: ChartFrame(title: name, xTitle: "x", yTitle: "y"),
+            series: [.init(name: name, xs: [0, 1], ys: [1, 2]), .init(name: "d'e", xs: [0, 1], ys: [2, 1])])
+        let svg = chart.svg(id: "c")
+        #expect(svg.contains("a&lt;b &amp; &quot;c&quot;"))
+        #expect(!svg.contains(name))
+        let inspection = try #require(checkContract(svg))
+        #expect(inspection.texts.contains(name) && inspection.texts.contains("d'e"))
+    }
+
+    @Test func emptyAndSinglePointSeries() throws {
+        let chart = LineChart(
+            frame: ChartFrame(title: "Sparse", xTitle: "x", yTitle: "y"),
+            series: [.init(name: "Empty", xs: [], ys: []), .init(name: "Single", xs: [3], ys: [5])])
+        let inspection = try #require(checkContract(chart.svg(id: "c")))
+        #expect(inspection.marks.count == 1)
+        #expect(inspection.texts.contains("Empty (no data)"))
+        // A single point is a zero-length line, drawn as a dot by its round cap.
+        let line = try #require(inspection.marks.first)
+        #expect(line.attributes["stroke-linecap"] == "round")
+    }
+
+    @Test func allMissingGivesNoDataAndNoMarks() throws {
+        let chart = LineChart(
+            frame: ChartFrame(title: "Nothing", xTitle: "x", yTitle: "y"),
+            series: [.init(name: "A", xs: [0, 1, .infinity], ys: [.nan, .nan, 1])],
+            bands: [.init(name: "B", xs: [0, 1], lower: [.nan, 1], upper: [1, .nan])],
+            markers: [.init(x: .nan, y: 1, label: "M")])
+        let inspection = try #require(checkContract(chart.svg(id: "c")))
+        #expect(inspection.marks.isEmpty)
+        #expect(inspection.texts.contains("no data"))
+    }
+
+    @Test func aLogAxisSkipsValuesThatAreNotPositive() throws {
+        let chart = LineChart(
+            frame: ChartFrame(title: "Log", xTitle: "x", yTitle: "y"),
+            series: [.init(name: "A", xs: [0, 1, 2, 3, 4], ys: [1, 0, 10, -5, 100])], yScale: .log)
+        let inspection = try #require(checkContract(chart.svg(id: "c")))
+        #expect(inspection.marks.first?.attributes["d"]?.filter { $0 == "M" }.count == 3)
+        #expect(inspection.texts.contains("10") && inspection.texts.contains("100"))
+    }
+
+    @Test func colorsCycleWithDashesBeyondEightSeries() throws {
+        let series = (0..<10).map { LineChart.Series(name: "S\($0)", xs: [0, 1], ys: [Double($0), Double($0) + 1]) }
+        let inspection = try #require(
+            checkContract(LineChart(frame: ChartFrame(title: "Many"), series: series).svg(id: "c")))
+        let lines = inspection.marks("line")
+        #expect(lines.count == 10)
+        #expect(lines[0].attributes["stroke"] == "#0072B2" && lines[0].attributes["stroke-dasharray"] == nil)
+        #expect(lines[8].attributes["stroke"] == "#0072B2" && lines[8].attributes["stroke-dasharray"] != nil)
+    }
+
+    @Test func theSameInputGivesTheSameBytes() {
+        #expect(ChartSamples.fanChart().svg(id: "a") == ChartSamples.fanChart().svg(id: "a"))
+        #expect(ChartSamples.regimeChart().svg(id: "a") == ChartSamples.regimeChart().svg(id: "a"))
+    }
+
+    @Test func coordinatesHaveAtMostTwoDecimals() throws {
+        let inspection = try #require(checkContract(ChartSamples.fanChart().svg(id: "c")))
+        for element in inspection.elements {
+            for key in ["x", "y", "x1", "y1", "width", "height", "cx", "cy"] {
+                guard let value = element.attributes[key] else { continue }
+                #expect(Double(value) != nil)
+                #expect((value.split(separator: ".").dropFirst().first?.count ?? 0) <= 2)
+            }
+        }
+    }
+}
