@@ -26,7 +26,8 @@ public enum AssetTable {
         for p in s.policies.prefix(s.sweep?.firstCell ?? s.policies.count) {
             let core = zip(s.assets, p.targets).filter { $0.0.sleeve == .core }.reduce(0) { $0 + $1.1 }
             policies.rows.append([
-                p.name, TableReport.percent(core, 1), TableReport.percent(1 - core, 1), describe(p.review), p.rule.kindName,
+                p.name, TableReport.percent(core, 1), TableReport.percent(1 - core, 1), describe(p.review),
+                p.rule.kindName,
             ])
         }
         return policies
@@ -37,7 +38,11 @@ public enum AssetTable {
         case .never: "never"
         case .calendar(let months): months == 1 ? "monthly" : "every \(months) months"
         case .bands(let absolute, let relative):
-            "bands " + [absolute.map { "±" + TableReport.percent($0, 1) }, relative.map { "±" + TableReport.percent($0, 0) + " of target" }]
+            "bands "
+                + [
+                    absolute.map { "±" + TableReport.percent($0, 1) },
+                    relative.map { "±" + TableReport.percent($0, 0) + " of target" },
+                ]
                 .compactMap { $0 }.joined(separator: ", ")
         }
     }

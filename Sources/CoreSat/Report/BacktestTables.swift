@@ -5,7 +5,9 @@ import CoreSatEngine
 enum BacktestTables {
     static func blocks(_ b: BacktestSummary, benchmark: String) -> [ReportBlock] {
         let month = { (t: Int) in YearMonth(index: b.firstMonthIndex + t).description }
-        var drawdowns = TextTable(header: ["policy", "maxDD", "peak", "trough", "recovery", "months down", "months to recover"])
+        var drawdowns = TextTable(header: [
+            "policy", "maxDD", "peak", "trough", "recovery", "months down", "months to recover",
+        ])
         for p in b.policies {
             guard let d = p.maxDrawdown else {
                 drawdowns.rows.append([p.name, "none", "-", "-", "-", "-", "-"])
@@ -23,13 +25,20 @@ enum BacktestTables {
         var years = TextTable(header: ["year"] + b.policies.map(\.name))
         let rows = b.policies.map(\.calendarYears.count).max() ?? 0
         for y in 0..<rows {
-            guard let reference = b.policies.lazy.compactMap({ $0.calendarYears.indices.contains(y) ? $0.calendarYears[y] : nil }).first else { continue }
-            years.rows.append([String(reference.year) + (reference.isPartial ? "*" : "")] + b.policies.map { p in
-                p.calendarYears.indices.contains(y) ? TableReport.percent(p.calendarYears[y].value, 1) : "-"
-            })
+            guard
+                let reference = b.policies.lazy.compactMap({
+                    $0.calendarYears.indices.contains(y) ? $0.calendarYears[y] : nil
+                }).first
+            else { continue }
+            years.rows.append(
+                [String(reference.year) + (reference.isPartial ? "*" : "")]
+                    + b.policies.map { p in
+                        p.calendarYears.indices.contains(y) ? TableReport.percent(p.calendarYears[y].value, 1) : "-"
+                    })
         }
         return [
-            .heading("Maximum drawdown: from the high before it (peak) to the low (trough) and back (recovery)"), .table(drawdowns),
+            .heading("Maximum drawdown: from the high before it (peak) to the low (trough) and back (recovery)"),
+            .table(drawdowns),
             .heading("Calendar-year returns" + (partial ? " (* part of a year)" : "")), .table(years),
         ]
     }

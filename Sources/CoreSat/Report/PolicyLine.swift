@@ -34,15 +34,19 @@ public struct PolicyLine: Sendable, Equatable {
                 policy: p.name, isBenchmark: p.isBenchmark, acrossPaths: acrossPaths,
                 medianCAGR: p.distribution(.cagr).median, medianMaxDrawdown: p.distribution(.maxDrawdown).median,
                 cagrDifference: versus?.cagrDifference.mean ?? .nan,
-                cagrDifferenceLow: acrossPaths ? ci?.low ?? .nan : .nan, cagrDifferenceHigh: acrossPaths ? ci?.high ?? .nan : .nan,
+                cagrDifferenceLow: acrossPaths ? ci?.low ?? .nan : .nan,
+                cagrDifferenceHigh: acrossPaths ? ci?.high ?? .nan : .nan,
                 probabilityOutperform: acrossPaths ? versus?.probabilityOutperform : nil,
                 trackingError: versus?.trackingError.median ?? .nan, sentence: "")
-            line.sentence = sentence(line, p, benchmark: benchmark, name: s.benchmark, simulatedPath: !acrossPaths && s.backtest == nil)
+            line.sentence = sentence(
+                line, p, benchmark: benchmark, name: s.benchmark, simulatedPath: !acrossPaths && s.backtest == nil)
             return line
         }
     }
 
-    static func sentence(_ l: PolicyLine, _ p: PolicySummary, benchmark: PolicySummary?, name: String, simulatedPath: Bool) -> String {
+    static func sentence(
+        _ l: PolicyLine, _ p: PolicySummary, benchmark: PolicySummary?, name: String, simulatedPath: Bool
+    ) -> String {
         let benchCAGR = benchmark?.distribution(.cagr).median ?? .nan
         let benchDrawdown = benchmark?.distribution(.maxDrawdown).median ?? .nan
         let depletion = p.probabilityOfDepletion > 0
@@ -52,11 +56,13 @@ public struct PolicyLine: Sendable, Equatable {
                 return "\(l.policy) is the benchmark: median CAGR \(percent(l.medianCAGR, 1)), "
                     + "median max drawdown \(percent(l.medianMaxDrawdown, 0))\(ranOut)."
             }
-            let interval = l.cagrDifferenceLow.isFinite && l.cagrDifferenceHigh.isFinite
+            let interval =
+                l.cagrDifferenceLow.isFinite && l.cagrDifferenceHigh.isFinite
                 ? "\(signed(l.cagrDifferenceLow, 2)) to \(signed(l.cagrDifferenceHigh, 2))" : "n/a"
+            let drawdowns = "\(percent(l.medianMaxDrawdown, 0)) (benchmark \(percent(benchDrawdown, 0)))"
             return "\(l.policy) beats \(name) on \(percent(l.probabilityOutperform ?? .nan, 0)) of paths; "
                 + "CAGR difference \(points(l.cagrDifference, 2, unit: " pt/yr")) on average (95% CI \(interval)); "
-                + "median max drawdown \(percent(l.medianMaxDrawdown, 0)) (benchmark \(percent(benchDrawdown, 0)))\(ranOut)."
+                + "median max drawdown \(drawdowns)\(ranOut)."
         }
         let opening = simulatedPath ? "On the one simulated path, " : ""
         let ranOut = depletion ? "; the account ran out" : ""
@@ -64,9 +70,10 @@ public struct PolicyLine: Sendable, Equatable {
             return "\(opening)\(l.policy) is the benchmark: it returned \(percent(l.medianCAGR, 1))/yr, "
                 + "max drawdown \(percent(l.medianMaxDrawdown, 0))\(ranOut)."
         }
-        return "\(opening)\(l.policy) returned \(percent(l.medianCAGR, 1))/yr against \(percent(benchCAGR, 1)) for \(name) "
-            + "(\(points(l.cagrDifference, 1, unit: " pt"))), max drawdown \(percent(l.medianMaxDrawdown, 0)) (\(percent(benchDrawdown, 0))), "
-            + "tracking error \(percent(l.trackingError, 1))\(ranOut)."
+        let returned = "\(percent(l.medianCAGR, 1))/yr against \(percent(benchCAGR, 1)) for \(name)"
+        let drawdowns = "\(percent(l.medianMaxDrawdown, 0)) (\(percent(benchDrawdown, 0)))"
+        return "\(opening)\(l.policy) returned \(returned) (\(points(l.cagrDifference, 1, unit: " pt"))), "
+            + "max drawdown \(drawdowns), tracking error \(percent(l.trackingError, 1))\(ranOut)."
     }
 
     /// The headline table: across paths median CAGR, mean CAGR difference with its 95% CI,
@@ -76,16 +83,30 @@ public struct PolicyLine: Sendable, Equatable {
         let acrossPaths = lines.contains { $0.acrossPaths }
         let dash = { (l: PolicyLine, text: String) in l.isBenchmark ? "-" : text }
         guard acrossPaths else {
-            return TextTable(header: ["policy", "CAGR", "dCAGR", "maxDD", "TE"], rows: lines.map { l in
-                [l.policy, percent(l.medianCAGR, 2), dash(l, TableReport.signedPercent(l.cagrDifference)), percent(l.medianMaxDrawdown, 1),
-                 dash(l, percent(l.trackingError, 2))]
-            })
+            return TextTable(
+                header: ["policy", "CAGR", "dCAGR", "maxDD", "TE"],
+                rows: lines.map { l in
+                    [
+                        l.policy, percent(l.medianCAGR, 2), dash(l, TableReport.signedPercent(l.cagrDifference)),
+                        percent(l.medianMaxDrawdown, 1),
+                        dash(l, percent(l.trackingError, 2)),
+                    ]
+                })
         }
-        return TextTable(header: ["policy", "median CAGR", "dCAGR", "95% CI", "P(beat)", "median maxDD"], rows: lines.map { l in
-            [l.policy, percent(l.medianCAGR, 2), dash(l, TableReport.signedPercent(l.cagrDifference)),
-             dash(l, "\(TableReport.signedPercent(l.cagrDifferenceLow)) to \(TableReport.signedPercent(l.cagrDifferenceHigh))"),
-             dash(l, percent(l.probabilityOutperform ?? .nan, 1)), percent(l.medianMaxDrawdown, 1)]
-        })
+        return TextTable(
+            header: ["policy", "median CAGR", "dCAGR", "95% CI", "P(beat)", "median maxDD"],
+            rows: lines.map { l in
+                [
+                    l.policy, percent(l.medianCAGR, 2), dash(l, TableReport.signedPercent(l.cagrDifference)),
+                    dash(l, interval(l)),
+                    dash(l, percent(l.probabilityOutperform ?? .nan, 1)), percent(l.medianMaxDrawdown, 1),
+                ]
+            })
+    }
+
+    /// "+0.29% to +0.51%"
+    static func interval(_ l: PolicyLine) -> String {
+        "\(TableReport.signedPercent(l.cagrDifferenceLow)) to \(TableReport.signedPercent(l.cagrDifferenceHigh))"
     }
 
     static func percent(_ x: Double, _ decimals: Int) -> String {

@@ -7,13 +7,21 @@ import CoreSatEngine
 enum RegimeTables {
     static func blocks(_ s: RunSummary) -> [ReportBlock] {
         let entry = "first \(s.regimeEntryMonths) mo"
-        var blocks: [ReportBlock] = [.heading(
-            "By regime (medians across paths; sat wt, turn/yr and drag: means;\n"
-                + "'\(entry)': the first \(s.regimeEntryMonths) months after the market entered the regime)")]
+        var blocks: [ReportBlock] = [
+            .heading(
+                "By regime (medians across paths; sat wt, turn/yr and drag: means;\n"
+                    + "'\(entry)': the first \(s.regimeEntryMonths) months after the market entered the regime)")
+        ]
         for (k, regime) in s.regimes.enumerated() {
-            blocks.append(.heading("In \(regime.name): \(TableReport.percent(regime.shareOfMonths, 0)) of months, "
-                + "\(TableReport.percent(regime.entryShareOfMonths, 0)) in its first \(s.regimeEntryMonths) months"))
-            var table = TextTable(header: ["policy", "return", "excess", "TE", "IR", "win/mo", "sat wt", "turn/yr", "drag"])
+            blocks.append(
+                .heading(
+                    "In \(regime.name): \(TableReport.percent(regime.shareOfMonths, 0)) of months, "
+                        + "\(TableReport.percent(regime.entryShareOfMonths, 0)) "
+                        + "in its first \(s.regimeEntryMonths) months"
+                ))
+            var table = TextTable(header: [
+                "policy", "return", "excess", "TE", "IR", "win/mo", "sat wt", "turn/yr", "drag",
+            ])
             for p in s.policies where p.regimes.indices.contains(k) && p.regimeEntries.indices.contains(k) {
                 table.rows.append(row(p.name, p.regimes[k], benchmark: p.isBenchmark))
                 table.rows.append(row("  " + entry, p.regimeEntries[k], benchmark: p.isBenchmark))
@@ -26,9 +34,11 @@ enum RegimeTables {
         }
         guard let best = classifiers.max(by: { $0.hitRate < $1.hitRate }) else { return blocks }
         let bestEdge = best.policy.versusBenchmark?.cagrDifference.mean ?? .nan
-        blocks.append(.heading("Regime recognition (hit rate, switches detected: means; delay: median months)\n"
-            + "and the edge kept: mean dCAGR against \(s.benchmark), and its share of the edge of\n"
-            + "the best-informed policy, \(best.policy.name)"))
+        blocks.append(
+            .heading(
+                "Regime recognition (hit rate, switches detected: means; delay: median months)\n"
+                    + "and the edge kept: mean dCAGR against \(s.benchmark), and its share of the edge of\n"
+                    + "the best-informed policy, \(best.policy.name)"))
         var table = TextTable(header: ["policy", "hit rate", "delay", "detected", "dCAGR", "kept"])
         for (p, r, hitRate) in classifiers {
             let edge = p.versusBenchmark?.cagrDifference.mean ?? .nan
@@ -51,7 +61,8 @@ enum RegimeTables {
             relative(.excessReturn, TableReport.signedPercent), relative(.trackingError) { TableReport.percent($0) },
             relative(.informationRatio, TableReport.number), relative(.winRate) { TableReport.percent($0, 1) },
             TableReport.percent(b.distribution(.satelliteWeight).mean, 1),
-            TableReport.percent(b.distribution(.annualTurnover).mean, 1), TableReport.percent(b.distribution(.costDrag).mean),
+            TableReport.percent(b.distribution(.annualTurnover).mean, 1),
+            TableReport.percent(b.distribution(.costDrag).mean),
         ]
     }
 }

@@ -11,7 +11,8 @@ extension ReportBlock {
         case .note(let text): Self.object("note", ("text", .string(text)))
         case .paragraph(let text): Self.object("paragraph", ("text", .string(text)))
         case .table(let table): Self.object("table", ("table", table.json))
-        case .facts(let facts): Self.object("facts", ("facts", .array(facts.map { .array([.string($0.0), .string($0.1)]) })))
+        case .facts(let facts):
+            Self.object("facts", ("facts", .array(facts.map { .array([.string($0.0), .string($0.1)]) })))
         case .blank: Self.object("blank")
         }
     }
@@ -34,11 +35,14 @@ extension ReportBlock {
         case "table": self = .table(try TextTable(json: fields["table"] as Any, at: keyPath + ".table", file: file))
         case "facts":
             let list = try reader.array(fields["facts"], at: keyPath + ".facts")
-            self = .facts(try list.enumerated().map { (i, item) throws(InputError) -> (String, String) in
-                let pair = try reader.strings(item, at: keyPath + ".facts[\(i)]")
-                guard pair.count == 2 else { throw reader.problem(keyPath + ".facts[\(i)]", "expected [label, value]") }
-                return (pair[0], pair[1])
-            })
+            self = .facts(
+                try list.enumerated().map { (i, item) throws(InputError) -> (String, String) in
+                    let pair = try reader.strings(item, at: keyPath + ".facts[\(i)]")
+                    guard pair.count == 2 else {
+                        throw reader.problem(keyPath + ".facts[\(i)]", "expected [label, value]")
+                    }
+                    return (pair[0], pair[1])
+                })
         case "blank": self = .blank
         case let kind: throw reader.problem(keyPath + ".kind", "unknown block kind '\(kind)'")
         }
@@ -52,7 +56,9 @@ extension Array where Element == ReportBlock {
     public init(json: Any, at keyPath: String = "blocks", file: String = "report blocks") throws(InputError) {
         let reader = JSONFields(file: file)
         let list = try reader.array(JSONFields.foundation(json), at: keyPath)
-        self = try list.enumerated().map { (i, item) throws(InputError) in try ReportBlock(json: item, at: "\(keyPath)[\(i)]", file: file) }
+        self = try list.enumerated().map { (i, item) throws(InputError) in
+            try ReportBlock(json: item, at: "\(keyPath)[\(i)]", file: file)
+        }
     }
 }
 
@@ -74,14 +80,16 @@ extension TextTable {
         let reader = JSONFields(file: file)
         let fields = try reader.object(JSONFields.foundation(json), at: keyPath)
         let header = try reader.strings(fields["header"], at: keyPath + ".header")
-        let rows = try reader.array(fields["rows"], at: keyPath + ".rows").enumerated().map { (i, row) throws(InputError) in
+        let rows = try reader.array(fields["rows"], at: keyPath + ".rows").enumerated().map {
+            (i, row) throws(InputError) in
             let cells = try reader.strings(row, at: keyPath + ".rows[\(i)]")
             guard cells.count == header.count else {
                 throw reader.problem(keyPath + ".rows[\(i)]", "has \(cells.count) cells for \(header.count) columns")
             }
             return cells
         }
-        let columns = try reader.array(fields["text_columns"], at: keyPath + ".text_columns").map { (c) throws(InputError) in
+        let columns = try reader.array(fields["text_columns"], at: keyPath + ".text_columns").map {
+            (c) throws(InputError) in
             try reader.integer(c, in: header.indices, at: keyPath + ".text_columns")
         }
         let width = try reader.integer(fields["max_width"], in: Self.maxWidthRange, at: keyPath + ".max_width")

@@ -14,7 +14,8 @@ extension ReportBlock {
         case .facts(let facts):
             // Labels padded to the longest, so the values line up.
             facts.map { label, value in
-                label + ":" + String(repeating: " ", count: Self.labelWidth(facts) - TextTable.width(label) + 1) + value + "\n"
+                label + ":" + String(repeating: " ", count: Self.labelWidth(facts) - TextTable.width(label) + 1) + value
+                    + "\n"
             }.joined()
         case .blank: "\n"
         }
@@ -26,7 +27,8 @@ extension ReportBlock {
 
     /// Words on lines of at most `width` characters (a longer word gets a line of its own).
     static func wrap(_ text: String, width: Int) -> String {
-        var out = "", line = ""
+        var out = ""
+        var line = ""
         for word in text.split(separator: " ") {
             if !line.isEmpty && line.count + 1 + word.count > width {
                 out += line + "\n"

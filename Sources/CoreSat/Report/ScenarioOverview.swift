@@ -6,17 +6,28 @@ import Foundation
 /// risk-free rate), then the assets and policies tables that `coresat validate` prints.
 public enum ScenarioOverview {
     public static func blocks(for s: Scenario) -> [ReportBlock] {
-        [.facts(facts(s)), .heading("Assets"), .table(AssetTable.assets(s)), .heading("Policies"), .table(AssetTable.policies(s))]
+        [
+            .facts(facts(s)), .heading("Assets"), .table(AssetTable.assets(s)), .heading("Policies"),
+            .table(AssetTable.policies(s)),
+        ]
     }
 
     static func facts(_ s: Scenario) -> [(String, String)] {
         var facts: [(String, String)] = [("scenario", s.name)]
         if let name = s.marketName {
             let others = s.marketNames.filter { $0 != name }
-            facts.append(("market", name + (others.isEmpty ? "" : " (the scenario also names \(others.joined(separator: ", ")))")))
+            facts.append(
+                (
+                    "market",
+                    name + (others.isEmpty ? "" : " (the scenario also names \(others.joined(separator: ", ")))")
+                ))
         }
         facts += market(s)
-        facts.append(("horizon", horizon(months: s.months) + (s.warmUpMonths > 0 ? ", after \(s.warmUpMonths) warm-up months" : "")))
+        facts.append(
+            (
+                "horizon",
+                horizon(months: s.months) + (s.warmUpMonths > 0 ? ", after \(s.warmUpMonths) warm-up months" : "")
+            ))
         facts.append(("paths", paths(s)))
         facts.append(("seed", String(s.seed)))
         facts.append(("generator", s.generator.rawValue))
@@ -29,10 +40,13 @@ public enum ScenarioOverview {
         facts.append(("risk-free rate", s.market.riskFreeAnnual == nil ? rate : rate + " (from the data)"))
         if let sweep = s.sweep {
             let parameters = sweep.parameters.map { "\($0.name) (\($0.values.joined(separator: ", ")))" }
-            facts.append(("sweep", "\(sweep.policy) over \(parameters.joined(separator: " x ")): \(sweep.cellCount) cells"))
+            facts.append(
+                ("sweep", "\(sweep.policy) over \(parameters.joined(separator: " x ")): \(sweep.cellCount) cells"))
         }
         let pairs = s.comparisons.compactMap { pair -> String? in
-            guard s.policies.indices.contains(pair.policy), s.policies.indices.contains(pair.against) else { return nil }
+            guard s.policies.indices.contains(pair.policy), s.policies.indices.contains(pair.against) else {
+                return nil
+            }
             return "\(s.policies[pair.policy].name) against \(s.policies[pair.against].name)"
         }
         if !pairs.isEmpty { facts.append(("compared", pairs.joined(separator: "; "))) }
@@ -47,7 +61,9 @@ public enum ScenarioOverview {
             return [("model", market.describe(use))]
         case .markov(let spec):
             let names = spec.regimes.map(\.name)
-            let regimes = names.count == 1 ? "1 regime" : "\(names.count) regimes (\(names.joined(separator: ", "))), Markov switching"
+            let regimes =
+                names.count == 1
+                ? "1 regime" : "\(names.count) regimes (\(names.joined(separator: ", "))), Markov switching"
             var facts = [("model", "simulated, \(regimes)"), ("shocks", shocks(spec.innovations))]
             if let drift = spec.driftUncertainty, let text = driftUncertainty(drift, assets: s.assets, regimes: names) {
                 facts.append(("drift uncertainty", text))
@@ -65,13 +81,18 @@ public enum ScenarioOverview {
 
     /// Years of data behind the drifts, one figure if every asset has the same; nil if none has any.
     static func driftUncertainty(_ d: DriftUncertainty, assets: [Asset], regimes: [String]) -> String? {
-        let years = zip(assets, d.monthsOfData).compactMap { asset, months in months.map { (asset.id, YAMLCursor.show($0 / 12)) } }
+        let years = zip(assets, d.monthsOfData).compactMap { asset, months in
+            months.map { (asset.id, YAMLCursor.show($0 / 12)) }
+        }
         guard let first = years.first else { return nil }
         let same = years.count == assets.count && years.allSatisfy { $0.1 == first.1 }
-        let sources = same
+        let sources =
+            same
             ? "\(first.1) years of data behind every asset's figures"
             : "years of data behind the figures: " + years.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
-        let regime = regimes.count > 1 && regimes.indices.contains(d.regime) ? " (spread from the \(regimes[d.regime]) regime)" : ""
+        let regime =
+            regimes.count > 1 && regimes.indices.contains(d.regime)
+            ? " (spread from the \(regimes[d.regime]) regime)" : ""
         return "each path draws its own drifts; \(sources)\(regime)"
     }
 
@@ -103,13 +124,16 @@ public enum ScenarioOverview {
         let ratios = assets.map(\.expenseRatio)
         guard let low = ratios.min(), let high = ratios.max(), high > 0 else { return "none" }
         if low == high { return TableReport.percent(low) + " a year for every asset" }
-        return "\(TableReport.percent(low)) to \(TableReport.percent(high)) a year by asset (fee/yr in the assets table)"
+        return
+            "\(TableReport.percent(low)) to \(TableReport.percent(high)) a year by asset (fee/yr in the assets table)"
     }
 
     static func cashFlow(_ plan: CashFlowPlan?) -> String {
         guard let plan, plan.monthlyAmount != 0 else { return "none" }
         let kind = plan.monthlyAmount > 0 ? "contributions" : "withdrawals"
-        let indexed = plan.inflationAnnual == 0 ? "" : ", indexed to inflation of \(TableReport.percent(plan.inflationAnnual)) a year"
+        let indexed =
+            plan.inflationAnnual == 0
+            ? "" : ", indexed to inflation of \(TableReport.percent(plan.inflationAnnual)) a year"
         return "\(kind) of \(TableReport.money(abs(plan.monthlyAmount))) a month at each month end\(indexed)"
     }
 }

@@ -13,13 +13,15 @@ public enum TableReport {
     public static func header(_ s: RunSummary) -> [ReportBlock] {
         var lines = [s.scenario] + (s.market.map { ["market: \($0)"] } ?? [])
         if let b = s.backtest {
-            lines.append("backtest \(YearMonth(index: b.firstMonthIndex)) to \(YearMonth(index: b.firstMonthIndex + b.months - 1)) "
-                + "(\(b.months) months), benchmark: \(s.benchmark)")
+            let first = YearMonth(index: b.firstMonthIndex), last = YearMonth(index: b.firstMonthIndex + b.months - 1)
+            lines.append("backtest \(first) to \(last) (\(b.months) months), benchmark: \(s.benchmark)")
         } else {
             lines.append("\(s.paths) paths x \(s.months) months, seed \(s.seed), benchmark: \(s.benchmark)")
         }
         if s.regimes.count > 1 {
-            lines.append("time in regimes: " + s.regimes.map { "\($0.name) \(percent($0.shareOfMonths, 0))" }.joined(separator: ", "))
+            lines.append(
+                "time in regimes: "
+                    + s.regimes.map { "\($0.name) \(percent($0.shareOfMonths, 0))" }.joined(separator: ", "))
         }
         return lines.map(ReportBlock.note)
     }
@@ -30,10 +32,17 @@ public enum TableReport {
         if !s.comparisons.isEmpty { sections.append(ReportSection(title: "Compared pairs", blocks: pairs(s))) }
         if s.hasRegimeFigures { sections.append(ReportSection(title: "Per regime", blocks: RegimeTables.blocks(s))) }
         if let sweep = s.sweep {
-            sections.append(ReportSection(title: "Sweep", blocks: SweepTable.blocks(sweep, benchmark: s.benchmark, onePath: s.paths == 1)))
+            sections.append(
+                ReportSection(
+                    title: "Sweep", blocks: SweepTable.blocks(sweep, benchmark: s.benchmark, onePath: s.paths == 1)))
         }
-        if let b = s.backtest { sections.append(ReportSection(title: "Backtest", blocks: BacktestTables.blocks(b, benchmark: s.benchmark))) }
-        if let w = s.windows { sections.append(ReportSection(title: "Rolling windows", blocks: WindowTable.blocks(w, benchmark: s.benchmark))) }
+        if let b = s.backtest {
+            sections.append(ReportSection(title: "Backtest", blocks: BacktestTables.blocks(b, benchmark: s.benchmark)))
+        }
+        if let w = s.windows {
+            sections.append(
+                ReportSection(title: "Rolling windows", blocks: WindowTable.blocks(w, benchmark: s.benchmark)))
+        }
         return sections
     }
 
@@ -49,21 +58,26 @@ public enum TableReport {
             ])
         }
         let depletes = s.policies.contains { $0.probabilityOfDepletion > 0 }
-        var wealth = TextTable(header: ["policy", "p05", "p25", "p50", "p75", "p95", "P(loss)"] + (depletes ? ["P(empty)"] : []))
+        var wealth = TextTable(
+            header: ["policy", "p05", "p25", "p50", "p75", "p95", "P(loss)"] + (depletes ? ["P(empty)"] : []))
         for p in s.policies {
             let w = p.distribution(.terminalWealth)
             var row = [p.name] + [w.p05, w.p25, w.median, w.p75, w.p95].map(money) + [percent(p.probabilityOfLoss, 1)]
             if depletes {
                 let month = p.distribution(.monthsToDepletion).median
-                row.append(percent(p.probabilityOfDepletion, 1) + (month.isFinite ? String(format: " (%.0f)", month) : ""))
+                row.append(
+                    percent(p.probabilityOfDepletion, 1) + (month.isFinite ? String(format: " (%.0f)", month) : ""))
             }
             wealth.rows.append(row)
         }
-        let outcomeBlocks: [ReportBlock] = [
-            .heading("Outcomes (median across paths; max drawdown: median and 5th percentile)"), .table(outcomes),
-            .heading("Terminal wealth (percentiles across paths) and probability of a loss" + (depletes ? "; of running out (median month)" : "")),
-            .table(wealth),
-        ] + fallbackNotes(s)
+        let outcomeBlocks: [ReportBlock] =
+            [
+                .heading("Outcomes (median across paths; max drawdown: median and 5th percentile)"), .table(outcomes),
+                .heading(
+                    "Terminal wealth (percentiles across paths) and probability of a loss"
+                        + (depletes ? "; of running out (median month)" : "")),
+                .table(wealth),
+            ] + fallbackNotes(s)
 
         var versus = TextTable(header: ["policy", "dCAGR", "95% CI", "P(beat)", "TE", "IR", "win/mo"])
         for p in s.policies {
@@ -77,9 +91,12 @@ public enum TableReport {
         }
         return [
             ReportSection(title: "Outcomes", blocks: outcomeBlocks),
-            ReportSection(title: "Against the benchmark", blocks: [
-                .heading("Against \(s.benchmark), path by path (CAGR difference: mean and 95% CI)"), versusBlock(versus),
-            ]),
+            ReportSection(
+                title: "Against the benchmark",
+                blocks: [
+                    .heading("Against \(s.benchmark), path by path (CAGR difference: mean and 95% CI)"),
+                    versusBlock(versus),
+                ]),
         ]
     }
 
@@ -98,13 +115,16 @@ public enum TableReport {
         for p in s.policies {
             guard let c = p.versusBenchmark else { continue }
             versus.rows.append([
-                p.name, signedPercent(c.cagrDifference.mean), percent(c.trackingError.median), number(c.informationRatio.median),
+                p.name, signedPercent(c.cagrDifference.mean), percent(c.trackingError.median),
+                number(c.informationRatio.median),
                 percent(c.winRate.median, 1),
             ])
         }
         return [
             ReportSection(title: "Outcomes", blocks: [.heading("Outcomes"), .table(outcomes)] + fallbackNotes(s)),
-            ReportSection(title: "Against the benchmark", blocks: [.heading("Against \(s.benchmark), month by month"), versusBlock(versus)]),
+            ReportSection(
+                title: "Against the benchmark",
+                blocks: [.heading("Against \(s.benchmark), month by month"), versusBlock(versus)]),
         ]
     }
 
@@ -114,7 +134,8 @@ public enum TableReport {
 
     /// The pairs the scenario compares (`compare:`), path by path as against the benchmark.
     static func pairs(_ s: RunSummary) -> [ReportBlock] {
-        let title = "Compared path by path (differences of the first policy's figures from the second's: mean"
+        let title =
+            "Compared path by path (differences of the first policy's figures from the second's: mean"
             + (s.paths == 1 ? ")" : " and 95% CI)")
         // Two names side by side: wider than the other tables, so the first one is not cut.
         var table = TextTable(
@@ -124,7 +145,9 @@ public enum TableReport {
             let ci = c.cagrDifference.confidence95
             table.rows.append(
                 [c.policy, c.against, signedPercent(c.cagrDifference.mean)]
-                    + (s.paths == 1 ? [] : ["\(signedPercent(ci.low)) \(signedPercent(ci.high))", percent(c.probabilityOutperform, 1)])
+                    + (s.paths == 1
+                        ? []
+                        : ["\(signedPercent(ci.low)) \(signedPercent(ci.high))", percent(c.probabilityOutperform, 1)])
                     + [signedPercent(c.volatilityDifference.mean), signedPercent(c.maxDrawdownDifference.mean)])
         }
         return [.heading(title), .table(table)]
@@ -132,7 +155,9 @@ public enum TableReport {
 
     static func fallbackNotes(_ s: RunSummary) -> [ReportBlock] {
         s.policies.filter { $0.fallbacks.mean > 0 }.map {
-            .note("note: \($0.name) fell back on " + percent($0.fallbacks.mean / $0.decisions.mean, 1) + " of its decisions")
+            .note(
+                "note: \($0.name) fell back on " + percent($0.fallbacks.mean / $0.decisions.mean, 1)
+                    + " of its decisions")
         }
     }
 

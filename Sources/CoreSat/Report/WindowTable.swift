@@ -5,7 +5,8 @@ import CoreSatEngine
 enum WindowTable {
     static func blocks(_ w: WindowSummary, benchmark: String) -> [ReportBlock] {
         let start = { (e: WindowSummary.Extreme?) in e.map { YearMonth(index: w.start($0.window)).description } ?? "-" }
-        let heading = "Rolling windows: \(w.count) of \(w.months) months starting every \(w.every) months, from "
+        let heading =
+            "Rolling windows: \(w.count) of \(w.months) months starting every \(w.every) months, from "
             + "\(YearMonth(index: w.start(0))) to \(YearMonth(index: w.start(w.count - 1)));\n"
             + "the worst and best window of each policy, and its worst against \(benchmark) (dCAGR)"
         var table = TextTable(header: ["policy", "worst", "from", "best", "from", "dCAGR", "from"])

@@ -28,12 +28,20 @@ enum HTMLBlocks {
 
     static func table(_ t: TextTable) -> Body {
         let number = { (c: Int) in !t.textColumns.contains(c) }
-        let head: Node<HTML.TableContext> = .thead(.tr(.group(t.header.enumerated().map { c, title in
-            number(c) ? .th(.class("num"), text(title)) : .th(text(title))
-        })))
-        let body: Node<HTML.TableContext> = .tbody(.group(t.rows.map { row in
-            .tr(.group(t.header.indices.map { c in cell(row.indices.contains(c) ? row[c] : "", number: number(c)) }))
-        }))
+        let head: Node<HTML.TableContext> = .thead(
+            .tr(
+                .group(
+                    t.header.enumerated().map { c, title in
+                        number(c) ? .th(.class("num"), text(title)) : .th(text(title))
+                    })))
+        let body: Node<HTML.TableContext> = .tbody(
+            .group(
+                t.rows.map { row in
+                    .tr(
+                        .group(
+                            t.header.indices.map { c in cell(row.indices.contains(c) ? row[c] : "", number: number(c)) }
+                        ))
+                }))
         return .div(.class("table-wrap"), .table(head, body))
     }
 

@@ -16,7 +16,8 @@ public struct HTMLReportContent: Sendable {
     public var tables: [ReportSection]
 
     public init(
-        title: String, provenance: [(String, String)], reproduce: String, overview: [ReportBlock], headline: [PolicyLine],
+        title: String, provenance: [(String, String)], reproduce: String, overview: [ReportBlock],
+        headline: [PolicyLine],
         chartSections: [ChartSection], tables: [ReportSection]
     ) {
         self.title = title

@@ -24,7 +24,8 @@ enum HTMLStyle {
         p.note { color: #444444; font-size: 0.9rem; }
         p.label { font-weight: 600; margin-bottom: 0.2rem; }
         .table-wrap { overflow-x: auto; }
-        table { border-collapse: collapse; margin: 0.4rem 0 1rem; font-size: 0.85rem; font-variant-numeric: tabular-nums; }
+        table { border-collapse: collapse; margin: 0.4rem 0 1rem; font-size: 0.85rem;
+          font-variant-numeric: tabular-nums; }
         th, td { padding: 0.2rem 0.6rem; border-bottom: 1px solid #dddddd; text-align: left; white-space: nowrap; }
         th { border-bottom: 2px solid #999999; font-weight: 600; vertical-align: bottom; }
         th.num, td.num { text-align: right; }
