@@ -3,10 +3,11 @@ import CoreSatEngine
 /// The tables a backtest adds: calendar-year returns of every policy, and the dates of each
 /// policy's maximum drawdown.
 enum BacktestTables {
-    static func render(_ b: BacktestSummary, benchmark: String) -> String {
+    static func blocks(_ b: BacktestSummary, benchmark: String) -> [ReportBlock] {
         let month = { (t: Int) in YearMonth(index: b.firstMonthIndex + t).description }
-        var out = "\nMaximum drawdown: from the high before it (peak) to the low (trough) and back (recovery)\n"
-        var drawdowns = TextTable(header: ["policy", "maxDD", "peak", "trough", "recovery", "months down", "months to recover"])
+        var drawdowns = TextTable(header: [
+            "policy", "maxDD", "peak", "trough", "recovery", "months down", "months to recover",
+        ])
         for p in b.policies {
             guard let d = p.maxDrawdown else {
                 drawdowns.rows.append([p.name, "none", "-", "-", "-", "-", "-"])
@@ -20,18 +21,25 @@ enum BacktestTables {
                 String(d.trough - d.peak), d.recovery.map { String($0 - d.trough) } ?? "-",
             ])
         }
-        out += drawdowns.rendered()
-
-        out += "\nCalendar-year returns" + (b.policies.contains { $0.calendarYears.contains(where: \.isPartial) } ? " (* part of a year)" : "") + "\n"
+        let partial = b.policies.contains { $0.calendarYears.contains(where: \.isPartial) }
         var years = TextTable(header: ["year"] + b.policies.map(\.name))
         let rows = b.policies.map(\.calendarYears.count).max() ?? 0
         for y in 0..<rows {
-            guard let reference = b.policies.lazy.compactMap({ $0.calendarYears.indices.contains(y) ? $0.calendarYears[y] : nil }).first else { continue }
-            years.rows.append([String(reference.year) + (reference.isPartial ? "*" : "")] + b.policies.map { p in
-                p.calendarYears.indices.contains(y) ? TableReport.percent(p.calendarYears[y].value, 1) : "-"
-            })
+            guard
+                let reference = b.policies.lazy.compactMap({
+                    $0.calendarYears.indices.contains(y) ? $0.calendarYears[y] : nil
+                }).first
+            else { continue }
+            years.rows.append(
+                [String(reference.year) + (reference.isPartial ? "*" : "")]
+                    + b.policies.map { p in
+                        p.calendarYears.indices.contains(y) ? TableReport.percent(p.calendarYears[y].value, 1) : "-"
+                    })
         }
-        out += years.rendered()
-        return out
+        return [
+            .heading("Maximum drawdown: from the high before it (peak) to the low (trough) and back (recovery)"),
+            .table(drawdowns),
+            .heading("Calendar-year returns" + (partial ? " (* part of a year)" : "")), .table(years),
+        ]
     }
 }

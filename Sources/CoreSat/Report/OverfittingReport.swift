@@ -5,9 +5,8 @@ import Foundation
 /// Sharpe ratio of the best cell, and why either is missing; in plain words under the sweep's
 /// grid, and as the sweep's `overfitting` object in JSON.
 enum OverfittingReport {
-    static let width = 80
-
-    static func text(_ o: SweepOverfitting, grid: SweepGrid) -> String {
+    /// A blank line, then each sentence as a paragraph (wrapped at 80 columns in text).
+    static func blocks(_ o: SweepOverfitting, grid: SweepGrid) -> [ReportBlock] {
         var sentences: [String] = []
         if let c = o.cscv {
             let pbo = TableReport.percent(c.probability, 0)
@@ -21,7 +20,7 @@ enum OverfittingReport {
                 + "\(TableReport.number(d.deflated)), the chance its true Sharpe ratio is above 0 after \(d.trials) trials.")
         }
         sentences += o.notes.map { "note: " + note($0, grid: grid) }
-        return "\n" + sentences.map { wrap($0) }.joined()
+        return [.blank] + sentences.map(ReportBlock.paragraph)
     }
 
     static func json(_ o: SweepOverfitting, grid: SweepGrid) -> JSONValue {
@@ -93,18 +92,5 @@ enum OverfittingReport {
     static func grouped(_ n: Int) -> String {
         let digits = Array(String(n))
         return String(digits.enumerated().flatMap { i, d in (i > 0 && (digits.count - i) % 3 == 0 ? [","] : []) + [d] })
-    }
-
-    /// Words on lines of at most `width` characters (a longer word gets a line of its own).
-    static func wrap(_ text: String) -> String {
-        var out = "", line = ""
-        for word in text.split(separator: " ") {
-            if !line.isEmpty && line.count + 1 + word.count > width {
-                out += line + "\n"
-                line = ""
-            }
-            line += (line.isEmpty ? "" : " ") + word
-        }
-        return out + line + "\n"
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import CoreSatEngine
+import Foundation
 
 /// The terminal report's sweep section: the median of the chosen figure and the probability of
 /// beating the benchmark for every cell, as two grids when the grid fits in 80 columns and as a
@@ -9,44 +9,72 @@ enum SweepTable {
     static let maximumColumns = 7
 
     /// `onePath`: a backtest, whose cells have one value each and no spread across paths.
-    static func render(_ sweep: SweepSummary, benchmark: String, onePath: Bool = false) -> String {
+    static func blocks(_ sweep: SweepSummary, benchmark: String, onePath: Bool = false) -> [ReportBlock] {
         let grid = sweep.grid
-        let figure = grid.figure.key.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "cagr", with: "CAGR")
-        var out = "\nSweep of \(grid.policy)\n"
-            + (onePath ? "\(figure) of each cell\(isRelative(grid.figure) ? " against \(benchmark)" : "") on the one path:\n" : "median \(figure) across paths, and P(beat \(benchmark)):\n")
-        let tables = [("median \(figure)", { (c: SweepSummary.Cell) in format(c.median.value, grid.figure) }),
-            ("P(beat)", { (c: SweepSummary.Cell) in TableReport.percent(c.probabilityOutperform.value, 1) })]
+        let figure = grid.figure.key.replacingOccurrences(of: "_", with: " ").replacingOccurrences(
+            of: "cagr", with: "CAGR")
+        var blocks: [ReportBlock] = [
+            .heading("Sweep of \(grid.policy)"),
+            .note(
+                onePath
+                    ? "\(figure) of each cell\(isRelative(grid.figure) ? " against \(benchmark)" : "") on the one path:"
+                    : "median \(figure) across paths, and P(beat \(benchmark)):"),
+        ]
+        let tables = [
+            ("median \(figure)", { (c: SweepSummary.Cell) in format(c.median.value, grid.figure) }),
+            ("P(beat)", { (c: SweepSummary.Cell) in TableReport.percent(c.probabilityOutperform.value, 1) }),
+        ]
         if grid.parameters.count == 2, let (rows, columns) = orientation(grid) {
+            let cell = { (i: Int, j: Int) -> SweepSummary.Cell? in
+                let index =
+                    rows == 0 ? i * grid.parameters[1].values.count + j : j * grid.parameters[1].values.count + i
+                return sweep.cells.indices.contains(index) ? sweep.cells[index] : nil
+            }
             for (title, text) in onePath ? [(figure, tables[0].1)] : tables {
-                var table = TextTable(header: ["\(grid.parameters[rows].name) \\ \(grid.parameters[columns].name)"] + grid.parameters[columns].values)
+                var table = TextTable(
+                    header: ["\(grid.parameters[rows].name) \\ \(grid.parameters[columns].name)"]
+                        + grid.parameters[columns].values)
                 for (i, rowValue) in grid.parameters[rows].values.enumerated() {
-                    table.rows.append([rowValue] + grid.parameters[columns].values.indices.map { j in
-                        text(sweep.cells[rows == 0 ? i * grid.parameters[1].values.count + j : j * grid.parameters[1].values.count + i])
-                    })
+                    table.rows.append(
+                        [rowValue] + grid.parameters[columns].values.indices.map { j in cell(i, j).map(text) ?? "-" })
                 }
-                out += "\(title):\n" + table.rendered()
+                blocks += [.label("\(title):"), .table(table)]
             }
         } else {
-            var table = TextTable(header: grid.parameters.map(\.name) + (onePath ? [figure] : ["median", "s.e.", "P(beat)"]))
+            var table = TextTable(
+                header: grid.parameters.map(\.name) + (onePath ? [figure] : ["median", "s.e.", "P(beat)"]))
             for cell in sweep.cells {
-                table.rows.append(cell.values + (onePath ? [format(cell.median.value, grid.figure)] : [
-                    format(cell.median.value, grid.figure), format(cell.median.standardError, grid.figure, signed: false),
-                    TableReport.percent(cell.probabilityOutperform.value, 1),
-                ]))
+                table.rows.append(
+                    cell.values
+                        + (onePath
+                            ? [format(cell.median.value, grid.figure)]
+                            : [
+                                format(cell.median.value, grid.figure),
+                                format(cell.median.standardError, grid.figure, signed: false),
+                                TableReport.percent(cell.probabilityOutperform.value, 1),
+                            ]))
             }
-            out += table.rendered()
+            blocks.append(.table(table))
         }
         if let (low, high) = sweep.extremes {
             let typical = sweep.cells.map(\.median.standardError).filter(\.isFinite).sorted()
             let se = typical.isEmpty ? Double.nan : typical[typical.count / 2]
             let value = onePath ? "" : "median "
-            out += "spread across cells: lowest \(value)\(format(sweep.cells[low].median.value, grid.figure)) at \(grid.label(cell: low)),\n"
-                + "highest \(format(sweep.cells[high].median.value, grid.figure)) at \(grid.label(cell: high))"
-                + (onePath ? "\n" : "; one cell's median has\na standard error of about \(format(se, grid.figure, signed: false))\n")
+            let lowest = format(sweep.cells[low].median.value, grid.figure)
+            let highest = format(sweep.cells[high].median.value, grid.figure)
+            let error = format(se, grid.figure, signed: false)
+            blocks.append(
+                .note(
+                    "spread across cells: lowest \(value)\(lowest) at \(grid.label(cell: low)),\n"
+                        + "highest \(highest) at \(grid.label(cell: high))"
+                        + (onePath ? "" : "; one cell's median has\na standard error of about \(error)")))
         }
-        out += "note: the best cell overstates what the rule would earn: it was picked after\nseeing these same \(onePath ? "months" : "paths")\n"
-        if let o = sweep.overfitting { out += OverfittingReport.text(o, grid: grid) }
-        return out
+        blocks.append(
+            .note(
+                "note: the best cell overstates what the rule would earn: it was picked after\n"
+                    + "seeing these same \(onePath ? "months" : "paths")"))
+        if let o = sweep.overfitting { blocks += OverfittingReport.blocks(o, grid: grid) }
+        return blocks
     }
 
     static func isRelative(_ figure: SweepGrid.Figure) -> Bool {

@@ -2,21 +2,38 @@ import CoreSatEngine
 
 /// A plain fixed-width table: text columns left-aligned, numbers right-aligned, the first column
 /// cut to fit the width. Widths count East Asian wide characters as two columns, so
-/// Chinese fund names line up too.
-struct TextTable {
-    var header: [String]
-    var rows: [[String]] = []
+/// Chinese fund names line up too. The HTML report shows the same cells as an HTML table.
+public struct TextTable: Sendable, Equatable {
+    public var header: [String]
+    public var rows: [[String]]
     /// Columns of text (left-aligned); the others are numbers (right-aligned).
-    var textColumns: Set<Int> = [0]
+    public var textColumns: Set<Int>
+    /// The widest a rendered line may be: the first column gets what the others leave.
+    public var maxWidth: Int
 
-    /// Lines at most `maxWidth` columns wide: the first column gets what the others leave.
-    func rendered(maxWidth: Int = 80) -> String {
+    public init(header: [String], rows: [[String]] = [], textColumns: Set<Int> = [0], maxWidth: Int = 80) {
+        self.header = header
+        self.rows = rows
+        self.textColumns = textColumns
+        self.maxWidth = maxWidth
+    }
+
+    /// Lines at most `maxWidth` columns wide.
+    public func rendered() -> String {
+        rendered(maxWidth: maxWidth)
+    }
+
+    /// Lines at most `maxWidth` columns wide: the first column gets what the others leave. A row
+    /// with fewer cells than the header reads as empty cells, one with more loses the extra ones.
+    func rendered(maxWidth: Int) -> String {
+        guard !header.isEmpty else { return "" }
+        let body = rows.map { row in header.indices.map { row.indices.contains($0) ? row[$0] : "" } }
         let others = header.indices.dropFirst().reduce(0) { total, c in
-            total + 2 + ([header] + rows).map { Self.width($0[c]) }.max()!
+            total + 2 + ([header] + body).reduce(0) { Swift.max($0, Self.width($1[c])) }
         }
         let firstLimit = max(8, maxWidth - others)
-        let all = [header] + rows.map { [Self.truncate($0[0], to: firstLimit)] + $0.dropFirst() }
-        let widths = header.indices.map { c in all.map { Self.width($0[c]) }.max()! }
+        let all = [header] + body.map { [Self.truncate($0[0], to: firstLimit)] + $0.dropFirst() }
+        let widths = header.indices.map { c in all.reduce(0) { Swift.max($0, Self.width($1[c])) } }
         var out = ""
         for (r, row) in all.enumerated() {
             let cells = row.enumerated().map { c, cell in
