@@ -15,12 +15,15 @@ struct Merge: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var reports: ReportOptions
+
     @Option(help: ArgumentHelp("Also write the merged results as one whole-run results file.", valueName: "results"))
     var save: String?
 
     func run() throws {
         let merged = try MergedResults(paths: results)
         let (file, savedFile) = try output.open(protecting: results, alongside: save)
+        let (reportFile, export) = try reports.open(protecting: results, others: [("--output", output.output), ("--save", save)])
         for (path, build) in merged.otherBuilds {
             StandardError.write("warning: \(path) was written by another build (\(build)); the merge may differ from a single run in the last digits\n")
         }
@@ -28,6 +31,7 @@ struct Merge: ParsableCommand {
         if let savedFile {
             try ResultsFile.write(merged.meta, column: { try merged.column(index: $0) }, to: savedFile.write)
         }
+        try reports.write(meta: merged.meta, summary: summary, columns: merged, report: reportFile, export: export)
         try OutputOptions.emit(format.render(summary), to: file, committing: savedFile)
     }
 }

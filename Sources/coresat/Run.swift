@@ -17,6 +17,8 @@ struct Run: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var reports: ReportOptions
+
     @Option(help: ArgumentHelp(
         "Also save every path's figures (and wealth on a coarse time grid) to this results file, for 'coresat merge', charts or pandas.",
         valueName: "results"))
@@ -37,11 +39,12 @@ struct Run: ParsableCommand {
             if save == nil {
                 throw InputError(file: "--shard", reason: "a shard's paths are only part of a run: give --save FILE, then merge the shards with 'coresat merge'")
             }
-            if output.output != nil || format != nil {
-                throw InputError(file: "--shard", reason: "a shard prints no report (--output, --format): merge the shards with 'coresat merge' for one")
+            if output.output != nil || format != nil || reports.report != nil || reports.exportPaths != nil {
+                throw InputError(file: "--shard", reason: "a shard prints no report (--output, --format, --report, --export-paths): merge the shards with 'coresat merge' for one")
             }
         }
-        try simulation.apply(to: &scenario, shard: shard, saving: save != nil)
+        let wealthGrid = { [reports, save] (s: Scenario) in reports.wealthGrid(for: s, saving: save != nil) }
+        try simulation.apply(to: &scenario, shard: shard, wealthGrid: wealthGrid)
         if drawOnly {
             let plan = try scenario.plan()
             let checksum = Simulator.drawOnly(plan, threads: simulation.threads)
@@ -49,10 +52,12 @@ struct Run: ParsableCommand {
             return
         }
         let (file, savedFile) = try output.open(protecting: [self.scenario], alongside: save)
-        let plan = try scenario.plan(wealthGrid: save == nil ? [] : RecordLayout.wealthGrid(months: scenario.months))
+        let (reportFile, export) = try reports.open(
+            protecting: [self.scenario], others: [("--output", output.output), ("--save", save)])
+        let plan = try scenario.plan(wealthGrid: wealthGrid(scenario))
         let result = try simulation.simulate(plan, shard: shard)
+        let meta = SavedRun(scenario: scenario, plan: plan, shard: shard, build: BuildInfo.current)
         if let savedFile {
-            let meta = SavedRun(scenario: scenario, plan: plan, shard: shard, build: BuildInfo.current)
             try ResultsFile.write(meta, column: { result.column(offset: $0) }, to: savedFile.write)
         }
         guard shard == .whole else {
@@ -61,6 +66,7 @@ struct Run: ParsableCommand {
             return
         }
         let summary = try RunSummary(scenario: scenario.name, columns: result)
+        try reports.write(meta: meta, summary: summary, columns: result, report: reportFile, export: export)
         try OutputOptions.emit((format ?? .table).render(summary), to: file, committing: savedFile)
     }
 }

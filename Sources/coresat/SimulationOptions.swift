@@ -28,7 +28,8 @@ struct SimulationOptions: ParsableArguments {
     var quiet = false
 
     /// Applies --paths and --seed to a loaded scenario and refuses a run too big for this machine.
-    func apply(to scenario: inout Scenario, shard: Shard = .whole, saving: Bool = false) throws {
+    /// `wealthGrid` gives the months whose wealth the run keeps, which the memory check counts.
+    func apply(to scenario: inout Scenario, shard: Shard = .whole, wealthGrid: (Scenario) -> [Int] = { _ in [] }) throws {
         if let paths, let fixed = scenario.market.fixedShape, paths != fixed.paths {
             throw InputError(file: "--paths", reason: "a historical replay runs one path per window (\(fixed.paths) here); --paths does not apply")
         }
@@ -38,8 +39,7 @@ struct SimulationOptions: ParsableArguments {
         }
         if let seed { scenario.seed = seed }
         guard (1...1024).contains(threads) else { throw InputError(file: "--threads", reason: "\(threads) is out of range 1...1024") }
-        let grid = saving ? RecordLayout.wealthGrid(months: scenario.months) : []
-        try scenario.checkMemory(try scenario.plan(wealthGrid: grid), threads: threads, shard: shard, limit: .current(), pathsFlag: paths != nil)
+        try scenario.checkMemory(try scenario.plan(wealthGrid: wealthGrid(scenario)), threads: threads, shard: shard, limit: .current(), pathsFlag: paths != nil)
     }
 
     /// Simulates with a progress line on stderr when it is a terminal.

@@ -20,6 +20,12 @@ public struct SavedRun: Sendable, Equatable {
     public var shard: Shard
     /// Seed, generator, blocks, names and record layout of the whole run.
     public var run: RunDescription
+    /// The annual inflation the scenario's cash flows are indexed to (0: none stated), so a report
+    /// can show wealth in today's money.
+    public var inflationAnnual: Double
+    /// What the scenario sets up, as a report shows it (`ScenarioOverview`): kept so a merge's
+    /// report has it without the scenario's data files.
+    public var overview: [ReportBlock]
 
     public init(scenario: Scenario, plan: SimulationPlan, shard: Shard, build: String) {
         toolVersion = CoreSatVersion.string
@@ -29,11 +35,13 @@ public struct SavedRun: Sendable, Equatable {
         scenarioText = scenario.text
         self.shard = shard
         run = plan.description
+        inflationAnnual = scenario.rules.cashFlow?.inflationAnnual ?? 0
+        overview = ScenarioOverview.blocks(for: scenario)
     }
 
     init(
         toolVersion: String, build: String, scenarioName: String, scenarioFile: String, scenarioText: String,
-        shard: Shard, run: RunDescription
+        shard: Shard, run: RunDescription, inflationAnnual: Double, overview: [ReportBlock]
     ) {
         self.toolVersion = toolVersion
         self.build = build
@@ -42,6 +50,8 @@ public struct SavedRun: Sendable, Equatable {
         self.scenarioText = scenarioText
         self.shard = shard
         self.run = run
+        self.inflationAnnual = inflationAnnual
+        self.overview = overview
     }
 
     /// Paths held in a file with this metadata.
@@ -94,6 +104,8 @@ public struct SavedRun: Sendable, Equatable {
             ("window_every_months", run.windowEvery.map { .integer($0) } ?? .null),
             ("first_month", run.firstMonthIndex.map { .string(YearMonth(index: $0).description) } ?? .null),
             ("risk_free_annual", .number(run.riskFreeAnnual)),
+        ] + (inflationAnnual == 0 ? [] : [("inflation_annual", .number(inflationAnnual))]) + [
+            ("overview", overview.json),
             ("columns", .array(run.layout.columns.map { .string($0.description) })),
         ]
         if !run.comparisons.isEmpty {

@@ -100,7 +100,10 @@ struct SavedRunReader {
                 regimeEntryMonths: entryMonths,
                 sweep: try sweep(top, policies: policies, benchmark: benchmark), firstMonthIndex: firstMonth?.index,
                 windowEvery: try windowEvery(top),
-                riskFreeAnnual: riskFree, market: market, comparisons: try comparisons(top, policies: policies.count)))
+                riskFreeAnnual: riskFree, market: market, comparisons: try comparisons(top, policies: policies.count)),
+            inflationAnnual: try inflationAnnual(top),
+            // Files written before reports kept the scenario's overview have none to show.
+            overview: try top["overview"].map { (value) throws(InputError) in try [ReportBlock](json: value, at: "overview", file: path) } ?? [])
         guard try int(top, "paths_in_file") == meta.pathsHeld else {
             throw problem("paths_in_file", "does not match shard \(meta.shard) of \(paths) paths")
         }
@@ -108,6 +111,15 @@ struct SavedRunReader {
             throw problem("scenario.digest", "does not match the scenario text: the header was altered")
         }
         return meta
+    }
+
+    /// The inflation the scenario's cash flows are indexed to; absent when none was stated.
+    func inflationAnnual(_ top: [String: Any]) throws(InputError) -> Double {
+        guard let value = top["inflation_annual"] else { return 0 }
+        guard let n = value as? NSNumber, n.doubleValue > -0.5, n.doubleValue <= 1 else {
+            throw problem("inflation_annual", "expected a rate above -0.5 and at most 1")
+        }
+        return n.doubleValue
     }
 
     /// The scenario's risk-free rate. Files written before it was kept lack it; only a backtest

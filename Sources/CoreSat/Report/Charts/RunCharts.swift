@@ -1,0 +1,55 @@
+import Charts
+import CoreSatEngine
+import Foundation
+
+/// The report's charts of a run, drawn from its per-path columns (in memory after a run, or read
+/// from saved results by a merge: the same columns give the same charts). Each chart is drawn only
+/// where the run has its data; otherwise the figure says why it is left out.
+struct RunCharts {
+    let summary: RunSummary
+    let columns: any PathColumns
+    let meta: SavedRun
+
+    var run: RunDescription { columns.run }
+    /// The policies charted one by one: all but a sweep's cells.
+    var policies: Range<Int> { 0..<run.reportedPolicies }
+    var benchmark: Int { run.benchmark }
+    var isBacktest: Bool { summary.backtest != nil }
+
+    func sections() throws -> [ChartSection] {
+        var sections: [ChartSection] = []
+        if isBacktest {
+            sections.append(try HistoryCharts(charts: self).section())
+        } else {
+            sections.append(try WealthCharts(charts: self).section())
+            sections.append(try DistributionCharts(charts: self).section())
+        }
+        sections.append(try BenchmarkCharts(charts: self).section())
+        if summary.windows != nil { sections.append(try WindowCharts(charts: self).section()) }
+        if summary.hasRegimeFigures { sections.append(RegimeCharts(charts: self).section()) }
+        if let sweep = summary.sweep { sections.append(SweepCharts(sweep: sweep, charts: self).section()) }
+        return sections
+    }
+
+    func name(_ p: Int) -> String { run.policyNames[p] }
+
+    /// A chart's figure: its SVG with a caption.
+    func figure(_ kind: String, _ id: String, title: String, caption: String, svg: (String) -> String) -> ChartFigure {
+        let chartID = ChartIDs.make(kind: kind, id: id)
+        return .chart(id: chartID, kind: kind, title: title, caption: caption, svg: svg(chartID))
+    }
+
+    /// A policy's series colour: its place among the policies, so a policy keeps its colour in
+    /// every chart.
+    func color(_ p: Int) -> Int { p }
+}
+
+/// Chart ids: unique, made of letters, digits and hyphens only.
+enum ChartIDs {
+    static func make(kind: String, id: String) -> String {
+        let cleaned = (kind + "-" + id).lowercased().unicodeScalars.map {
+            CharacterSet.alphanumerics.contains($0) && $0.isASCII ? Character($0) : "-"
+        }
+        return String(cleaned)
+    }
+}

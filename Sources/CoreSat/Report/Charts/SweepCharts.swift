@@ -1,0 +1,82 @@
+import Charts
+import CoreSatEngine
+
+/// A sweep's grid as heatmaps: the median of the swept figure in each cell, and the share of paths
+/// on which the cell beats the benchmark. Two parameters make rows and columns; with one, a row;
+/// with more, the last parameter makes the columns and the others' combinations the rows.
+struct SweepCharts {
+    let sweep: SweepSummary
+    let charts: RunCharts
+
+    func section() -> ChartSection {
+        let grid = sweep.grid
+        let figure = grid.figure.key
+        let columnParameter = grid.parameters[grid.parameters.count - 1]
+        let columnCount = columnParameter.values.count
+        let rowCount = grid.cellCount / max(columnCount, 1)
+        let rowLabels = (0..<rowCount).map { r in
+            grid.values(cell: r * columnCount).dropLast().enumerated()
+                .map { "\(grid.parameters[$0.offset].name)=\($0.element)" }.joined(separator: ", ")
+        }
+        let rows = rowLabels.map { $0.isEmpty ? grid.policy : $0 }
+        func values(_ value: (SweepSummary.Cell) -> Double) -> [[Double]] {
+            (0..<rowCount).map { r in (0..<columnCount).map { c in value(sweep.cells[r * columnCount + c]) } }
+        }
+        let highest = sweep.extremes.map { (row: $0.highest / columnCount, column: $0.highest % columnCount) }
+        let center = centre(grid.figure)
+        let columns = columnParameter.values
+        var figures = [heatmap(
+            "\(grid.policy): median \(figure) by setting", rows: rows, columns: columns, values: values { $0.median.value },
+            colors: center.map { .diverging(center: $0) } ?? .sequential, format: format(grid.figure), highlight: highest,
+            xTitle: columnParameter.name,
+            caption: "Median across paths of \(figure) in each cell" + colouring(grid.figure, center)
+                + "; outlined: the highest median. The best cell overstates what the rule would earn: it was picked after seeing these paths.")]
+        if charts.run.paths > 1 {
+            figures.append(heatmap(
+                "\(grid.policy): share of paths beating \(charts.name(charts.benchmark))", rows: rows, columns: columns,
+                values: values { $0.probabilityOutperform.value }, colors: .diverging(center: 0.5), format: .percent(),
+                highlight: nil, xTitle: columnParameter.name, caption: "Share of paths on which the cell's CAGR beats the benchmark's; coloured around 50%."))
+        }
+        return ChartSection(title: "Sweep of \(grid.policy)", intro: "The swept rule's settings, each run on the same paths.",
+            figures: figures)
+    }
+
+    func colouring(_ figure: SweepGrid.Figure, _ center: Double?) -> String {
+        guard let center else { return "" }
+        if case .relative = figure { return ", coloured around no difference" }
+        return ", coloured around \(charts.name(charts.benchmark))'s median, \(format(figure).label(center))"
+    }
+
+    /// The benchmark's own median of the figure, or 0 for figures against the benchmark.
+    func centre(_ figure: SweepGrid.Figure) -> Double? {
+        switch figure {
+        case .relative: return 0
+        case .path(let f):
+            let value = charts.summary.policies[charts.benchmark].figures[f]?.median ?? .nan
+            return value.isFinite ? value : nil
+        }
+    }
+
+    func format(_ figure: SweepGrid.Figure) -> TickFormat {
+        switch figure {
+        case .path(let f):
+            switch f {
+            case .sharpe, .sortino, .calmar: .number
+            case .terminalWealth: .money
+            case .longestDrawdown, .monthsToDepletion: .integer
+            default: .percent()
+            }
+        case .relative(let f): f == .informationRatio ? .number : .percent()
+        }
+    }
+
+    func heatmap(
+        _ title: String, rows: [String], columns: [String], values: [[Double]], colors: HeatmapColors, format: TickFormat,
+        highlight: (row: Int, column: Int)?, xTitle: String, caption: String
+    ) -> ChartFigure {
+        let chart = HeatmapChart(
+            frame: ChartFrame(title: title, xTitle: xTitle, yTitle: ""), rowLabels: rows,
+            columnLabels: columns, values: values, colors: colors, valueFormat: format, showValues: true, highlight: highlight)
+        return charts.figure("sweep", title, title: title, caption: caption) { chart.svg(id: $0) }
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import CoreSat
+import CoreSatEngine
+import Foundation
+
+/// The outputs `run` and `merge` share besides the text report: an HTML report and per-path CSV files.
+struct ReportOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "Also write a self-contained HTML report (charts and tables, no external files) to this file.",
+        valueName: "file"))
+    var report: String?
+
+    @Option(name: .customLong("export-paths"), help: ArgumentHelp(
+        "Also write every path's figures (and wealth over time) as CSV files into this folder, made when missing.",
+        valueName: "folder"))
+    var exportPaths: String?
+
+    /// Whether anything here asks for the policies' wealth over time.
+    var wantsWealth: Bool { report != nil || exportPaths != nil }
+
+    /// The months whose wealth a run keeps: every month for a small export, the coarse grid for a
+    /// report or results file, none otherwise.
+    func wealthGrid(for scenario: Scenario, saving: Bool) -> [Int] {
+        if exportPaths != nil {
+            let policies = scenario.policies.count
+            return PathExport.wealthGrid(paths: scenario.paths, policies: policies, months: scenario.months)
+        }
+        return report != nil || saving ? RecordLayout.wealthGrid(months: scenario.months) : []
+    }
+
+    /// Opens the report file and the export folder before any work, refusing a report file that is
+    /// also another output (`others`: flag and path) or one of the inputs.
+    func open(protecting inputs: [String], others: [(flag: String, path: String?)]) throws(InputError) -> (report: OutputFile?, export: PathExport?) {
+        if let report {
+            for (flag, path) in others {
+                if let path, OutputFile.sameTarget(report, path) {
+                    throw InputError(file: report, keyPath: "--report", reason: "is also the \(flag) file; give two different files")
+                }
+            }
+        }
+        let file = try report.map { (path) throws(InputError) in try OutputFile.open(path, protecting: inputs, label: "--report") }
+        let export = try exportPaths.map { (folder) throws(InputError) in try PathExport(folder: folder, protecting: inputs) }
+        return (file, export)
+    }
+}
+
+extension ReportOptions {
+    /// Writes the HTML report and the per-path files, each whole or not at all.
+    func write(
+        meta: SavedRun, summary: RunSummary, columns: some PathColumns, report: OutputFile?, export: PathExport?
+    ) throws {
+        if let report {
+            try report.write(try HTMLRunReport.render(meta: meta, summary: summary, columns: columns))
+            try report.commit()
+        }
+        try export?.write(columns)
+    }
+}
