@@ -46,6 +46,11 @@ struct TickFormatTests {
         #expect(ticks == [0, 60, 120, 180, 240, 300, 360])
         #expect(format.labels(for: ticks).prefix(3) == ["0", "5", "10"])
         #expect(format.labels(for: [0, 6, 12]) == ["0.0", "0.5", "1.0"])
+        // 20 years in 8 ticks would be 2.5-year steps: whole years read better.
+        #expect(format.ticks(lower: 4, upper: 240, count: 8).allSatisfy { Int($0) % 12 == 0 })
+        #expect(format.labels(for: format.ticks(lower: 4, upper: 240, count: 8)).prefix(2) == ["2", "4"])
+        // Under two years, fractions of a year remain.
+        #expect(format.ticks(lower: 0, upper: 18, count: 4).contains(6))
     }
 
     @Test func yearMonthTicksOnJanuariesOfNiceYears() {

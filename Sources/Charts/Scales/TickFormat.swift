@@ -39,7 +39,10 @@ public struct TickFormat: Sendable, Equatable {
         let scale = LinearScale(domain: (lower, upper))
         switch kind {
         case .yearsFromMonths:
-            let step = TickStep.nice(span: (scale.upper - scale.lower) / 12, count: count, mantissas: [1, 2, 2.5, 5])
+            // Years count in whole steps of 1, 2 or 5; fractions of a year only on spans under two years.
+            let years = (scale.upper - scale.lower) / 12
+            var step = TickStep.nice(span: years, count: count, mantissas: [1, 2, 5])
+            if years >= 2, let nice = step, nice.value < 1 { step = TickStep(mantissa: 1, exponent: 0) }
             return (step?.multiples(from: scale.lower / 12, to: scale.upper / 12) ?? []).map { $0 * 12 }
         case .yearMonth:
             return CalendarTicks.monthIndices(lower: scale.lower, upper: scale.upper, count: count)
