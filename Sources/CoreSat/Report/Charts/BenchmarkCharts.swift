@@ -40,8 +40,11 @@ struct BenchmarkCharts {
                 name: charts.name(pair.policy), against: charts.name(pair.against), differences: differences,
                 mean: comparison.cagrDifference, beats: comparison.probabilityOutperform, color: charts.color(pair.policy)))
         }
-        let intro = "Every policy ran on the same paths, so each path gives one difference of CAGRs. The shaded strip is "
+        var intro = "Every policy ran on the same paths, so each path gives one difference of CAGRs. The shaded strip is "
             + "the 95% confidence interval of the mean difference: how sure the run is of the average, not the spread of paths."
+        if charts.summary.windows != nil {
+            intro += " Here the paths are overlapping windows of one history, not independent draws: the interval is too narrow."
+        }
         return ChartSection(title: title, intro: intro, figures: figures)
     }
 
