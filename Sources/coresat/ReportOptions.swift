@@ -43,7 +43,8 @@ struct ReportOptions: ParsableArguments {
             for (flag, path) in [(flag: "--report", path: report)] + others {
                 if let path, OutputFile.sameTarget(exportPaths, path) {
                     throw InputError(
-                        file: exportPaths, keyPath: "--export-paths", reason: "is also the \(flag) file; give a folder of its own")
+                        file: exportPaths, keyPath: "--export-paths",
+                        reason: "is also the \(flag) file; give a folder of its own")
                 }
             }
         }

@@ -22,7 +22,9 @@ struct ReportCommandTests {
 
     func bytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
 
-    func contents(_ dir: String) throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: dir).sorted() }
+    func contents(_ dir: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+    }
 
     /// The page's charts by name (`data-chart`), in page order.
     func charts(_ page: PageReader) -> [String] { page.attributes["data-chart"] ?? [] }
@@ -48,7 +50,8 @@ struct ReportCommandTests {
     @Test func runWritesOneSelfContainedPageThatSaysWhatRan() throws {
         let (dir, scenario) = try folder()
         let r = try coresat(
-            "run", scenario, "--paths", "300", "--seed", "9", "--report", "\(dir)/report.html", "--save", "\(dir)/r.res")
+            "run", scenario, "--paths", "300", "--seed", "9", "--report", "\(dir)/report.html",
+            "--save", "\(dir)/r.res")
         #expect(r.status == 0, "\(r.stderr)")
         #expect(try contents(dir) == ["r.res", "report.html", "s.yaml"])  // no temporary file left
         let (html, page) = try page("\(dir)/report.html")
@@ -60,7 +63,8 @@ struct ReportCommandTests {
         #expect(svgs > 0 && svgs == names.count && page.elements.filter { $0 == "svg" }.count == svgs)
         // Each figure is named KIND-ID once ("fan-70-30"), and every id on the page is unique and found.
         #expect(Set(names).count == names.count)
-        #expect(["fan-all-core", "fan-70-30", "medians-wealth", "box-cagr", "difference-70-30-vs-all-core"].allSatisfy(names.contains))
+        let expected = ["fan-all-core", "fan-70-30", "medians-wealth", "box-cagr", "difference-70-30-vs-all-core"]
+        #expect(expected.allSatisfy(names.contains), "\(names)")
         for name in names {
             let kind = name.prefix { $0 != "-" }
             #expect(!name.hasPrefix("\(kind)-\(kind)-"), "\(name)")
@@ -105,10 +109,12 @@ struct ReportCommandTests {
     /// draws the coarse grid from either.
     @Test func thePageIsTheSameWhateverWealthTheRunKeeps() throws {
         let (dir, scenario) = try folder(Self.small.replacingOccurrences(of: "months: 24", with: "months: 120"))
-        let plain = try coresat("run", scenario, "--paths", "300", "--report", "\(dir)/plain.html", "--save", "\(dir)/r.res")
+        let plain = try coresat(
+            "run", scenario, "--paths", "300", "--report", "\(dir)/plain.html", "--save", "\(dir)/r.res")
         let monthly = try coresat(
             "run", scenario, "--paths", "300", "--report", "\(dir)/monthly.html", "--export-paths", "\(dir)/run")
-        let merged = try coresat("merge", "\(dir)/r.res", "--report", "\(dir)/merged.html", "--export-paths", "\(dir)/merged")
+        let merged = try coresat(
+            "merge", "\(dir)/r.res", "--report", "\(dir)/merged.html", "--export-paths", "\(dir)/merged")
         for r in [plain, monthly, merged] { #expect(r.status == 0, "\(r.stderr)") }
         let page = try text("\(dir)/plain.html")
         #expect(try text("\(dir)/monthly.html") == page)
@@ -131,12 +137,14 @@ struct ReportCommandTests {
         #expect(try bytes("\(dir)/with.res") == bytes("\(dir)/without.res"))
         for format in ["json", "csv"] {
             let output = "\(dir)/out.\(format)"
-            let r = try coresat(["run", scenario, "--format", format, "--output", output, "--report", "\(dir)/b.html"] + size)
+            let r = try coresat(
+                ["run", scenario, "--format", format, "--output", output, "--report", "\(dir)/b.html"] + size)
             #expect(r.status == 0 && r.stdout.isEmpty, "\(r.stderr)")
             #expect(try text(output) == coresat(["run", scenario, "--format", format] + size).stdout)
         }
         #expect(try text("\(dir)/a.html") == text("\(dir)/b.html"))
-        let merged = try coresat("merge", "\(dir)/with.res", "--report", "\(dir)/c.html", "--output", "\(dir)/merged.txt")
+        let merged = try coresat(
+            "merge", "\(dir)/with.res", "--report", "\(dir)/c.html", "--output", "\(dir)/merged.txt")
         #expect(merged.status == 0 && merged.stdout.isEmpty, "\(merged.stderr)")
         #expect(try text("\(dir)/merged.txt") == without.stdout && text("\(dir)/c.html") == text("\(dir)/a.html"))
         #expect(try contents(dir) == [
@@ -186,8 +194,8 @@ struct ReportCommandTests {
         #expect(try text(scenario) == Self.small && text("\(dir)/somefile") == "not a folder")
         // merge: the results it reads are inputs too.
         #expect(try coresat(run + ["--save", "\(dir)/r.res"]).status == 0)
-        try refused(["merge", "\(dir)/r.res", "--report", "\(dir)/r.res"], in: dir, file: "\(dir)/r.res", flag: "--report",
-            reason: "is also an input of this command")
+        try refused(["merge", "\(dir)/r.res", "--report", "\(dir)/r.res"], in: dir, file: "\(dir)/r.res",
+            flag: "--report", reason: "is also an input of this command")
         try refused(["merge", "\(dir)/r.res", "--report", missing], in: dir, file: missing, flag: "--report",
             reason: "does not exist")
     }
@@ -196,8 +204,8 @@ struct ReportCommandTests {
         let (dir, scenario) = try folder()
         let run = ["run", scenario, "--paths", "300"]
         try "not a folder".write(toFile: "\(dir)/somefile", atomically: true, encoding: .utf8)
-        try refused(run + ["--export-paths", "\(dir)/somefile"], in: dir, file: "\(dir)/somefile", flag: "--export-paths",
-            reason: "is not a folder")
+        try refused(run + ["--export-paths", "\(dir)/somefile"], in: dir, file: "\(dir)/somefile",
+            flag: "--export-paths", reason: "is not a folder")
         try refused(run + ["--export-paths", scenario], in: dir, file: scenario, flag: "--export-paths",
             reason: "is not a folder")
         let orphan = "\(dir)/no/out"
@@ -220,7 +228,8 @@ struct ReportCommandTests {
     @Test func aShardWritesNoReportAndNoExport() throws {
         let (dir, scenario) = try folder()
         for extra in [["--report", "\(dir)/report.html"], ["--export-paths", "\(dir)/out"]] {
-            let r = try coresat(["run", scenario, "--paths", "600", "--shard", "1/3", "--save", "\(dir)/s1.res"] + extra)
+            let shard = ["run", scenario, "--paths", "600", "--shard", "1/3", "--save", "\(dir)/s1.res"]
+            let r = try coresat(shard + extra)
             #expect(r.status == 2 && r.stdout.isEmpty, "\(extra)")
             #expect(r.stderr.hasPrefix("error: --shard: ") && r.stderr.contains(extra[0]), "\(r.stderr)")
             #expect(r.stderr.split(separator: "\n").count == 1)
@@ -241,6 +250,9 @@ struct ReportCommandTests {
         #expect(omitted(html).contains(
             "Distributions across paths: left out because the run has one path: there is no distribution to draw"))
         #expect(page.text.contains("Wealth of each policy on the one path"))
+        // Nothing speaks of bands or medians across paths that are not there.
+        let intro = html.firstMatch(of: /<h2>Wealth over time<\/h2><p class="intro">(.*?)<\/p>/).map { String($0.1) }
+        #expect(intro == "Each policy&#39;s wealth on the run&#39;s one path, at 24 points of the horizon.")
     }
 
     @Test func aRunOfTheBenchmarkAloneStillWritesAPage() throws {
@@ -252,7 +264,8 @@ struct ReportCommandTests {
         #expect(names.contains("fan-all-core") && names.contains("box-cagr") && names.contains("histogram-cagr"))
         #expect(!names.contains { $0.hasPrefix("difference-") || $0.hasPrefix("regime-") })
         let reasons = omitted(html)
-        #expect(reasons.contains("CAGR difference from the benchmark: left out because the run has only the benchmark policy"))
+        #expect(reasons.contains(
+            "CAGR difference from the benchmark: left out because the run has only the benchmark policy"))
         #expect(reasons.contains("Figures by regime: left out because the run has only the benchmark policy"))
     }
 
@@ -306,7 +319,10 @@ struct ReportCommandTests {
         #expect(r.status == 0, "\(r.stderr)")
         let (html, page) = try page("\(dir)/b.html")
         let names = charts(page)
-        for name in ["history-wealth", "history-drawdown", "weights-half-monthly", "weights-half-held", "bars-difference"] {
+        let expected = [
+            "history-wealth", "history-drawdown", "weights-half-monthly", "weights-half-held", "bars-difference",
+        ]
+        for name in expected {
             #expect(names.contains(name), "\(name) in \(names)")
         }
         #expect(!names.contains { $0.hasPrefix("fan-") || $0.hasPrefix("weights-a-only") })
@@ -320,11 +336,13 @@ struct ReportCommandTests {
         #expect(months.header == ["month", "policy", "net_return", "weight.a", "weight.b", "regime"])
         let policies = ["a only", "half monthly", "half held"]
         #expect(months.rows.count == policies.count * 8)
-        let returns = try months.numbers("net_return"), a = try months.numbers("weight.a"), b = try months.numbers("weight.b")
+        let returns = try months.numbers("net_return")
+        let a = try months.numbers("weight.a"), b = try months.numbers("weight.b")
         for (p, name) in policies.enumerated() {
             for t in 0..<8 {
                 let row = months.rows[p * 8 + t]
-                #expect(row[0] == "2000-0\(t + 1)" && row[1] == name && row[5] == ((2...4).contains(t) ? "rough" : "calm"))
+                let regime = (2...4).contains(t) ? "rough" : "calm"  // 2000-03 to 2000-05
+                #expect(row[0] == "2000-0\(t + 1)" && row[1] == name && row[5] == regime, "\(row)")
                 #expect(abs(a[p * 8 + t] + b[p * 8 + t] - 1) < 1e-12, "\(row)")
                 let column = try saved.column("policy[\(p)].return_m" + String(format: "%04d", t + 1))
                 #expect(returns[p * 8 + t].bitPattern == column[0].bitPattern, "\(row)")
@@ -347,7 +365,8 @@ struct ReportCommandTests {
             let exported = try paths.numbers(figure)
             for p in policies.indices {
                 let column = try saved.column("policy[\(p)].\(figure)")
-                #expect(zip(exported[(p * 300)..<(p * 300 + 300)], column).allSatisfy(Self.same), "policy[\(p)].\(figure)")
+                let rows = exported[(p * 300)..<(p * 300 + 300)]
+                #expect(zip(rows, column).allSatisfy(Self.same), "policy[\(p)].\(figure)")
             }
         }
         let wealth = try CSVTable(text("\(dir)/out/wealth.csv"))
