@@ -59,14 +59,16 @@ let package = Package(
         .executableTarget(name: "optimizer-bench", dependencies: ["Optimizer"]),
         // Times the risk-budgeting and LP solvers (bench/risk-budget).
         .executableTarget(name: "risk-budget-bench", dependencies: ["Optimizer"]),
+        // Reads an HTML report as XML, for the tests of the page and of the commands that write it.
+        .target(name: "PageInspection", path: "Tests/PageInspection"),
         .testTarget(name: "GSLKitTests", dependencies: ["GSLKit"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "OptimizerTests", dependencies: ["Optimizer", "GSLKit"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "CoreSatTests",
-            dependencies: ["CoreSat", "CoreSatEngine", "GSLKit", "Optimizer"],
+            dependencies: ["CoreSat", "CoreSatEngine", "GSLKit", "Optimizer", "PageInspection"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "CLITests", dependencies: ["coresat"]),
+        .testTarget(name: "CLITests", dependencies: ["coresat", "PageInspection"]),
     ]
 )

@@ -28,13 +28,23 @@ struct ReportOptions: ParsableArguments {
         return report != nil || saving ? RecordLayout.wealthGrid(months: scenario.months) : []
     }
 
-    /// Opens the report file and the export folder before any work, refusing a report file that is
-    /// also another output (`others`: flag and path) or one of the inputs.
+    /// Opens the report file and the export folder before any work, refusing a report file or folder
+    /// that is also another output (`others`: flag and path) or a report file that is one of the inputs.
     func open(protecting inputs: [String], others: [(flag: String, path: String?)]) throws(InputError) -> (report: OutputFile?, export: PathExport?) {
         if let report {
             for (flag, path) in others {
                 if let path, OutputFile.sameTarget(report, path) {
                     throw InputError(file: report, keyPath: "--report", reason: "is also the \(flag) file; give two different files")
+                }
+            }
+        }
+        if let exportPaths {
+            // Refused now: the folder would be made, and the file's rename onto it fail, after the run.
+            for (flag, path) in [(flag: "--report", path: report)] + others {
+                if let path, OutputFile.sameTarget(exportPaths, path) {
+                    throw InputError(
+                        file: exportPaths, keyPath: "--export-paths",
+                        reason: "is also the \(flag) file; give a folder of its own")
                 }
             }
         }

@@ -1,46 +1,9 @@
 import Foundation
+import PageInspection
 import Testing
 
 @testable import CoreSat
 @testable import CoreSatEngine
-
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
-
-/// What an XML parser saw of a page: elements, attributes and text, or the error that stopped it.
-final class PageReader: NSObject, XMLParserDelegate {
-    var elements: [String] = []
-    var attributes: [String: [String]] = [:]
-    var text = ""
-    var error: Error?
-
-    func parser(
-        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String] = [:]
-    ) {
-        elements.append(name)
-        for (key, value) in attributes { self.attributes[key, default: []].append(value) }
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        text += string
-    }
-
-    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-        error = parseError
-    }
-
-    /// Reads `html` without its doctype, which is not XML.
-    static func read(_ html: String) -> PageReader {
-        let reader = PageReader()
-        let body = html.replacingOccurrences(of: "<!DOCTYPE html>", with: "")
-        let parser = XMLParser(data: Data(body.utf8))
-        parser.delegate = reader
-        if !parser.parse() && reader.error == nil { reader.error = parser.parserError }
-        return reader
-    }
-}
 
 struct HTMLReportTests {
     static let awkward = "a<b & \"c\""

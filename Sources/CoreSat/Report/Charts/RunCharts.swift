@@ -33,10 +33,11 @@ struct RunCharts {
 
     func name(_ p: Int) -> String { run.policyNames[p] }
 
-    /// A chart's figure: its SVG with a caption.
+    /// A chart's figure: its SVG with a caption. The page names the figure `KIND-ID` from its kind
+    /// and id, so the id goes in without the kind; the SVG's own ids take the whole name.
     func figure(_ kind: String, _ id: String, title: String, caption: String, svg: (String) -> String) -> ChartFigure {
-        let chartID = ChartIDs.make(kind: kind, id: id)
-        return .chart(id: chartID, kind: kind, title: title, caption: caption, svg: svg(chartID))
+        let name = ChartIDs.clean(id)
+        return .chart(id: name, kind: kind, title: title, caption: caption, svg: svg(kind + "-" + name))
     }
 
     /// A policy's series colour: its place among the policies, so a policy keeps its colour in
@@ -44,10 +45,10 @@ struct RunCharts {
     func color(_ p: Int) -> Int { p }
 }
 
-/// Chart ids: unique, made of letters, digits and hyphens only.
+/// Chart ids: made of letters, digits and hyphens only.
 enum ChartIDs {
-    static func make(kind: String, id: String) -> String {
-        let cleaned = (kind + "-" + id).lowercased().unicodeScalars.map {
+    static func clean(_ id: String) -> String {
+        let cleaned = id.lowercased().unicodeScalars.map {
             CharacterSet.alphanumerics.contains($0) && $0.isASCII ? Character($0) : "-"
         }
         return String(cleaned)

@@ -25,9 +25,12 @@ struct WealthCharts {
         let real = inflation != 0
         let fans = try charts.policies.map { try fan(policy: $0, months: grid, deflatedAt: inflation) }
         let money = real ? "Wealth (money of month 0, \(TableReport.percent(inflation, 1))/yr inflation)" : "Wealth (money)"
-        var intro = "Each policy's wealth across the \(charts.run.paths) paths at \(grid.count) points of the horizon: "
-            + "the line is the median, the dark band the middle half of paths (25th to 75th percentile), the light band "
-            + "5th to 95th; the dashed grey line is the median of \(charts.name(charts.benchmark))."
+        // One path has no bands or medians to explain.
+        var intro = charts.run.paths == 1
+            ? "Each policy's wealth on the run's one path, at \(grid.count) points of the horizon."
+            : "Each policy's wealth across the \(charts.run.paths) paths at \(grid.count) points of the horizon: "
+                + "the line is the median, the dark band the middle half of paths (25th to 75th percentile), the light "
+                + "band 5th to 95th; the dashed grey line is the median of \(charts.name(charts.benchmark))."
         if real { intro += " Amounts are in today's money: divided by (1 + inflation) for each year passed." }
         var figures: [ChartFigure] = []
         if charts.run.paths > 1 {

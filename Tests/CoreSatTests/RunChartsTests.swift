@@ -1,0 +1,132 @@
+import Foundation
+import PageInspection
+import Testing
+
+@testable import CoreSat
+@testable import CoreSatEngine
+
+/// The report's charts of a run: what each chart reads from the run's columns, and which charts a
+/// run has.
+struct RunChartsTests {
+    /// A run of `text` with `paths` paths, keeping the wealth grid a report keeps, as `run --report` makes it.
+    static func charts(_ text: String, paths: Int) throws -> RunCharts {
+        var s = try ScenarioLoader.parse(text, file: "s.yaml")
+        s.paths = paths
+        let plan = try s.plan(wealthGrid: RecordLayout.wealthGrid(months: s.months))
+        let result = try Simulator.run(plan, threads: 2)
+        let summary = try RunSummary(scenario: s.name, columns: result)
+        let meta = SavedRun(scenario: s, plan: plan, shard: .whole, build: "test")
+        return RunCharts(summary: summary, columns: result, meta: meta)
+    }
+
+    static func sections(_ charts: RunCharts) throws -> [ChartSection] {
+        try HTMLRunReport.content(meta: charts.meta, summary: charts.summary, columns: charts.columns).chartSections
+    }
+
+    /// The charts drawn of one kind, in order: id, caption and SVG.
+    static func drawn(_ kind: String, in sections: [ChartSection]) -> [(id: String, caption: String, svg: String)] {
+        sections.flatMap(\.figures).compactMap {
+            guard case .chart(let id, kind, _, let caption, let svg) = $0 else { return nil }
+            return (id, caption, svg)
+        }
+    }
+
+    /// The small scenario's assets and policies in a plain normal market: one regime.
+    static let oneRegime = """
+        name: one regime
+        seed: 5
+        paths: 100
+        months: 24
+        assets:
+          - {id: core, sleeve: core, kind: broad}
+          - {id: sat, sleeve: satellite, kind: thematic}
+        market:
+          model: normal
+          assets:
+            core: {annual_return: 0.06, annual_volatility: 0.16}
+            sat: {annual_return: 0.08, annual_volatility: 0.25}
+          correlation: 0.7
+        benchmark: all core
+        policies:
+          - {name: all core, weights: {core: 1.0}}
+          - {name: 70/30, core: 0.7, core_weights: equal, satellite_weights: {sat: 1.0}, rebalance: quarterly}
+
+        """
+
+    @Test func eachPolicysFanEndsAtItsTerminalWealthPercentiles() throws {
+        let charts = try Self.charts(validScenario, paths: 300)
+        let sections = try Self.sections(charts)
+        let fans = Self.drawn("fan", in: sections)
+        #expect(fans.map(\.id) == ["all-core", "70-30"])
+        let wealth = WealthCharts(charts: charts)
+        #expect(wealth.chartMonths == Array(1...24))
+        for p in charts.summary.policies.indices {
+            let terminal = try #require(charts.summary.policies[p].figures[.terminalWealth])
+            let fan = try wealth.fan(policy: p, months: wealth.chartMonths, deflatedAt: 0)
+            #expect(fan.months.last == 24)
+            #expect(fan.p05.last == terminal.p05 && fan.median.last == terminal.median && fan.p95.last == terminal.p95)
+            #expect(fans[p].caption.contains(
+                "ends with a median of \(TableReport.money(terminal.median)) (5th-95th percentile "
+                    + "\(TableReport.money(terminal.p05)) to \(TableReport.money(terminal.p95)))"))
+        }
+        // On the page the figures are named by kind and id, once.
+        let page = PageReader.read(
+            try HTMLRunReport.render(meta: charts.meta, summary: charts.summary, columns: charts.columns))
+        #expect(page.error == nil, "\(String(describing: page.error))")
+        #expect(Array((page.attributes["data-chart"] ?? []).prefix(2)) == ["fan-all-core", "fan-70-30"])
+    }
+
+    @Test func cashFlowsWithInflationDrawWealthInTodaysMoney() throws {
+        let inflation = 0.03
+        let text = validScenario.replacingOccurrences(
+            of: "costs: {transaction_bps: 10}",
+            with: "costs: {transaction_bps: 10}\ncash_flow: {monthly_amount: 0.002, inflation_annual: \(inflation)}")
+        let charts = try Self.charts(text, paths: 300)
+        #expect(charts.meta.inflationAnnual == inflation)
+        let section = try #require(try Self.sections(charts).first { $0.title == "Wealth over time" })
+        #expect(section.intro.contains("today's money"))
+        let wealth = WealthCharts(charts: charts)
+        let deflator = pow(1 + inflation, 24.0 / 12)
+        let captions = Self.drawn("fan", in: [section]).map(\.caption)
+        for p in charts.summary.policies.indices {
+            let terminal = try #require(charts.summary.policies[p].figures[.terminalWealth])
+            let fan = try wealth.fan(policy: p, months: wealth.chartMonths, deflatedAt: charts.meta.inflationAnnual)
+            let median = try #require(fan.median.last), p05 = try #require(fan.p05.last)
+            #expect(abs(median - terminal.median / deflator) <= 1e-14 * median)
+            #expect(abs(p05 - terminal.p05 / deflator) <= 1e-14 * p05)
+            #expect(captions[p].contains("a median of \(TableReport.money(terminal.median / deflator))"))
+            // Month 12 is deflated by one year's inflation.
+            let nominal = try WealthCharts(charts: charts).fan(policy: p, months: [12], deflatedAt: 0)
+            let real = try WealthCharts(charts: charts).fan(policy: p, months: [12], deflatedAt: inflation)
+            #expect(abs(real.median[0] - nominal.median[0] / (1 + inflation)) <= 1e-14 * real.median[0])
+        }
+    }
+
+    @Test func aSweepIsDrawnAsHeatmaps() throws {
+        let charts = try Self.charts(sweepScenario(SweepTests.twoByThree), paths: 60)
+        let sections = try Self.sections(charts)
+        let sweep = try #require(sections.first { $0.title == "Sweep of moving" })
+        let heatmaps = Self.drawn("sweep", in: [sweep])
+        #expect(heatmaps.count == 2)
+        for heatmap in heatmaps {
+            // One cell per setting: lookback_months 3..4 by top 1, 2, 3.
+            #expect(heatmap.svg.components(separatedBy: "class=\"mark cell").count - 1 == 6)
+        }
+        // The cells are charted in the grid only: the fans are the reported policies'.
+        #expect(Self.drawn("fan", in: sections).map(\.id) == ["static", "moving"])
+        #expect(try Self.sections(Self.charts(validScenario, paths: 60)).allSatisfy { !$0.title.hasPrefix("Sweep") })
+    }
+
+    @Test func regimesAreDrawnAsBarsOnlyWhenThereAreSeveral() throws {
+        let two = try Self.sections(Self.charts(validScenario, paths: 300))
+        let bars = Self.drawn("regime", in: two)
+        #expect(bars.map(\.id) == ["excess-return", "information-ratio", "win-rate", "satellite-weight"])
+        for chart in bars {
+            #expect(chart.svg.contains("class=\"mark bar"))
+            #expect(chart.svg.contains(">calm<") && chart.svg.contains(">stressed<"))
+        }
+        let one = try Self.sections(Self.charts(Self.oneRegime, paths: 300))
+        #expect(Self.drawn("regime", in: one).isEmpty && !one.contains { $0.title == "By regime" })
+        #expect(Self.drawn("fan", in: one).count == 2)
+    }
+}
