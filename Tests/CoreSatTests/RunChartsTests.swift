@@ -130,3 +130,19 @@ struct RunChartsTests {
         #expect(Self.drawn("fan", in: one).count == 2)
     }
 }
+
+extension RunChartsTests {
+    @Test func policiesWhoseNamesCleanAlikeGetFiguresOfTheirOwn() throws {
+        let text = Self.oneRegime.replacingOccurrences(
+            of: "  - {name: 70/30, core: 0.7,",
+            with: "  - {name: 70-30, core: 0.7, core_weights: equal, satellite_weights: {sat: 1.0}, rebalance: monthly}\n  - {name: 70/30, core: 0.7,")
+        let sections = try Self.sections(try Self.charts(text, paths: 100))
+        let fans = Self.drawn("fan", in: sections)
+        #expect(fans.map(\.id) == ["all-core", "70-30", "70-30-2"])
+        let ids = sections.flatMap(\.figures).compactMap { figure -> String? in
+            guard case .chart(let id, let kind, _, _, _) = figure else { return nil }
+            return kind + "-" + id
+        }
+        #expect(Set(ids).count == ids.count)
+    }
+}

@@ -17,8 +17,10 @@ struct RegimeCharts {
             ])
         }
         let shares = summary.regimes.map { "\($0.name) \(TableReport.percent($0.shareOfMonths, 0))" }.joined(separator: ", ")
-        let intro = "Each regime's months across all paths (\(shares) of months), medians across paths of each policy's "
-            + "figures against \(charts.name(charts.benchmark)) over those months."
+        let across = charts.run.paths == 1 ? "on the one path" : "across all paths"
+        let statistic = charts.run.paths == 1 ? "each policy's figures" : "medians across paths of each policy's figures"
+        let intro = "Each regime's months \(across) (\(shares) of months): \(statistic) against "
+            + "\(charts.name(charts.benchmark)) over those months."
         let figures = [
             bars(.excessReturn, "Excess return by regime", axis: "Annualized excess return (%)", format: .signedPercent, policies: others),
             bars(.informationRatio, "Information ratio by regime", axis: "Information ratio", format: .number, policies: others),
@@ -47,6 +49,7 @@ struct RegimeCharts {
             frame: ChartFrame(title: title, xTitle: "Regime", yTitle: axis), categories: summary.regimes.map(\.name),
             series: series, valueFormat: format, showValues: policies.count * summary.regimes.count <= 16)
         let caption = mean ? "Mean share of the portfolio in satellites during each regime's months."
+            : charts.run.paths == 1 ? "A bar is missing (n/a) where the figure is undefined in that regime's months."
             : "Median across paths; a bar is missing (n/a) where a regime never occurred on enough paths."
         return charts.figure("regime", figure.key, title: title, caption: caption) { chart.svg(id: $0) }
     }

@@ -9,6 +9,9 @@ struct RunCharts {
     let summary: RunSummary
     let columns: any PathColumns
     let meta: SavedRun
+    /// Names already given, so two policies whose names clean to the same text ("70/30" and
+    /// "70-30") still get ids of their own.
+    let names = ChartIDs()
 
     var run: RunDescription { columns.run }
     /// The policies charted one by one: all but a sweep's cells.
@@ -36,7 +39,7 @@ struct RunCharts {
     /// A chart's figure: its SVG with a caption. The page names the figure `KIND-ID` from its kind
     /// and id, so the id goes in without the kind; the SVG's own ids take the whole name.
     func figure(_ kind: String, _ id: String, title: String, caption: String, svg: (String) -> String) -> ChartFigure {
-        let name = ChartIDs.clean(id)
+        let name = names.unique(kind: kind, ChartIDs.clean(id))
         return .chart(id: name, kind: kind, title: title, caption: caption, svg: svg(kind + "-" + name))
     }
 
@@ -45,8 +48,22 @@ struct RunCharts {
     func color(_ p: Int) -> Int { p }
 }
 
-/// Chart ids: made of letters, digits and hyphens only.
-enum ChartIDs {
+/// Chart ids: made of letters, digits and hyphens only, and unique in a page.
+final class ChartIDs {
+    private var used: Set<String> = []
+
+    /// `id`, or `id-2`, `id-3`, ... when a chart of the same kind has it already.
+    func unique(kind: String, _ id: String) -> String {
+        var candidate = id
+        var n = 1
+        while used.contains(kind + "-" + candidate) {
+            n += 1
+            candidate = "\(id)-\(n)"
+        }
+        used.insert(kind + "-" + candidate)
+        return candidate
+    }
+
     static func clean(_ id: String) -> String {
         let cleaned = id.lowercased().unicodeScalars.map {
             CharacterSet.alphanumerics.contains($0) && $0.isASCII ? Character($0) : "-"
