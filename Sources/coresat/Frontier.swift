@@ -34,10 +34,12 @@ struct Frontier: ParsableCommand {
             inputs: portfolio, constraints: constraints, points: points, riskFree: riskFree / inputs.periodsPerYear)
         try Optimize.check(frontier.minimumVariance, objective: "minimum-variance")
         let result = OptimizationReport(
-            title: "Efficient frontier of \(portfolio.names.count) assets from \(source), \(frontier.points.count) points",
+            title: "Efficient frontier of \(portfolio.names.count) assets from \(source), "
+                + "\(frontier.points.count) points",
             names: portfolio.names, periodsPerYear: inputs.periodsPerYear, riskFreeAnnual: riskFree)
         let provenance = PortfolioProvenance(
-            source: source, estimator: estimate, arguments: Array(CommandLine.arguments.dropFirst()), build: BuildInfo.current)
+            source: source, estimator: estimate, arguments: Array(CommandLine.arguments.dropFirst()),
+            build: BuildInfo.current)
         try PageOption.write(
             {
                 HTMLOptimizationReport.frontier(

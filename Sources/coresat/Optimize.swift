@@ -85,7 +85,8 @@ struct Optimize: ParsableCommand {
             title: "\(word) of \(portfolio.names.count) assets from \(source)", names: portfolio.names,
             periodsPerYear: inputs.periodsPerYear, riskFreeAnnual: riskFree)
         let provenance = PortfolioProvenance(
-            source: source, estimator: estimate, arguments: Array(CommandLine.arguments.dropFirst()), build: BuildInfo.current)
+            source: source, estimator: estimate, arguments: Array(CommandLine.arguments.dropFirst()),
+            build: BuildInfo.current)
         try PageOption.write(
             {
                 HTMLOptimizationReport.optimize(

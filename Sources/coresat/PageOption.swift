@@ -13,7 +13,8 @@ struct PageOption: ParsableArguments {
     func open(protecting inputs: [String], output: String?) throws(InputError) -> OutputFile? {
         guard let report else { return nil }
         if let output, OutputFile.sameTarget(report, output) {
-            throw InputError(file: report, keyPath: "--report", reason: "is also the --output file; give two different files")
+            throw InputError(
+                file: report, keyPath: "--report", reason: "is also the --output file; give two different files")
         }
         return try OutputFile.open(report, protecting: inputs, label: "--report")
     }

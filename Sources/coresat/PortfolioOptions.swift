@@ -87,7 +87,8 @@ struct PortfolioInputOptions: ParsableArguments {
             }
             var source = "\(returns), \(sample.first) to \(sample.last) (\(sample.logReturns.count) periods), covariance \(estimator)"
             if let shrinkage = estimate.shrinkage { source += String(format: " (shrinkage %.4f)", shrinkage) }
-            return (PortfolioInputs(names: sample.ids, mean: estimate.mean, covariance: estimate.covariance), source, estimatorName)
+            let inputs = PortfolioInputs(names: sample.ids, mean: estimate.mean, covariance: estimate.covariance)
+            return (inputs, source, estimatorName)
         }
         guard let mean, let covariance else {
             throw InputError(

@@ -183,7 +183,7 @@ struct LineChartDrawing {
             writer.element(
                 MarkerGlyph.name(marker.shape), MarkerGlyph.attributes(marker.shape, x: px, y: py, color: color))
         }
-        var placer = MarkerLabelPlacer(glyphs: centres, left: plot.left, right: plot.right)
+        var placer = MarkerLabelPlacer(glyphs: centres, plot: plot)
         for (index, marker) in drawnMarkers.enumerated() {
             let (px, py) = centres[index]
             let place = placer.place(marker.label, x: px, y: py)

@@ -20,7 +20,8 @@ enum PortfolioObjectiveText {
         case .targetReturn(let target):
             return "the least variance with an expected return of at least \(percent(target * year)) a year"
         case .targetVolatility(let limit):
-            return "the highest expected return with a volatility of at most \(percent(limit * year.squareRoot())) a year"
+            return "the highest expected return with a volatility of at most "
+                + "\(percent(limit * year.squareRoot())) a year"
         case .riskBudget(let budgets):
             let equal = budgets.allSatisfy { abs($0 - 1 / Double(budgets.count)) <= 1e-12 }
             return equal

@@ -51,7 +51,8 @@ struct FrontierChartData: Sendable {
             .map { mark in
                 let figures = PortfolioFigures(weights: mark.weights, inputs: inputs)
                 let alone = Point(
-                    volatility: figures.volatility * root, expectedReturn: figures.expectedReturn * report.periodsPerYear)
+                    volatility: figures.volatility * root,
+                    expectedReturn: figures.expectedReturn * report.periodsPerYear)
                 return Marked(label: mark.label, kind: mark.kind, point: alone)
             }
             .filter { Self.isFinite($0.point) }

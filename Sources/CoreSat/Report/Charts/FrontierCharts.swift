@@ -34,7 +34,8 @@ struct FrontierCharts {
         }
         var markers = data.assets.enumerated().map { i, asset in
             LineChart.Marker(
-                x: asset.point.volatility, y: asset.point.expectedReturn, label: asset.name, shape: .circle, colorIndex: i)
+                x: asset.point.volatility, y: asset.point.expectedReturn, label: asset.name, shape: .circle,
+                colorIndex: i)
         }
         for portfolio in data.marked {
             let shape: MarkerShape =
@@ -48,7 +49,8 @@ struct FrontierCharts {
                 colorIndex: Self.portfolioColor))
         }
         let chart = LineChart(
-            frame: ChartFrame(title: title, xTitle: "Volatility (%/yr)", yTitle: "Expected return (%/yr)"),
+            // Taller than the default: assets and portfolios often crowd one corner, beside their labels.
+            frame: ChartFrame(title: title, xTitle: "Volatility (%/yr)", yTitle: "Expected return (%/yr)", height: 440),
             series: series, markers: markers, xFormat: .percent(), yFormat: .percent(), directLabels: false)
         return figure("frontier", id, title: title, caption: caption) { chart.svg(id: $0) }
     }
@@ -65,13 +67,15 @@ struct FrontierCharts {
         let weights = names.indices.map { i in optimal.map { $0.weights[i] } }
         let xTitle = "Volatility of the frontier portfolio (%/yr)"
         let short = weights.joined().contains { $0 < -1e-9 }
-        let caption = "Each frontier portfolio's weights, from the least volatile (left) to the highest expected return "
-            + "(right), at the volatility the frontier chart shows it"
+        let caption = "Each frontier portfolio's weights, from the least volatile (left) to the highest expected "
+            + "return (right), at the volatility the frontier chart shows it"
             + (short ? "; drawn as lines because some weights are short (below the zero line)." : ".")
         if short {
             let chart = LineChart(
                 frame: ChartFrame(title: title, xTitle: xTitle, yTitle: "Weight"),
-                series: names.indices.map { LineChart.Series(name: names[$0], xs: xs, ys: weights[$0], colorIndex: $0) },
+                series: names.indices.map {
+                    LineChart.Series(name: names[$0], xs: xs, ys: weights[$0], colorIndex: $0)
+                },
                 referenceY: 0, xFormat: .percent(), yFormat: .percent())
             return figure("weights", "frontier", title: title, caption: caption) { chart.svg(id: $0) }
         }
@@ -94,8 +98,9 @@ struct FrontierCharts {
                 GroupedBarChart.Series(name: "share of the variance", values: s.riskContributions, colorIndex: 1),
             ],
             valueFormat: .percent(), showValues: names.count <= 12)
-        let caption = "Each asset's weight beside its share of the portfolio's variance, w_i (Σw)_i / wᵀΣw, which sums "
-            + "to 100%: an asset whose share of the variance is above its weight adds more than its weight's worth of risk."
+        let caption = "Each asset's weight beside its share of the portfolio's variance, w_i (Σw)_i / wᵀΣw, which "
+            + "sums to 100%: an asset whose share of the variance is above its weight adds more than its weight's "
+            + "worth of risk."
         return figure("allocation", "portfolio", title: title, caption: caption) { chart.svg(id: $0) }
     }
 }

@@ -49,8 +49,8 @@ public enum HTMLOptimizationReport {
             chartSections: [
                 ChartSection(
                     title: title,
-                    intro: "Each point of the frontier is the least volatile portfolio for its expected return within the "
-                        + "constraints; the circles are the assets held alone. " + summary(frontier, report),
+                    intro: "Each point of the frontier is the least volatile portfolio for its expected return "
+                        + "within the constraints; the circles are the assets held alone. " + summary(frontier, report),
                     figures: figures)
             ],
             tables: [
@@ -147,8 +147,9 @@ public enum HTMLOptimizationReport {
     static func tangencySentence(_ tangency: PortfolioSolution, _ report: OptimizationReport) -> String {
         let percent = OptimizationReport.percent
         return "The maximum-Sharpe portfolio at a risk-free rate of \(percent(report.riskFree)) has an expected return "
-            + "of \(percent(report.annualReturn(tangency))), a volatility of \(percent(report.annualVolatility(tangency)))"
-            + " and a Sharpe ratio of \(String(format: "%.4f", report.sharpe(tangency)))."
+            + "of \(percent(report.annualReturn(tangency))), a volatility of "
+            + "\(percent(report.annualVolatility(tangency))) and a Sharpe ratio of "
+            + "\(String(format: "%.4f", report.sharpe(tangency)))."
     }
 
     static func frontierCaption(_ frontier: EfficientFrontier, _ report: OptimizationReport) -> String {

@@ -35,7 +35,8 @@ public enum HTMLReport {
                 header(c),
                 tableOfContents(contents),
                 .section(
-                    id(scenarioID), .h2(HTMLBlocks.text(c.overviewTitle)), HTMLBlocks.nodes(c.overview, headingLevel: 3)),
+                    id(scenarioID), .h2(HTMLBlocks.text(c.overviewTitle)),
+                    HTMLBlocks.nodes(c.overview, headingLevel: 3)),
                 c.headline.map { headline($0, id: headlineID) } ?? .empty,
                 .group(charts.map { chartSection($0.section, id: $0.id) }),
                 .section(
