@@ -19,26 +19,35 @@ struct Frontier: ParsableCommand {
     var format: Metrics.MetricsFormat = .table
 
     @OptionGroup var output: OutputOptions
+    @OptionGroup var page: PageOption
 
     func run() throws {
         guard (2...1000).contains(points) else { throw InputError(file: "--points", reason: "\(points) is out of range 2...1000") }
         let report = try output.open(protecting: inputs.files)
-        let (portfolio, source) = try inputs.load()
+        let pageFile = try page.open(protecting: inputs.files, output: output.output)
+        let (portfolio, source, estimate) = try inputs.load()
         let constraints = try limits.constraints(names: portfolio.names)
         if constraints.turnover != nil {
             throw InputError(file: "--turnover", reason: "a frontier is drawn without a turnover limit")
         }
-        let optimizer = PortfolioOptimizer()
-        let frontier = optimizer.frontier(inputs: portfolio, constraints: constraints, points: points)
-        guard let first = frontier.first else { return }
-        try Optimize.check(first, objective: "minimum-variance")
-        let tangency = optimizer.answer(
-            .maximumSharpe(riskFree: riskFree / inputs.periodsPerYear), inputs: portfolio, constraints: constraints)
+        let frontier = EfficientFrontier.solve(
+            inputs: portfolio, constraints: constraints, points: points, riskFree: riskFree / inputs.periodsPerYear)
+        try Optimize.check(frontier.minimumVariance, objective: "minimum-variance")
         let result = OptimizationReport(
-            title: "Efficient frontier of \(portfolio.names.count) assets from \(source), \(frontier.count) points",
+            title: "Efficient frontier of \(portfolio.names.count) assets from \(source), "
+                + "\(frontier.points.count) points",
             names: portfolio.names, periodsPerYear: inputs.periodsPerYear, riskFreeAnnual: riskFree)
-        let best = tangency.isOptimal ? tangency : nil
-        try OutputOptions.emit(
-            format == .table ? result.frontierTable(frontier, tangency: best) : result.frontierJSON(frontier, tangency: best), to: report)
+        let provenance = PortfolioProvenance(
+            source: source, estimator: estimate, arguments: Array(CommandLine.arguments.dropFirst()),
+            build: BuildInfo.current)
+        try PageOption.write(
+            {
+                HTMLOptimizationReport.frontier(
+                    frontier, report: result, inputs: portfolio, constraints: constraints, provenance: provenance)
+            }, to: pageFile)
+        let text = format == .table
+            ? result.frontierTable(frontier.points, tangency: frontier.tangency)
+            : result.frontierJSON(frontier.points, tangency: frontier.tangency)
+        try OutputOptions.emit(text, to: report)
     }
 }

@@ -58,10 +58,13 @@ struct Optimize: ParsableCommand {
     var format: Metrics.MetricsFormat = .table
 
     @OptionGroup var output: OutputOptions
+    @OptionGroup var page: PageOption
 
     func run() throws {
-        let report = try output.open(protecting: inputs.files + [exposures, problem].compactMap { $0 })
-        let (portfolio, source) = try inputs.load()
+        let protected = inputs.files + [exposures, problem].compactMap { $0 }
+        let report = try output.open(protecting: protected)
+        let pageFile = try page.open(protecting: protected, output: output.output)
+        let (portfolio, source, estimate) = try inputs.load()
         let goal: PortfolioObjective, constraints: PortfolioConstraints, word: String
         if let problem {
             guard objective == nil, limits.isEmpty, ObjectiveOptions(command: self).stray(used: []) == nil else {
@@ -81,6 +84,15 @@ struct Optimize: ParsableCommand {
         let result = OptimizationReport(
             title: "\(word) of \(portfolio.names.count) assets from \(source)", names: portfolio.names,
             periodsPerYear: inputs.periodsPerYear, riskFreeAnnual: riskFree)
+        let provenance = PortfolioProvenance(
+            source: source, estimator: estimate, arguments: Array(CommandLine.arguments.dropFirst()),
+            build: BuildInfo.current)
+        try PageOption.write(
+            {
+                HTMLOptimizationReport.optimize(
+                    solution, objective: goal, objectiveName: word, report: result, inputs: portfolio,
+                    constraints: constraints, provenance: provenance)
+            }, to: pageFile)
         try OutputOptions.emit(format == .table ? result.table(solution) : result.json(solution), to: report)
     }
 

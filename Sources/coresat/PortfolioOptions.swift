@@ -45,7 +45,8 @@ struct PortfolioInputOptions: ParsableArguments {
 
     var files: [String] { [scenario, returns, mean, covariance].compactMap { $0 } }
 
-    func load() throws(InputError) -> (inputs: PortfolioInputs, source: String) {
+    /// The inputs, where they came from, and how their moments were estimated (for a report's provenance).
+    func load() throws(InputError) -> (inputs: PortfolioInputs, source: String, estimate: String) {
         guard periodsPerYear > 0, periodsPerYear <= 366 else {
             throw InputError(file: "--periods-per-year", reason: "\(periodsPerYear) is out of range (0, 366]")
         }
@@ -61,7 +62,9 @@ struct PortfolioInputOptions: ParsableArguments {
             }
             let loaded = try ScenarioLoader.load(path: scenario, market: market)
             let ids = assets.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
-            return try ScenarioMoments.inputs(loaded, assets: ids, estimator: try estimatorChoice())
+            let (inputs, source) = try ScenarioMoments.inputs(loaded, assets: ids, estimator: try estimatorChoice())
+            if case .markov = loaded.market { return (inputs, source, "none: the model's own long-run moments") }
+            return (inputs, source, estimatorName)
         }
         if let returns {
             if mean != nil || covariance != nil {
@@ -84,7 +87,8 @@ struct PortfolioInputOptions: ParsableArguments {
             }
             var source = "\(returns), \(sample.first) to \(sample.last) (\(sample.logReturns.count) periods), covariance \(estimator)"
             if let shrinkage = estimate.shrinkage { source += String(format: " (shrinkage %.4f)", shrinkage) }
-            return (PortfolioInputs(names: sample.ids, mean: estimate.mean, covariance: estimate.covariance), source)
+            let inputs = PortfolioInputs(names: sample.ids, mean: estimate.mean, covariance: estimate.covariance)
+            return (inputs, source, estimatorName)
         }
         guard let mean, let covariance else {
             throw InputError(
@@ -95,7 +99,13 @@ struct PortfolioInputOptions: ParsableArguments {
         }
         let inputs = try MomentFiles.load(mean: mean, covariance: covariance)
         if let problem = inputs.problem() { throw InputError(file: covariance, reason: problem) }
-        return (inputs, "\(mean) and \(covariance)")
+        return (inputs, "\(mean) and \(covariance)", "none: the mean and covariance as the files give them")
+    }
+
+    /// The estimator as the flags name it, with its half-life.
+    var estimatorName: String {
+        guard estimator == "exponential", let halfLife else { return estimator }
+        return "exponential, half-life \(String(format: "%g", halfLife)) periods"
     }
 
     func estimatorChoice() throws(InputError) -> CovarianceEstimator {

@@ -176,15 +176,18 @@ struct LineChartDrawing {
     }
 
     private func drawMarkers(_ writer: inout SVGWriter, x: (Double) -> Double, y: (Double) -> Double, plot: PlotArea) {
+        let centres = drawnMarkers.map { (x($0.x), y($0.y)) }
         for (index, marker) in drawnMarkers.enumerated() {
-            let (px, py) = (x(marker.x), y(marker.y))
+            let (px, py) = centres[index]
             let color = Palette.color(at: marker.colorIndex ?? index)
             writer.element(
                 MarkerGlyph.name(marker.shape), MarkerGlyph.attributes(marker.shape, x: px, y: py, color: color))
-            let onLeft = px + 8 + TextSize.width(marker.label, size: TextSize.label) > plot.right
-            writer.text(
-                marker.label, x: onLeft ? px - 8 : px + 8, y: py - 6, anchor: onLeft ? "end" : "start",
-                extra: TextSize.halo)
+        }
+        var placer = MarkerLabelPlacer(glyphs: centres, plot: plot)
+        for (index, marker) in drawnMarkers.enumerated() {
+            let (px, py) = centres[index]
+            let place = placer.place(marker.label, x: px, y: py)
+            writer.text(marker.label, x: place.x, y: place.y, anchor: place.anchor, extra: TextSize.halo)
         }
     }
 

@@ -29,18 +29,36 @@ public struct OptimizationReport: Sendable {
     public func table(_ s: PortfolioSolution) -> String {
         var out = title + "\n"
         out += "status optimal, \(s.iterations) iterations\n\n"
+        out += weightsTable(s).rendered()
+        out += "\n" + figuresLine(s) + "\n"
+        out += residualsLine(s) + "\n"
+        for note in s.notes { out += "note: \(note)\n" }
+        return out
+    }
+
+    /// The table and lines of `table(_:)` as report blocks, for the HTML page.
+    public func blocks(_ s: PortfolioSolution) -> [ReportBlock] {
+        [.table(weightsTable(s)), .paragraph(figuresLine(s) + "."), .note(residualsLine(s))]
+            + s.notes.map { .note("note: \($0)") }
+    }
+
+    func weightsTable(_ s: PortfolioSolution) -> TextTable {
         var weights = TextTable(header: ["asset", "weight", "risk share"])
         for (i, name) in names.enumerated() {
             weights.rows.append([name, String(format: "%.6f", s.weights[i]), Self.percent(s.riskContributions[i])])
         }
-        out += weights.rendered()
-        out += "\nexpected return \(Self.percent(annualReturn(s))) a year, volatility \(Self.percent(annualVolatility(s)))"
-        out += String(format: ", Sharpe ratio %.4f (risk-free %@)\n", sharpe(s), Self.percent(riskFree))
+        return weights
+    }
+
+    func figuresLine(_ s: PortfolioSolution) -> String {
+        "expected return \(Self.percent(annualReturn(s))) a year, volatility \(Self.percent(annualVolatility(s)))"
+            + String(format: ", Sharpe ratio %.4f (risk-free %@)", sharpe(s), Self.percent(riskFree))
+    }
+
+    func residualsLine(_ s: PortfolioSolution) -> String {
         let r = s.residuals
-        out += "KKT residuals: stationarity \(Self.scientific(r.stationarity)), primal \(Self.scientific(r.primal)), "
-        out += "dual \(Self.scientific(r.dual)), complementarity \(Self.scientific(r.complementarity))\n"
-        for note in s.notes { out += "note: \(note)\n" }
-        return out
+        return "KKT residuals: stationarity \(Self.scientific(r.stationarity)), primal \(Self.scientific(r.primal)), "
+            + "dual \(Self.scientific(r.dual)), complementarity \(Self.scientific(r.complementarity))"
     }
 
     public func json(_ s: PortfolioSolution) -> String {
@@ -69,18 +87,38 @@ public struct OptimizationReport: Sendable {
     /// risk-free rate, which lies on the frontier between two of the points), when there is one.
     public func frontierTable(_ points: [PortfolioSolution], tangency: PortfolioSolution?) -> String {
         var out = title + "\n\n"
-        var table = TextTable(header: ["", "return", "volatility", "Sharpe"] + names)
-        let rows = points.filter(\.isOptimal).map { ("", $0) } + (tangency.map { [("max Sharpe", $0)] } ?? [])
-        for (label, s) in rows {
+        out += frontierTextTable(points, tangency: tangency).rendered()
+        out += "\n" + frontierResidualLine(points, tangency: tangency) + "\n"
+        if tangency == nil { out += Self.noTangencyNote + "\n" }
+        return out
+    }
+
+    /// The table and lines of `frontierTable(_:tangency:)` (text) as report blocks, for the HTML page.
+    public func frontierBlocks(_ points: [PortfolioSolution], tangency: PortfolioSolution?) -> [ReportBlock] {
+        [.table(frontierTextTable(points, tangency: tangency)), .note(frontierResidualLine(points, tangency: tangency))]
+            + (tangency == nil ? [.note(Self.noTangencyNote)] : [])
+    }
+
+    static let noTangencyNote = "note: no portfolio within the constraints earns more than the risk-free rate"
+
+    /// The optimal points, then the tangency portfolio labelled "max Sharpe".
+    func frontierRows(_ points: [PortfolioSolution], tangency: PortfolioSolution?) -> [(String, PortfolioSolution)] {
+        points.filter(\.isOptimal).map { ("", $0) } + (tangency.map { [("max Sharpe", $0)] } ?? [])
+    }
+
+    func frontierTextTable(_ points: [PortfolioSolution], tangency: PortfolioSolution?) -> TextTable {
+        var table = TextTable(header: ["", "return", "volatility", "Sharpe"] + names, maxWidth: 200)
+        for (label, s) in frontierRows(points, tangency: tangency) {
             table.rows.append(
                 [label, Self.percent(annualReturn(s)), Self.percent(annualVolatility(s)), String(format: "%.4f", sharpe(s))]
                     + s.weights.map { String(format: "%.4f", $0) })
         }
-        out += table.rendered(maxWidth: 200)
-        let worst = rows.map(\.1.residuals.worst).max() ?? 0
-        out += "\nlargest KKT residual \(Self.scientific(worst))\n"
-        if tangency == nil { out += "note: no portfolio within the constraints earns more than the risk-free rate\n" }
-        return out
+        return table
+    }
+
+    func frontierResidualLine(_ points: [PortfolioSolution], tangency: PortfolioSolution?) -> String {
+        let worst = frontierRows(points, tangency: tangency).map(\.1.residuals.worst).max() ?? 0
+        return "largest KKT residual \(Self.scientific(worst))"
     }
 
     public func frontierJSON(_ points: [PortfolioSolution], tangency: PortfolioSolution?) -> String {

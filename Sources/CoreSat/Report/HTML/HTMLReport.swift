@@ -1,22 +1,23 @@
 import Plot
 
 /// One self-contained HTML page: header (title, provenance, the command that reproduces the
-/// run), a table of contents, the scenario, the headline comparison, the chart sections, then
-/// the full tables. One inline style sheet, inline SVG charts, no script and nothing to fetch,
-/// so the file reads the same offline, archived or printed.
+/// run), a table of contents, the scenario (or a frontier's inputs), the headline comparison (when
+/// there are policies to compare), the chart sections, then the full tables. One inline style
+/// sheet, inline SVG charts, no script and nothing to fetch, so the file reads the same offline,
+/// archived or printed.
 public enum HTMLReport {
     typealias Body = Node<HTML.BodyContext>
 
     public static func render(_ c: HTMLReportContent) -> String {
         var ids = AnchorIDs()
-        let scenarioID = ids.id("scenario", "")
+        let overviewSlug = HTMLEscape.slug(c.overviewTitle)
+        let scenarioID = ids.id(overviewSlug.isEmpty ? "overview" : overviewSlug, "")
         let headlineID = ids.id("headline", "")
         let tablesID = ids.id("tables", "")
         let charts = c.chartSections.map { (id: ids.id("charts", $0.title), section: $0) }
         let tables = c.tables.map { (id: ids.id("table", $0.title), section: $0) }
-        var contents: [(String, String, [(String, String)])] = [
-            ("Scenario", scenarioID, []), ("Headline comparison", headlineID, []),
-        ]
+        var contents: [(String, String, [(String, String)])] = [(c.overviewTitle, scenarioID, [])]
+        if c.headline != nil { contents.append(("Headline comparison", headlineID, [])) }
         contents += charts.map { ($0.section.title, $0.id, []) }
         contents.append(("Full tables", tablesID, tables.map { ($0.section.title, $0.id) }))
 
@@ -33,8 +34,10 @@ public enum HTMLReport {
             .body(
                 header(c),
                 tableOfContents(contents),
-                .section(id(scenarioID), .h2("Scenario"), HTMLBlocks.nodes(c.overview, headingLevel: 3)),
-                headline(c.headline, id: headlineID),
+                .section(
+                    id(scenarioID), .h2(HTMLBlocks.text(c.overviewTitle)),
+                    HTMLBlocks.nodes(c.overview, headingLevel: 3)),
+                c.headline.map { headline($0, id: headlineID) } ?? .empty,
                 .group(charts.map { chartSection($0.section, id: $0.id) }),
                 .section(
                     id(tablesID), .h2("Full tables"),

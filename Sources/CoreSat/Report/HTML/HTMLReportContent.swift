@@ -9,21 +9,25 @@ public struct HTMLReportContent: Sendable {
     public var reproduce: String
     /// What the scenario sets up (`ScenarioOverview.blocks(for:)`).
     public var overview: [ReportBlock]
-    /// One plain-language line per policy (`PolicyLine.lines(for:)`), also shown as a table.
-    public var headline: [PolicyLine]
+    /// The overview section's title: "Scenario" for a run, "Inputs and constraints" for a frontier.
+    public var overviewTitle: String
+    /// One plain-language line per policy (`PolicyLine.lines(for:)`), also shown as a table; nil
+    /// leaves the section out (a page of portfolios, not policies).
+    public var headline: [PolicyLine]?
     public var chartSections: [ChartSection]
     /// The full tables, as the text report has them (`TableReport.sections`).
     public var tables: [ReportSection]
 
     public init(
         title: String, provenance: [(String, String)], reproduce: String, overview: [ReportBlock],
-        headline: [PolicyLine],
+        overviewTitle: String = "Scenario", headline: [PolicyLine]?,
         chartSections: [ChartSection], tables: [ReportSection]
     ) {
         self.title = title
         self.provenance = provenance
         self.reproduce = reproduce
         self.overview = overview
+        self.overviewTitle = overviewTitle
         self.headline = headline
         self.chartSections = chartSections
         self.tables = tables
