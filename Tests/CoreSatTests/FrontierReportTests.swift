@@ -1,5 +1,6 @@
 import Foundation
 import Optimizer
+import PageInspection
 import Testing
 
 @testable import CoreSat

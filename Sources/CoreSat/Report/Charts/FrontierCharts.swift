@@ -17,7 +17,7 @@ struct FrontierCharts {
 
     /// A figure named `kind-id` (`data-chart`), which is also its SVG's id; `id` is letters and hyphens.
     func figure(_ kind: String, _ id: String, title: String, caption: String, svg: (String) -> String) -> ChartFigure {
-        .chart(id: id, kind: kind, title: title, caption: caption, svg: svg(ChartIDs.make(kind: kind, id: id)))
+        .chart(id: id, kind: kind, title: title, caption: caption, svg: svg(kind + "-" + ChartIDs.clean(id)))
     }
 
     func frontierFigure(_ data: FrontierChartData, id: String, title: String, caption: String) -> ChartFigure {
