@@ -26,10 +26,14 @@ struct FrontierCharts {
                 name: "efficient frontier", xs: data.curve.map(\.volatility), ys: data.curve.map(\.expectedReturn),
                 colorIndex: Self.lineColor)
         ]
-        if !data.capitalMarketLine.isEmpty {
+        if let slope = data.capitalMarketSharpe, let end = data.capitalMarketLine.last {
+            // Drawn from a little left of the least volatile point, not from zero volatility, so the
+            // plot stays on the portfolios; the caption gives the rate it starts from.
+            let narrowest = (data.curve + data.assets.map(\.point) + data.marked.map(\.point)).map(\.volatility).min() ?? 0
+            let start = min(0.8 * narrowest, end.volatility)
             series.append(LineChart.Series(
                 name: "capital market line (risk-free \(OptimizationReport.percent(data.riskFree)))",
-                xs: data.capitalMarketLine.map(\.volatility), ys: data.capitalMarketLine.map(\.expectedReturn),
+                xs: [start, end.volatility], ys: [data.riskFree + slope * start, end.expectedReturn],
                 style: .dashed, colorIndex: Self.lineColor))
         }
         var markers = data.assets.enumerated().map { i, asset in
