@@ -132,30 +132,24 @@ struct HistoricalScenarioTests {
         #expect(try result.monthlyWeights(policy: 0)[1] == Array(repeating: 0, count: 6))
     }
 
-    @Test func aBacktestWithRegimesKeepsEachMonthsRegime() throws {
-        let market = Self.replay + """
+    /// The replay with 2000-03 to 2000-05 labelled rough and the other months calm.
+    static let roughSpring = Self.replay + """
 
-              regimes:
-                kind: periods
-                periods:
-                  - {name: rough, from: 2000-03, to: 2000-05}
-                otherwise: calm
-            """
-        let result = try Simulator.run(try Self.load(market).plan(), threads: 1)
+          regimes:
+            kind: periods
+            periods:
+              - {name: rough, from: 2000-03, to: 2000-05}
+            otherwise: calm
+        """
+
+    @Test func aBacktestWithRegimesKeepsEachMonthsRegime() throws {
+        let result = try Simulator.run(try Self.load(Self.roughSpring).plan(), threads: 1)
         #expect(result.run.layout.keepsMonthlyRegimes)
         #expect(try result.monthlyRegimes() == [1, 1, 0, 0, 0, 1, 1, 1])
     }
 
     @Test func labelledPeriodsAreTheRunsRegimes() throws {
-        let market = Self.replay + """
-
-              regimes:
-                kind: periods
-                periods:
-                  - {name: rough, from: 2000-03, to: 2000-05}
-                otherwise: calm
-            """
-        let s = try Self.load(market)
+        let s = try Self.load(Self.roughSpring)
         #expect(s.market.regimeNames == ["rough", "calm"])
         let result = try Simulator.run(try s.plan(), threads: 1)
         #expect(try result.regimeShares(0) == [3.0 / 8])

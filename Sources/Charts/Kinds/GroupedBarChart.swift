@@ -1,18 +1,8 @@
 /// Bars in groups: one group per category (a regime), one bar per series (a policy) in each.
 /// Negative values hang below the zero line; a missing value (NaN) shows a small "n/a".
 public struct GroupedBarChart: Sendable {
-    public struct Series: Sendable {
-        public var name: String
-        /// One value per category; NaN, or a value past the end, is missing.
-        public var values: [Double]
-        public var colorIndex: Int?
-
-        public init(name: String, values: [Double], colorIndex: Int? = nil) {
-            self.name = name
-            self.values = values
-            self.colorIndex = colorIndex
-        }
-    }
+    /// One value per category; NaN, or a value past the end, is missing.
+    public typealias Series = NamedValues
 
     public var frame: ChartFrame
     public var categories: [String]

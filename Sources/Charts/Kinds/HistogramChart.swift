@@ -2,17 +2,7 @@
 /// one sample, outlined steps with a light fill for several. Vertical markers (zero, the mean)
 /// and one shaded interval (the mean's 95% confidence interval) may be added.
 public struct HistogramChart: Sendable {
-    public struct Sample: Sendable {
-        public var name: String
-        public var values: [Double]
-        public var colorIndex: Int?
-
-        public init(name: String, values: [Double], colorIndex: Int? = nil) {
-            self.name = name
-            self.values = values
-            self.colorIndex = colorIndex
-        }
-    }
+    public typealias Sample = NamedValues
 
     public struct Marker: Sendable {
         public var x: Double

@@ -1,18 +1,8 @@
 /// Layers stacked over x, such as satellite weights over time: as shares of each x's total
 /// (0...1), or as amounts up to the largest total.
 public struct StackedAreaChart: Sendable {
-    public struct Layer: Sendable {
-        public var name: String
-        /// One value per x, at least 0 (negative values are drawn as 0).
-        public var values: [Double]
-        public var colorIndex: Int?
-
-        public init(name: String, values: [Double], colorIndex: Int? = nil) {
-            self.name = name
-            self.values = values
-            self.colorIndex = colorIndex
-        }
-    }
+    /// One value per x, at least 0 (negative values are drawn as 0).
+    public typealias Layer = NamedValues
 
     public var frame: ChartFrame
     public var xs: [Double]

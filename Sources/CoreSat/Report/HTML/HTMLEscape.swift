@@ -1,25 +1,13 @@
+import Charts
+
 /// Text made safe for an HTML page, in element content and in quoted attribute values alike.
 /// Plot escapes text nodes only in part (it keeps anything shaped like an entity, such as
 /// "R&D;") and attribute values not at all, so every string that comes from a scenario or a run
 /// goes through `escape` and into the page as raw text.
 enum HTMLEscape {
     static func escape(_ s: String) -> String {
-        var out = ""
-        out.unicodeScalars.reserveCapacity(s.unicodeScalars.count)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            // Other control characters are not allowed in HTML or XML text.
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value): out += "\u{FFFD}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        // The page's SVG and its text follow the same rules.
+        SVGWriter.escape(s)
     }
 
     /// An id for an in-page anchor: lower-case letters, digits and hyphens.
