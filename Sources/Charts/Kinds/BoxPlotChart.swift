@@ -11,11 +11,14 @@ public struct BoxPlotChart: Sendable {
         public var p95: Double
         public var mean: Double?
         /// Drawn in the second palette colour with a bold name (the benchmark, the best).
+        /// Drawn in the benchmark's grey with a bold name, like a benchmark series elsewhere.
         public var highlight: Bool
+        /// The palette colour, so a row keeps its series' colour from other charts; nil: the first.
+        public var colorIndex: Int?
 
         public init(
             name: String, p05: Double, p25: Double, p50: Double, p75: Double, p95: Double, mean: Double? = nil,
-            highlight: Bool = false
+            highlight: Bool = false, colorIndex: Int? = nil
         ) {
             self.name = name
             self.p05 = p05
@@ -25,6 +28,7 @@ public struct BoxPlotChart: Sendable {
             self.p95 = p95
             self.mean = mean
             self.highlight = highlight
+            self.colorIndex = colorIndex
         }
 
         var quantiles: [Double] { [p05, p25, p50, p75, p95] }
@@ -95,7 +99,7 @@ public struct BoxPlotChart: Sendable {
 
     private func drawRow(_ writer: inout SVGWriter, _ row: Row, y: Double, x: (Double) -> Double) {
         let n = SVGWriter.number
-        let color = Palette.color(at: row.highlight ? 1 : 0)
+        let color = row.highlight ? Palette.benchmark : Palette.color(at: row.colorIndex ?? 0)
         let (low, high) = (x(min(row.p05, row.p95)), x(max(row.p05, row.p95)))
         writer.element(
             "path",

@@ -29,13 +29,13 @@ struct DistributionCharts {
     func row(_ p: Int, _ d: Distribution) -> BoxPlotChart.Row {
         BoxPlotChart.Row(
             name: charts.name(p), p05: d.p05, p25: d.p25, p50: d.median, p75: d.p75, p95: d.p95, mean: d.mean,
-            highlight: p == charts.benchmark)
+            highlight: p == charts.benchmark, colorIndex: charts.color(p))
     }
 
     func boxes(_ figure: PathFigure, _ title: String, axis: String, format: TickFormat) -> ChartFigure {
         let rows = charts.summary.policies.indices.compactMap { p in charts.summary.policies[p].figures[figure].map { row(p, $0) } }
         let chart = BoxPlotChart(frame: ChartFrame(title: "\(title) across paths", xTitle: axis), rows: rows, xFormat: format)
-        let caption = "The benchmark, \(charts.name(charts.benchmark)), is highlighted."
+        let caption = "The benchmark, \(charts.name(charts.benchmark)), is the grey row in bold; each policy keeps its colour from the other charts."
         return charts.figure("box", figure.key, title: "\(title) across paths", caption: caption) { chart.svg(id: $0) }
     }
 
