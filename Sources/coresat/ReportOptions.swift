@@ -41,10 +41,17 @@ struct ReportOptions: ParsableArguments {
         if let exportPaths {
             // Refused now: the folder would be made, and the file's rename onto it fail, after the run.
             for (flag, path) in [(flag: "--report", path: report)] + others {
-                if let path, OutputFile.sameTarget(exportPaths, path) {
+                guard let path else { continue }
+                if OutputFile.sameTarget(exportPaths, path) {
                     throw InputError(
                         file: exportPaths, keyPath: "--export-paths",
                         reason: "is also the \(flag) file; give a folder of its own")
+                }
+                // One of the export's own files would replace that output, or that output it.
+                if let name = PathExport.allFileNames.first(where: { OutputFile.sameTarget(exportPaths + "/" + $0, path) }) {
+                    throw InputError(
+                        file: path, keyPath: flag,
+                        reason: "is the file \(name) that --export-paths writes in \(exportPaths); write it elsewhere")
                 }
             }
         }

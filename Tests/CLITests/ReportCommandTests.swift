@@ -219,6 +219,12 @@ struct ReportCommandTests {
             try refused(run + [flag, "\(dir)/out", "--export-paths", "\(dir)/./out"], in: dir, file: "\(dir)/./out",
                 flag: "--export-paths", reason: "is also the \(flag) file")
         }
+        // Another output that is one of the files the export writes in its folder.
+        try FileManager.default.createDirectory(atPath: "\(dir)/cx", withIntermediateDirectories: false)
+        for (flag, name) in [("--report", "paths.csv"), ("--output", "wealth.csv"), ("--save", "regimes.csv")] {
+            try refused(run + [flag, "\(dir)/cx/\(name)", "--export-paths", "\(dir)/cx"], in: "\(dir)/cx",
+                file: "\(dir)/cx/\(name)", flag: flag, reason: "is the file \(name) that --export-paths writes in")
+        }
         #expect(try text("\(dir)/somefile") == "not a folder" && text(scenario) == Self.small)
         #expect(try coresat(run + ["--save", "\(dir)/r.res"]).status == 0)
         try refused(["merge", "\(dir)/r.res", "--export-paths", orphan], in: dir, file: orphan, flag: "--export-paths",

@@ -57,9 +57,12 @@ struct LineChartTests {
         let inspection = try #require(checkContract(chart.svg(id: "c")))
         #expect(inspection.marks.count == 1)
         #expect(inspection.texts.contains("Empty (no data)"))
-        // A single point is a zero-length line, drawn as a dot by its round cap.
+        // A single point is a short level stroke with round caps: a dot with a size of its own.
         let line = try #require(inspection.marks.first)
         #expect(line.attributes["stroke-linecap"] == "round")
+        let d = try #require(line.attributes["d"])
+        let numbers = d.split(whereSeparator: { "ML ".contains($0) }).compactMap { Double($0) }
+        #expect(numbers.count == 4 && numbers[0] < numbers[2] && numbers[1] == numbers[3])
     }
 
     @Test func allMissingGivesNoDataAndNoMarks() throws {

@@ -1,3 +1,4 @@
+import Charts
 import Foundation
 import PageInspection
 import Testing
@@ -144,5 +145,24 @@ extension RunChartsTests {
             return kind + "-" + id
         }
         #expect(Set(ids).count == ids.count)
+    }
+}
+
+extension RunChartsTests {
+    @Test func aChartWithNothingToDrawIsLeftOutWithItsReason() throws {
+        let charts = try Self.charts(Self.oneRegime, paths: 20)
+        let empty = LineChart(frame: ChartFrame(title: "t"), series: [.init(name: "a", xs: [0, 1], ys: [.nan, .nan])])
+        let figure = charts.figure("line", "empty", title: "t", caption: "c") { empty.svg(id: $0) }
+        guard case .omitted(let title, let reason) = figure else {
+            Issue.record("a chart without marks was drawn")
+            return
+        }
+        #expect(title == "t" && reason == "none of its values is defined in this run")
+    }
+
+    @Test func theSweepOutlinesTheBestCellByTheFiguresDirection() {
+        #expect(SweepCharts.higherIsBetter(.path(.cagr)) && SweepCharts.higherIsBetter(.path(.maxDrawdown)))
+        #expect(!SweepCharts.higherIsBetter(.path(.annualVolatility)) && !SweepCharts.higherIsBetter(.path(.costDrag)))
+        #expect(!SweepCharts.higherIsBetter(.relative(.trackingError)) && SweepCharts.higherIsBetter(.relative(.winRate)))
     }
 }

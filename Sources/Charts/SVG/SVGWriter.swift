@@ -115,8 +115,14 @@ struct PathData {
     /// draws as a dot, so a single-point series still shows.
     mutating func polyline(_ points: [(x: Double, y: Double)]) {
         guard let first = points.first else { return }
+        // A lone point is a short level stroke centred on it: with round caps a dot, and unlike a
+        // segment of no length it has a size (a browser's box of a zero-length path is empty).
+        if points.count == 1 {
+            move(first.x - 1, first.y)
+            line(first.x + 1, first.y)
+            return
+        }
         move(first.x, first.y)
         for point in points.dropFirst() { line(point.x, point.y) }
-        if points.count == 1 { line(first.x, first.y) }
     }
 }

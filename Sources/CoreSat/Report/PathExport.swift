@@ -18,25 +18,32 @@ public struct PathExport {
     let folder: String
     let inputs: [String]
 
-    /// Checks the folder (made when missing, in a parent that exists) before any work is done.
+    /// Checks the folder before any work is done: an existing folder we may write in, or a name in
+    /// one where it can be made (it is made only when the files are written, so a run that fails
+    /// leaves nothing behind).
     public init(folder: String, protecting inputs: [String]) throws(InputError) {
+        func failure(_ reason: String) -> InputError { InputError(file: folder, keyPath: "--export-paths", reason: reason) }
         var info = stat()
         if stat(folder, &info) == 0 {
-            guard info.st_mode & S_IFMT == S_IFDIR else {
-                throw InputError(file: folder, keyPath: "--export-paths", reason: "is not a folder; give a folder to write the CSV files in")
-            }
+            guard info.st_mode & S_IFMT == S_IFDIR else { throw failure("is not a folder; give a folder to write the CSV files in") }
+            guard access(folder, W_OK | X_OK) == 0 else { throw failure("cannot write in this folder: \(Descriptor.reason(errno))") }
         } else if errno == ENOENT {
-            guard mkdir(folder, 0o777) == 0 else {
-                throw InputError(file: folder, keyPath: "--export-paths", reason: "cannot make the folder: \(Descriptor.reason(errno))")
-            }
+            let parent = OutputFile.directoryName(folder)
+            guard stat(parent, &info) == 0 else { throw failure("cannot make the folder: \(Descriptor.reason(errno))") }
+            guard info.st_mode & S_IFMT == S_IFDIR else { throw failure("cannot make the folder: \(Descriptor.reason(ENOTDIR))") }
+            guard access(parent, W_OK | X_OK) == 0 else { throw failure("cannot make the folder: \(Descriptor.reason(errno))") }
         } else {
-            throw InputError(file: folder, keyPath: "--export-paths", reason: "cannot write here: \(Descriptor.reason(errno))")
-        }
-        guard access(folder, W_OK | X_OK) == 0 else {
-            throw InputError(file: folder, keyPath: "--export-paths", reason: "cannot write in this folder: \(Descriptor.reason(errno))")
+            throw failure("cannot write here: \(Descriptor.reason(errno))")
         }
         self.folder = folder
         self.inputs = inputs
+    }
+
+    /// Makes the folder when it is still missing.
+    func makeFolder() throws(InputError) {
+        guard mkdir(folder, 0o777) == 0 || errno == EEXIST else {
+            throw InputError(file: folder, keyPath: "--export-paths", reason: "cannot make the folder: \(Descriptor.reason(errno))")
+        }
     }
 
     /// At most this many wealth values (paths x policies x months) make a run's wealth monthly;
@@ -52,6 +59,7 @@ public struct PathExport {
     /// Writes the files; they replace files of the same names only once all are written.
     public func write(_ columns: some PathColumns) throws {
         let run = columns.run
+        try makeFolder()
         var files: [OutputFile] = []
         func file(_ name: String) throws(InputError) -> OutputFile {
             let made = try OutputFile.open(folder + "/" + name, protecting: inputs, label: "--export-paths")
@@ -65,11 +73,8 @@ public struct PathExport {
         for f in files { try f.commit() }
     }
 
-    /// The names of the files `write` makes for a run like `run`.
-    public static func fileNames(_ run: RunDescription) -> [String] {
-        ["paths.csv"] + (run.layout.wealthGrid.isEmpty ? [] : ["wealth.csv"]) + (run.regimeNames.count > 1 ? ["regimes.csv"] : [])
-            + (run.layout.returnMonths > 0 ? ["months.csv"] : [])
-    }
+    /// Every file an export may write.
+    public static let allFileNames = ["paths.csv", "wealth.csv", "regimes.csv", "months.csv"]
 
     private func writeFigures(_ columns: some PathColumns, to file: OutputFile) throws {
         let run = columns.run

@@ -100,9 +100,14 @@ extension PathColumns {
         }
     }
 
-    /// The first path's regime of each month, in a run whose records keep them (`keepsMonthlyRegimes`).
+    /// The first path's regime of each month, in a run whose records keep them (`keepsMonthlyRegimes`);
+    /// -1 for a value that names no regime (a results file edited by hand).
     public func monthlyRegimes() throws -> [Int] {
-        try (1...run.layout.returnMonths).map { Int(try column(ColumnKey(.market, RecordLayout.regimeKey(month: $0)))[0]) }
+        let regimes = Double(run.regimeNames.count)
+        return try (1...run.layout.returnMonths).map {
+            let value = try column(ColumnKey(.market, RecordLayout.regimeKey(month: $0)))[0]
+            return value >= 0 && value < regimes && value.rounded() == value ? Int(value) : -1
+        }
     }
 
     /// Share of each path's months spent in the regime.

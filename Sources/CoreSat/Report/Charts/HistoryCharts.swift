@@ -27,8 +27,8 @@ struct HistoryCharts {
         return ChartSection(title: "History", intro: intro, figures: figures)
     }
 
-    /// Runs of months in one regime, as shaded intervals (from the start of the first month to the
-    /// end of the last).
+    /// Runs of months in one regime, as shaded intervals (from the end of the month before the first
+    /// to the end of the last).
     func regimeShades(xs: [Double]) throws -> [LineChart.Shade] {
         guard charts.run.layout.keepsMonthlyRegimes else { return [] }
         let labels = try charts.columns.monthlyRegimes()
@@ -36,17 +36,24 @@ struct HistoryCharts {
         var start = 0
         for t in labels.indices where t + 1 == labels.count || labels[t + 1] != labels[t] {
             let k = labels[t]
-            let name = charts.run.regimeNames.indices.contains(k) ? charts.run.regimeNames[k] : "regime \(k)"
-            shades.append(LineChart.Shade(from: xs[start] - 0.5, to: xs[t] + 0.5, label: name, colorIndex: k))
+            let name = charts.run.regimeNames.indices.contains(k) ? charts.run.regimeNames[k] : "unknown"
+            // A point is the value at its month's end, so month t spans x - 1 to x.
+            shades.append(LineChart.Shade(from: xs[start] - 1, to: xs[t], label: name, colorIndex: max(k, 0)))
             start = t + 1
         }
         return shades
     }
 
-    /// Growth of 1 at each month end; NaN once the account emptied.
+    /// Growth of 1 at the start and at each month end; NaN once the account emptied.
     static func growth(_ r: [Double]) -> [Double] {
         var value = 1.0
-        return r.map { value *= 1 + $0; return value }
+        return [1] + r.map { value *= 1 + $0; return value }
+    }
+
+    /// The month ends the growth and drawdown lines are drawn at: the end of the month before the
+    /// first, then each month's.
+    static func withStart(_ xs: [Double]) -> [Double] {
+        xs.isEmpty ? [] : [xs[0] - 1] + xs
     }
 
     func series(xs: [Double], _ ys: [[Double]]) -> [LineChart.Series] {
@@ -60,9 +67,11 @@ struct HistoryCharts {
     func wealth(xs: [Double], returns: [[Double]], shades: [LineChart.Shade]) -> ChartFigure {
         let title = "Growth of 1"
         let growth = returns.map(Self.growth)
+        let scale = WealthCharts.scale(growth)
         let chart = LineChart(
-            frame: ChartFrame(title: title, xTitle: "Month", yTitle: "Wealth (growth of 1, log scale)"),
-            series: series(xs: xs, growth), shades: shades, yScale: WealthCharts.scale(growth), xFormat: .yearMonth,
+            frame: ChartFrame(
+                title: title, xTitle: "Month", yTitle: scale == .log ? "Wealth (growth of 1, log scale)" : "Wealth (growth of 1)"),
+            series: series(xs: Self.withStart(xs), growth), shades: shades, yScale: scale, xFormat: .yearMonth,
             yFormat: .number)
         let ends = charts.policies.map { "\(charts.name($0)) \(TableReport.number(growth[$0].last ?? .nan))" }
         return charts.figure("history", "wealth", title: title, caption: "Ending values: " + ends.joined(separator: "; ") + ".")
@@ -80,7 +89,7 @@ struct HistoryCharts {
         }
         let chart = LineChart(
             frame: ChartFrame(title: title, xTitle: "Month", yTitle: "Fall from the previous peak (%)"),
-            series: series(xs: xs, curves), referenceY: 0, xFormat: .yearMonth, yFormat: .percent())
+            series: series(xs: Self.withStart(xs), curves), referenceY: 0, xFormat: .yearMonth, yFormat: .percent())
         let worst = charts.policies.map { "\(charts.name($0)) \(TableReport.percent(curves[$0].filter(\.isFinite).min() ?? .nan, 1))" }
         return charts.figure("history", "drawdown", title: title, caption: "Deepest: " + worst.joined(separator: "; ") + ".")
             { chart.svg(id: $0) }

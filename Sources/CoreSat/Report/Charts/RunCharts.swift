@@ -40,7 +40,12 @@ struct RunCharts {
     /// and id, so the id goes in without the kind; the SVG's own ids take the whole name.
     func figure(_ kind: String, _ id: String, title: String, caption: String, svg: (String) -> String) -> ChartFigure {
         let name = names.unique(kind: kind, ChartIDs.clean(id))
-        return .chart(id: name, kind: kind, title: title, caption: caption, svg: svg(kind + "-" + name))
+        let drawn = svg(kind + "-" + name)
+        // The chart module draws every finite value as a `mark`; a chart without one has nothing to show.
+        guard drawn.contains("class=\"mark") else {
+            return .omitted(title: title, reason: "none of its values is defined in this run")
+        }
+        return .chart(id: name, kind: kind, title: title, caption: caption, svg: drawn)
     }
 
     /// A policy's series colour: its place among the policies, so a policy keeps its colour in

@@ -22,15 +22,19 @@ struct SweepCharts {
         func values(_ value: (SweepSummary.Cell) -> Double) -> [[Double]] {
             (0..<rowCount).map { r in (0..<columnCount).map { c in value(sweep.cells[r * columnCount + c]) } }
         }
-        let highest = sweep.extremes.map { (row: $0.highest / columnCount, column: $0.highest % columnCount) }
+        let higherIsBetter = Self.higherIsBetter(grid.figure)
+        let best = sweep.extremes.map { extremes in
+            let cell = higherIsBetter ? extremes.highest : extremes.lowest
+            return (row: cell / columnCount, column: cell % columnCount)
+        }
         let center = centre(grid.figure)
         let columns = columnParameter.values
         var figures = [heatmap(
             "\(grid.policy): median \(figure) by setting", rows: rows, columns: columns, values: values { $0.median.value },
-            colors: center.map { .diverging(center: $0) } ?? .sequential, format: format(grid.figure), highlight: highest,
+            colors: center.map { .diverging(center: $0) } ?? .sequential, format: format(grid.figure), highlight: best,
             xTitle: columnParameter.name,
             caption: "Median across paths of \(figure) in each cell" + colouring(grid.figure, center)
-                + "; outlined: the highest median. The best cell overstates what the rule would earn: it was picked after seeing these paths.")]
+                + "; outlined: the best median (the \(higherIsBetter ? "highest" : "lowest")). The best cell overstates what the rule would earn: it was picked after seeing these paths.")]
         if charts.run.paths > 1 {
             figures.append(heatmap(
                 "\(grid.policy): share of paths beating \(charts.name(charts.benchmark))", rows: rows, columns: columns,
@@ -54,6 +58,19 @@ struct SweepCharts {
         case .path(let f):
             let value = charts.summary.policies[charts.benchmark].figures[f]?.median ?? .nan
             return value.isFinite ? value : nil
+        }
+    }
+
+    /// Whether a larger value of the figure is the better one: not for risk, costs, turnover or
+    /// drawdown length (drawdown depths and losses are negative, so larger is better there).
+    static func higherIsBetter(_ figure: SweepGrid.Figure) -> Bool {
+        switch figure {
+        case .path(let f):
+            switch f {
+            case .annualVolatility, .longestDrawdown, .annualTurnover, .costDrag: false
+            default: true
+            }
+        case .relative(let f): f != .trackingError
         }
     }
 

@@ -21,10 +21,18 @@ public enum HTMLRunReport {
             ("paths", "\(run.paths) x \(run.months) months" + (run.warmUpMonths > 0 ? " after \(run.warmUpMonths) warm-up months" : "")),
         ]
         return HTMLReportContent(
-            title: meta.scenarioName, provenance: provenance, reproduce: reproduce(meta), overview: meta.overview,
+            title: meta.scenarioName, provenance: provenance, reproduce: reproduce(meta), overview: overview(meta),
             headline: PolicyLine.lines(for: summary),
             chartSections: try RunCharts(summary: summary, columns: columns, meta: meta).sections(),
             tables: TableReport.sections(summary))
+    }
+
+    /// The scenario's summary as saved; results saved before it was kept say so instead.
+    static func overview(_ meta: SavedRun) -> [ReportBlock] {
+        guard meta.overview.isEmpty else { return meta.overview }
+        return [.paragraph(
+            "These results were saved without the scenario's summary (by an earlier version); the scenario's full text "
+                + "is in the results file's header. Amounts are shown as saved, in money of their own month.")]
     }
 
     /// The command that runs the same paths again: a fixed seed and path count make every number.
