@@ -87,7 +87,7 @@ struct FitRegimes: ParsableCommand {
         if let warning = fit.warning { StandardError.write("warning: \(warning)\n") }
         let result = RegimeFitReport(fit: fit, sample: sample, names: regimeNames, data: data)
         try block?.write(result.marketBlock())
-        try OutputOptions.emit(format == .table ? result.table() : result.json(), to: report, committing: block)
+        try OutputOptions.emit(format == .table ? result.table() : result.json(), to: report, committing: [block])
     }
 
     /// Fits `times` times and prints the best and median in-process seconds to standard error.

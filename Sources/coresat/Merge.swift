@@ -31,7 +31,7 @@ struct Merge: ParsableCommand {
         if let savedFile {
             try ResultsFile.write(merged.meta, column: { try merged.column(index: $0) }, to: savedFile.write)
         }
-        try reports.write(meta: merged.meta, summary: summary, columns: merged, report: reportFile, export: export)
-        try OutputOptions.emit(format.render(summary), to: file, committing: savedFile)
+        let pages = try reports.write(meta: merged.meta, summary: summary, columns: merged, report: reportFile, export: export)
+        try OutputOptions.emit(format.render(summary), to: file, committing: [savedFile] + pages)
     }
 }

@@ -29,11 +29,11 @@ struct OutputOptions: ParsableArguments {
         return (report, saved)
     }
 
-    /// Writes the report, then commits `saved` and the report file: a report that cannot be written
-    /// leaves no results file behind either.
-    static func emit(_ text: String, to file: OutputFile?, committing saved: OutputFile?) throws {
+    /// Writes the report, then commits the files written beside it (`saved`) and the report file:
+    /// a report that cannot be written leaves none of them behind.
+    static func emit(_ text: String, to file: OutputFile?, committing saved: [OutputFile?]) throws {
         if let file { try file.write(text) } else { try StandardOutput.write(text) }
-        try saved?.commit()
+        for other in saved { try other?.commit() }
         try file?.commit()
     }
 

@@ -62,14 +62,12 @@ struct ReportOptions: ParsableArguments {
 }
 
 extension ReportOptions {
-    /// Writes the HTML report and the per-path files, each whole or not at all.
+    /// Writes the HTML report and the per-path files, and hands them back uncommitted: they replace
+    /// their targets together with the command's other outputs, once everything is written.
     func write(
         meta: SavedRun, summary: RunSummary, columns: some PathColumns, report: OutputFile?, export: PathExport?
-    ) throws {
-        if let report {
-            try report.write(try HTMLRunReport.render(meta: meta, summary: summary, columns: columns))
-            try report.commit()
-        }
-        try export?.write(columns)
+    ) throws -> [OutputFile] {
+        try report?.write(try HTMLRunReport.render(meta: meta, summary: summary, columns: columns))
+        return [report].compactMap { $0 } + (try export?.write(columns) ?? [])
     }
 }

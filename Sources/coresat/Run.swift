@@ -66,8 +66,8 @@ struct Run: ParsableCommand {
             return
         }
         let summary = try RunSummary(scenario: scenario.name, columns: result)
-        try reports.write(meta: meta, summary: summary, columns: result, report: reportFile, export: export)
-        try OutputOptions.emit((format ?? .table).render(summary), to: file, committing: savedFile)
+        let pages = try reports.write(meta: meta, summary: summary, columns: result, report: reportFile, export: export)
+        try OutputOptions.emit((format ?? .table).render(summary), to: file, committing: [savedFile] + pages)
     }
 }
 

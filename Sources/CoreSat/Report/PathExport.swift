@@ -56,8 +56,9 @@ public struct PathExport {
         paths * policies * months <= monthlyWealthLimit ? Array(1...months) : RecordLayout.wealthGrid(months: months)
     }
 
-    /// Writes the files; they replace files of the same names only once all are written.
-    public func write(_ columns: some PathColumns) throws {
+    /// Writes the files, each to a temporary file beside its target: the caller commits them, so
+    /// they replace files of the same names only once everything the command writes is written.
+    public func write(_ columns: some PathColumns) throws -> [OutputFile] {
         let run = columns.run
         try makeFolder()
         var files: [OutputFile] = []
@@ -70,7 +71,7 @@ public struct PathExport {
         if !run.layout.wealthGrid.isEmpty { try writeWealth(columns, to: try file("wealth.csv")) }
         if run.regimeNames.count > 1 { try writeRegimes(columns, to: try file("regimes.csv")) }
         if run.layout.returnMonths > 0 { try writeMonths(columns, to: try file("months.csv")) }
-        for f in files { try f.commit() }
+        return files
     }
 
     /// Every file an export may write.
