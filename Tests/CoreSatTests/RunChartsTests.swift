@@ -166,3 +166,12 @@ extension RunChartsTests {
         #expect(!SweepCharts.higherIsBetter(.relative(.trackingError)) && SweepCharts.higherIsBetter(.relative(.winRate)))
     }
 }
+
+extension RunChartsTests {
+    @Test func eachPolicyIsOnePointOfTheRiskReturnChart() throws {
+        let charts = try Self.charts(Self.oneRegime, paths: 200)
+        let scatter = try #require(Self.drawn("scatter", in: try Self.sections(charts)).first)
+        #expect(scatter.svg.components(separatedBy: "class=\"mark marker").count - 1 == 2)
+        #expect(scatter.svg.contains(">all core<") && scatter.svg.contains(">70/30<"))
+    }
+}

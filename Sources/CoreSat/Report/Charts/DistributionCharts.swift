@@ -19,6 +19,7 @@ struct DistributionCharts {
             boxes(.maxDrawdown, "Maximum drawdown", axis: "Largest fall from a peak (%)", format: .percent()),
             boxes(.longestDrawdown, "Longest drawdown", axis: "Months below a previous peak", format: .integer),
         ]
+        figures.append(charts.riskReturn())
         figures.append(depletion())
         figures.append(try cagrHistogram())
         let intro = "Box plots: the box holds the middle half of paths (25th to 75th percentile), the line in it is the "

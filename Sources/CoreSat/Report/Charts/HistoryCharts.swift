@@ -19,6 +19,7 @@ struct HistoryCharts {
             wealth(xs: xs, returns: returns, shades: shades),
             drawdowns(xs: xs, returns: returns),
             try rolling(xs: xs, returns: returns),
+            charts.riskReturn(),
         ]
         figures += try weights(xs: xs)
         let span = "\(YearMonth(index: first)) to \(YearMonth(index: first + months - 1))"
