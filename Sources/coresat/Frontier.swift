@@ -24,7 +24,7 @@ struct Frontier: ParsableCommand {
     func run() throws {
         guard (2...1000).contains(points) else { throw InputError(file: "--points", reason: "\(points) is out of range 2...1000") }
         let report = try output.open(protecting: inputs.files)
-        let pageFile = try page.open(protecting: inputs.files, output: output.output)
+        let pageFile = try page.open(protecting: inputs.files, others: [("--output", output.output)])
         let (portfolio, source, estimate) = try inputs.load()
         let constraints = try limits.constraints(names: portfolio.names)
         if constraints.turnover != nil {
@@ -40,14 +40,11 @@ struct Frontier: ParsableCommand {
         let provenance = PortfolioProvenance(
             source: source, estimator: estimate, arguments: Array(CommandLine.arguments.dropFirst()),
             build: BuildInfo.current)
-        try PageOption.write(
-            {
-                HTMLOptimizationReport.frontier(
-                    frontier, report: result, inputs: portfolio, constraints: constraints, provenance: provenance)
-            }, to: pageFile)
+        try pageFile?.write(HTMLOptimizationReport.frontier(
+            frontier, report: result, inputs: portfolio, constraints: constraints, provenance: provenance))
         let text = format == .table
             ? result.frontierTable(frontier.points, tangency: frontier.tangency)
             : result.frontierJSON(frontier.points, tangency: frontier.tangency)
-        try OutputOptions.emit(text, to: report)
+        try OutputOptions.emit(text, to: report, committing: [pageFile])
     }
 }

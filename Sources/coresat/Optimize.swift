@@ -63,7 +63,7 @@ struct Optimize: ParsableCommand {
     func run() throws {
         let protected = inputs.files + [exposures, problem].compactMap { $0 }
         let report = try output.open(protecting: protected)
-        let pageFile = try page.open(protecting: protected, output: output.output)
+        let pageFile = try page.open(protecting: protected, others: [("--output", output.output)])
         let (portfolio, source, estimate) = try inputs.load()
         let goal: PortfolioObjective, constraints: PortfolioConstraints, word: String
         if let problem {
@@ -87,13 +87,11 @@ struct Optimize: ParsableCommand {
         let provenance = PortfolioProvenance(
             source: source, estimator: estimate, arguments: Array(CommandLine.arguments.dropFirst()),
             build: BuildInfo.current)
-        try PageOption.write(
-            {
-                HTMLOptimizationReport.optimize(
-                    solution, objective: goal, objectiveName: word, report: result, inputs: portfolio,
-                    constraints: constraints, provenance: provenance)
-            }, to: pageFile)
-        try OutputOptions.emit(format == .table ? result.table(solution) : result.json(solution), to: report)
+        try pageFile?.write(HTMLOptimizationReport.optimize(
+            solution, objective: goal, objectiveName: word, report: result, inputs: portfolio, constraints: constraints,
+            provenance: provenance))
+        try OutputOptions.emit(
+            format == .table ? result.table(solution) : result.json(solution), to: report, committing: [pageFile])
     }
 
     /// An answer that is not optimal is the input's fault: say which constraints conflict.

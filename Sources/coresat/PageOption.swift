@@ -9,20 +9,15 @@ struct PageOption: ParsableArguments {
         valueName: "file"))
     var report: String?
 
-    /// Opens the page's file before any work: refused when it is the `--output` file or one of the inputs.
-    func open(protecting inputs: [String], output: String?) throws(InputError) -> OutputFile? {
+    /// Opens the page's file before any work: refused when it is another output of the command
+    /// (`others`: flag and path) or one of its inputs.
+    func open(protecting inputs: [String], others: [(flag: String, path: String?)]) throws(InputError) -> OutputFile? {
         guard let report else { return nil }
-        if let output, OutputFile.sameTarget(report, output) {
-            throw InputError(
-                file: report, keyPath: "--report", reason: "is also the --output file; give two different files")
+        for (flag, path) in others {
+            if let path, OutputFile.sameTarget(report, path) {
+                throw InputError(file: report, keyPath: "--report", reason: "is also the \(flag) file; give two different files")
+            }
         }
         return try OutputFile.open(report, protecting: inputs, label: "--report")
-    }
-
-    /// Writes the page whole; `page` is only called when there is a file to write.
-    static func write(_ page: () -> String, to file: OutputFile?) throws {
-        guard let file else { return }
-        try file.write(page())
-        try file.commit()
     }
 }

@@ -5,18 +5,14 @@ import Foundation
 
 /// The outputs `run` and `merge` share besides the text report: an HTML report and per-path CSV files.
 struct ReportOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(
-        "Also write a self-contained HTML report (charts and tables, no external files) to this file.",
-        valueName: "file"))
-    var report: String?
+    @OptionGroup var page: PageOption
+
+    var report: String? { page.report }
 
     @Option(name: .customLong("export-paths"), help: ArgumentHelp(
         "Also write every path's figures (and wealth over time) as CSV files into this folder, made when missing.",
         valueName: "folder"))
     var exportPaths: String?
-
-    /// Whether anything here asks for the policies' wealth over time.
-    var wantsWealth: Bool { report != nil || exportPaths != nil }
 
     /// The months whose wealth a run keeps: every month for a small export, the coarse grid for a
     /// report or results file, none otherwise.
@@ -28,16 +24,9 @@ struct ReportOptions: ParsableArguments {
         return report != nil || saving ? RecordLayout.wealthGrid(months: scenario.months) : []
     }
 
-    /// Opens the report file and the export folder before any work, refusing a report file or folder
-    /// that is also another output (`others`: flag and path) or a report file that is one of the inputs.
+    /// Opens the report file and the export folder before any work, refusing either when it is also
+    /// another output (`others`: flag and path) or one of the inputs.
     func open(protecting inputs: [String], others: [(flag: String, path: String?)]) throws(InputError) -> (report: OutputFile?, export: PathExport?) {
-        if let report {
-            for (flag, path) in others {
-                if let path, OutputFile.sameTarget(report, path) {
-                    throw InputError(file: report, keyPath: "--report", reason: "is also the \(flag) file; give two different files")
-                }
-            }
-        }
         if let exportPaths {
             // Refused now: the folder would be made, and the file's rename onto it fail, after the run.
             for (flag, path) in [(flag: "--report", path: report)] + others {
@@ -55,7 +44,7 @@ struct ReportOptions: ParsableArguments {
                 }
             }
         }
-        let file = try report.map { (path) throws(InputError) in try OutputFile.open(path, protecting: inputs, label: "--report") }
+        let file = try page.open(protecting: inputs, others: others)
         let export = try exportPaths.map { (folder) throws(InputError) in try PathExport(folder: folder, protecting: inputs) }
         return (file, export)
     }
