@@ -37,6 +37,11 @@ struct PolicyLineTests {
         return summary
     }
 
+    @Test func aShareOfPathsIsNeverRoundedToAllOrNone() {
+        #expect(PolicyLine.share(0.995) == "99.5%" && PolicyLine.share(0.9996) == "over 99.9%")
+        #expect(PolicyLine.share(1) == "100.0%" && PolicyLine.share(0.0004) == "under 0.1%" && PolicyLine.share(0) == "0.0%")
+    }
+
     @Test func acrossPathsTheLineGivesTheChanceOfBeatingTheBenchmarkAndTheIntervalOfTheDifference() throws {
         // Differences 0.3, 0.3, 0.5, 0.5 points: mean 0.4, standard error 0.0577 points.
         let summary = try Self.summary(
@@ -52,9 +57,9 @@ struct PolicyLineTests {
         #expect(
             lines.map(\.sentence) == [
                 "100% core is the benchmark: median CAGR 6.5%, median max drawdown -29%.",
-                "Tilt 80/20 beats 100% core on 64% of paths; "
+                "Tilt 80/20 beats 100% core on 64.0% of paths; "
                     + "CAGR difference +0.40 pt/yr on average (95% CI +0.29 to +0.51); "
-                    + "median max drawdown -31% (benchmark -29%); the account ran out on 3% of paths.",
+                    + "median max drawdown -31% (benchmark -29%); the account ran out on 3.0% of paths.",
             ])
         let table = PolicyLine.table(lines)
         #expect(table.header == ["policy", "median CAGR", "dCAGR", "95% CI", "P(beat)", "median maxDD"])

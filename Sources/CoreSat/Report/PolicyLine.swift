@@ -51,7 +51,7 @@ public struct PolicyLine: Sendable, Equatable {
         let benchDrawdown = benchmark?.distribution(.maxDrawdown).median ?? .nan
         let depletion = p.probabilityOfDepletion > 0
         if l.acrossPaths {
-            let ranOut = depletion ? "; the account ran out on \(percent(p.probabilityOfDepletion, 0)) of paths" : ""
+            let ranOut = depletion ? "; the account ran out on \(share(p.probabilityOfDepletion)) of paths" : ""
             if l.isBenchmark {
                 return "\(l.policy) is the benchmark: median CAGR \(percent(l.medianCAGR, 1)), "
                     + "median max drawdown \(percent(l.medianMaxDrawdown, 0))\(ranOut)."
@@ -60,7 +60,7 @@ public struct PolicyLine: Sendable, Equatable {
                 l.cagrDifferenceLow.isFinite && l.cagrDifferenceHigh.isFinite
                 ? "\(signed(l.cagrDifferenceLow, 2)) to \(signed(l.cagrDifferenceHigh, 2))" : "n/a"
             let drawdowns = "\(percent(l.medianMaxDrawdown, 0)) (benchmark \(percent(benchDrawdown, 0)))"
-            return "\(l.policy) beats \(name) on \(percent(l.probabilityOutperform ?? .nan, 0)) of paths; "
+            return "\(l.policy) beats \(name) on \(share(l.probabilityOutperform ?? .nan)) of paths; "
                 + "CAGR difference \(points(l.cagrDifference, 2, unit: " pt/yr")) on average (95% CI \(interval)); "
                 + "median max drawdown \(drawdowns)\(ranOut)."
         }
@@ -111,6 +111,15 @@ public struct PolicyLine: Sendable, Equatable {
 
     static func percent(_ x: Double, _ decimals: Int) -> String {
         TableReport.percent(x, decimals)
+    }
+
+    /// A share of paths with one decimal, never rounded to 0% or 100% unless it is exactly that:
+    /// "beats on 100% of paths" must mean every path.
+    static func share(_ x: Double) -> String {
+        guard x.isFinite else { return "n/a" }
+        if x > 0.999 && x < 1 { return "over 99.9%" }
+        if x > 0 && x < 0.001 { return "under 0.1%" }
+        return TableReport.percent(x, 1)
     }
 
     /// A difference in percentage points with its sign: "+0.40".
