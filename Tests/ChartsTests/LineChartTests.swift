@@ -148,6 +148,9 @@ struct LineChartTests {
         // A bound that is not positive is left out on a log axis; the other still counts.
         let half = yTickLabels(try #require(checkContract(make(-5...10_000).svg(id: "c"))))
         #expect(half.contains("10k") && !half.contains("1"))
+        // Infinite bounds count as nothing: the axis is the data's own.
+        let infinite = yTickLabels(try #require(checkContract(make(-.infinity ... .infinity).svg(id: "c"))))
+        #expect(infinite == yTickLabels(try #require(checkContract(make(nil).svg(id: "c")))))
     }
 
     @Test func regimeShadesAreLightTintsAndTheLegendMatchesThem() throws {

@@ -1,6 +1,6 @@
 /// Distributions on shared bins, y the share of values (of paths) in each bin: filled bars for
 /// one sample, outlined steps with a light fill for several. Vertical markers (zero, the mean)
-/// and one shaded interval (the mean's 95% confidence interval) may be added.
+/// and one interval (the mean's 95% confidence interval, a bracket above the bars) may be added.
 public struct HistogramChart: Sendable {
     public typealias Sample = NamedValues
 
