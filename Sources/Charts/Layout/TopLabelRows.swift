@@ -43,7 +43,7 @@ struct TopLabelRows {
         let fitsRight = x + Self.gap + width <= plot.right
         let left = onLeft ? (fitsLeft || !fitsRight) : (!fitsRight && fitsLeft)
         let start = left ? x - Self.gap - width : x + Self.gap
-        // Rows inside the plot only; a plot too low for more than one keeps the first.
+        // Rows inside the plot only; a plot too low for any still uses the first.
         let rows = (0..<Self.rowCount).map { Self.baseline(row: $0, plot: plot) }.filter { $0 <= plot.bottom }
         let fallback = rows.isEmpty ? Self.baseline(row: 0, plot: plot) : rows[max(0, fallbackRow) % rows.count]
         let y =
