@@ -18,6 +18,42 @@ struct StackedAreaChartTests {
         #expect(inspection.texts.contains("Bonds (no data)"))
     }
 
+    @Test func stepsHoldEachValueUntilTheNextX() throws {
+        let make = { (steps: Bool) in
+            StackedAreaChart(
+                frame: ChartFrame(title: "W", xTitle: "Month"), xs: [0, 1, 2],
+                layers: [.init(name: "A", values: [1, 3, 1]), .init(name: "B", values: [1, 1, 3])], xFormat: .integer,
+                steps: steps)
+        }
+        let stepped = try #require(checkContract(make(true).svg(id: "c")))
+        #expect(stepped.marks("area").count == 2)
+        // The top of the first layer: two corners a column, level between them, vertical at each x.
+        let top = Array(try #require(stepped.marks("area").first).pathPoints.prefix(6))
+        try #require(top.count == 6)
+        for pair in stride(from: 0, to: 6, by: 2) { #expect(top[pair].y == top[pair + 1].y) }
+        #expect(top[1].x == top[2].x && top[3].x == top[4].x)
+        #expect(top[0].y != top[2].y && top[2].y != top[4].y)
+        // The last value holds for one step more, up to x = 3.
+        let three = try #require(stepped.label("3")?.number("x"))
+        #expect(abs(top[5].x - three) < 0.01)
+        #expect(stepped.texts.contains { $0.hasPrefix("Stacked steps of") })
+        // Without steps the points are the columns themselves.
+        let sloped = try #require(checkContract(make(false).svg(id: "c")))
+        let line = sloped.marks("area").first?.pathPoints.prefix(3).map(\.x) ?? []
+        #expect(Set(line).count == 3 && sloped.label("3") == nil)
+    }
+
+    @Test func aStepBeforeAMissingColumnEndsAtItsX() throws {
+        let chart = StackedAreaChart(
+            frame: ChartFrame(title: "W"), xs: [0, 1, 2, 3], layers: [.init(name: "A", values: [1, 1, .nan, 1])],
+            asShare: false, xFormat: .integer, steps: true)
+        let area = try #require(checkContract(chart.svg(id: "c"))?.marks("area").first)
+        // Two runs: 0...1 holds to x = 2, and 3 holds one step more, to x = 4.
+        #expect(area.attributes["d"]?.filter { $0 == "M" }.count == 2)
+        let xs = area.pathPoints.map(\.x)
+        #expect(Set(xs.map { ($0 * 100).rounded() }).count == 5)
+    }
+
     @Test func allMissingGivesNoData() throws {
         let chart = StackedAreaChart(
             frame: ChartFrame(title: "W"), xs: [0, 1], layers: [.init(name: "A", values: [.nan, .nan])])
@@ -114,6 +150,29 @@ struct GroupedBarChartTests {
         #expect(inspection.texts.contains("-3.0%") && inspection.texts.contains("+2.0%"))
     }
 
+    @Test func aReferenceValueIsADashedLineOverTheBars() throws {
+        let chart = GroupedBarChart(
+            frame: ChartFrame(title: "Win rate", yTitle: "Share of paths (%)"), categories: ["Bull", "Bear"],
+            series: [.init(name: "A", values: [0.3, 0.2]), .init(name: "B", values: [0.25, 0.1])],
+            valueFormat: .percent(), referenceValue: 0.5)
+        let inspection = try #require(checkContract(chart.svg(id: "c")))
+        #expect(inspection.marks.count == 4)
+        let reference = try #require(inspection.elements.first { $0.classes == ["reference"] })
+        #expect(reference.attributes["stroke-dasharray"] != nil)
+        #expect(reference.attributes["y1"] == reference.attributes["y2"])
+        let position = try #require(inspection.index { $0.classes == ["reference"] })
+        let lastBar = try #require(inspection.elements.lastIndex { $0.classes.contains("bar") })
+        #expect(position > lastBar)
+        // The axis reaches the reference though every bar is below it.
+        let y = try #require(reference.number("y1"))
+        let bars = inspection.marks("bar").compactMap { $0.number("y") }
+        #expect(bars.allSatisfy { $0 > y })
+        #expect(inspection.texts.contains("50.0%"))
+        var none = chart
+        none.referenceValue = .nan
+        #expect(try #require(checkContract(none.svg(id: "c"))).elements.allSatisfy { $0.classes != ["reference"] })
+    }
+
     @Test func longCategoryNamesAreTurned() throws {
         let chart = GroupedBarChart(
             frame: ChartFrame(title: "Long"), categories: (0..<12).map { "A rather long regime name \($0)" },
@@ -163,6 +222,34 @@ struct HeatmapChartTests {
             frame: ChartFrame(title: "H"), rowLabels: ["a"], columnLabels: ["b", "c"], values: [[.nan]])
         let inspection = try #require(checkContract(chart.svg(id: "c")))
         #expect(inspection.marks.isEmpty && inspection.texts.contains("no data"))
+    }
+}
+
+/// Tick labels centred on the ends of an x value axis fit inside the chart in every kind.
+struct EdgeLabelTests {
+    @Test func xTickLabelsAtTheEndsStayInsideTheChart() throws {
+        let frame = ChartFrame(title: "Edge", xTitle: "Volatility (%/yr)")
+        let wide = TickFormat.percent(decimals: 2)
+        let svgs = [
+            HistogramChart(
+                frame: frame, samples: [.init(name: "A", values: (0...40).map { 0.1 + 0.0014 * Double($0) })],
+                xFormat: wide
+            ).svg(id: "c"),
+            BoxPlotChart(
+                frame: frame, rows: [.init(name: "A", p05: 0.1, p25: 0.12, p50: 0.13, p75: 0.14, p95: 0.155)],
+                xFormat: wide
+            ).svg(id: "c"),
+            StackedAreaChart(
+                frame: frame, xs: [0.1, 0.155], layers: [.init(name: "A", values: [1, 1])], xFormat: wide
+            ).svg(id: "c"),
+            StackedAreaChart(
+                frame: frame, xs: (0..<30).map { Double(2020 * 12 + $0) },
+                layers: [.init(name: "A", values: .init(repeating: 1, count: 30))], xFormat: .yearMonth
+            ).svg(id: "c"),
+        ]
+        for svg in svgs {
+            expectTextInside(try #require(checkContract(svg)), width: frame.width)
+        }
     }
 }
 

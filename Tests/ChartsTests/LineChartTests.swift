@@ -1,5 +1,6 @@
-import Charts
 import Testing
+
+@testable import Charts
 
 struct LineChartTests {
     @Test func fanChartDrawsBandsMedianAndADashedGreyBenchmark() throws {
@@ -7,7 +8,7 @@ struct LineChartTests {
         #expect(inspection.marks.count == 4)
         #expect(inspection.marks("band").count == 2)
         let benchmark = try #require(inspection.marks("benchmark").first)
-        #expect(benchmark.attributes["stroke"] == "#555")
+        #expect(benchmark.attributes["stroke"] == "#555555")
         #expect(benchmark.attributes["stroke-dasharray"] != nil)
         #expect(inspection.texts.contains("Benchmark median"))
         #expect(inspection.texts.contains("Wealth (money)") && inspection.texts.contains("Year"))
@@ -85,14 +86,88 @@ struct LineChartTests {
         #expect(inspection.texts.contains("10") && inspection.texts.contains("100"))
     }
 
-    @Test func colorsCycleWithDashesBeyondEightSeries() throws {
-        let series = (0..<10).map { LineChart.Series(name: "S\($0)", xs: [0, 1], ys: [Double($0), Double($0) + 1]) }
+    @Test func colorsCycleWithDashesBeyondTwelveSeries() throws {
+        let series = (0..<14).map { LineChart.Series(name: "S\($0)", xs: [0, 1], ys: [Double($0), Double($0) + 1]) }
         let inspection = try #require(
             checkContract(LineChart(frame: ChartFrame(title: "Many"), series: series).svg(id: "c")))
         let lines = inspection.marks("line")
-        #expect(lines.count == 10)
+        #expect(lines.count == 14)
         #expect(lines[0].attributes["stroke"] == "#0072B2" && lines[0].attributes["stroke-dasharray"] == nil)
-        #expect(lines[8].attributes["stroke"] == "#0072B2" && lines[8].attributes["stroke-dasharray"] != nil)
+        #expect(lines[6].attributes["stroke"] == "#882255" && lines[11].attributes["stroke-dasharray"] == nil)
+        #expect(lines[12].attributes["stroke"] == "#0072B2" && lines[12].attributes["stroke-dasharray"] != nil)
+    }
+
+    @Test func theBenchmarkColourIndexDrawsAnyLineGrey() throws {
+        let chart = LineChart(
+            frame: ChartFrame(title: "Grey"),
+            series: [
+                .init(name: "Policy", xs: [0, 1], ys: [1, 2]),
+                .init(name: "Benchmark", xs: [0, 1], ys: [1, 1.5], colorIndex: Palette.benchmarkIndex),
+            ])
+        let lines = try #require(checkContract(chart.svg(id: "c"))).marks("line")
+        #expect(lines[1].attributes["stroke"] == Palette.benchmark)
+        #expect(lines[1].attributes["stroke-dasharray"] == nil)
+    }
+
+    /// The y tick labels of a chart, top to bottom: the texts right-aligned left of the plot.
+    func yTickLabels(_ inspection: SVGInspection) -> [String] {
+        inspection.labels.filter { $0.element.attributes["text-anchor"] == "end" && $0.element.number("x") ?? 99 < 80 }
+            .map(\.text)
+    }
+
+    @Test func aSharedYDomainGivesSmallMultiplesOneScale() throws {
+        let domain = 0.5...3.0
+        let charts = [[1.0, 1.2, 1.1], [0.9, 2.6, 2.4]].map { ys in
+            LineChart(
+                frame: ChartFrame(title: "Fan", xTitle: "Year", yTitle: "Wealth"),
+                series: [.init(name: "median", xs: [0, 1, 2], ys: ys)], yDomain: domain)
+        }
+        let scales = try charts.map { yTickLabels(try #require(checkContract($0.svg(id: "c")))) }
+        #expect(scales[0] == scales[1])
+        let values = scales[0].compactMap(Double.init)
+        #expect(values.min() == 0.5 && values.max() == 3)
+        // Data beyond the range widens the axis: the range is a minimum, not a clip.
+        var wider = charts[0]
+        wider.series[0].ys = [1, 4, 1]
+        let widened = yTickLabels(try #require(checkContract(wider.svg(id: "c")))).compactMap(Double.init)
+        #expect(widened.min() == 0.5 && widened.max() == 4)
+        // Without the range the first chart keeps its own, narrower axis.
+        var own = charts[0]
+        own.yDomain = nil
+        #expect(yTickLabels(try #require(checkContract(own.svg(id: "c")))) != scales[0])
+    }
+
+    @Test func aYDomainOnALogAxisCountsItsPositiveBounds() throws {
+        let make = { (domain: ClosedRange<Double>?) in
+            LineChart(
+                frame: ChartFrame(title: "Log"), series: [.init(name: "A", xs: [0, 1], ys: [20, 40])],
+                yScale: .log, yFormat: .money, yDomain: domain)
+        }
+        let wide = yTickLabels(try #require(checkContract(make(1...10_000).svg(id: "c"))))
+        #expect(wide.contains("1") && wide.contains("10k"))
+        // A bound that is not positive is left out on a log axis; the other still counts.
+        let half = yTickLabels(try #require(checkContract(make(-5...10_000).svg(id: "c"))))
+        #expect(half.contains("10k") && !half.contains("1"))
+        // Infinite bounds count as nothing: the axis is the data's own.
+        let infinite = yTickLabels(try #require(checkContract(make(-.infinity ... .infinity).svg(id: "c"))))
+        #expect(infinite == yTickLabels(try #require(checkContract(make(nil).svg(id: "c")))))
+    }
+
+    @Test func regimeShadesAreLightTintsAndTheLegendMatchesThem() throws {
+        let inspection = try #require(checkContract(ChartSamples.regimeChart().svg(id: "c")))
+        let fill = Palette.shade(at: 5)
+        for shade in inspection.marks("shade") { #expect(shade.attributes["fill"] == fill) }
+        let swatch = inspection.elements.first { $0.name == "rect" && $0.classes.isEmpty }
+        #expect(swatch?.attributes["fill"] == fill)
+    }
+
+    @Test func lastXTickLabelsStayInsideTheChart() throws {
+        // "15.50%" centred on the plot's right edge used to lose its last character.
+        let chart = LineChart(
+            frame: ChartFrame(title: "Edge", xTitle: "Volatility", yTitle: "Return"),
+            series: [.init(name: "A", xs: [0.1, 0.155], ys: [0.05, 0.08])], xFormat: .percent(decimals: 2))
+        let inspection = try #require(checkContract(chart.svg(id: "c")))
+        expectTextInside(inspection, width: chart.frame.width)
     }
 
     @Test func theSameInputGivesTheSameBytes() {
@@ -109,5 +184,13 @@ struct LineChartTests {
                 #expect((value.split(separator: ".").dropFirst().first?.count ?? 0) <= 2)
             }
         }
+    }
+}
+
+/// Every text lies inside the chart's width, by the charts' own estimate of its size.
+func expectTextInside(_ inspection: SVGInspection, width: Double, sourceLocation: SourceLocation = #_sourceLocation) {
+    for label in inspection.labels where label.element.attributes["transform"] == nil {
+        guard let box = label.element.textBox(label.text) else { continue }
+        #expect(box.left >= 0 && box.right <= width, "\(label.text) leaves the chart", sourceLocation: sourceLocation)
     }
 }

@@ -16,6 +16,8 @@ final class SVGInspection: NSObject, XMLParserDelegate {
     private(set) var elements: [Element] = []
     /// The content of every element with text (`title`, `desc`, `text`), in order.
     private(set) var texts: [String] = []
+    /// Each `<text>` element with its content and its place in `elements` (the drawing order).
+    private(set) var labels: [(element: Element, text: String, index: Int)] = []
     private var current = ""
 
     /// nil when the text is not well-formed XML.
@@ -38,6 +40,8 @@ final class SVGInspection: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         if ["title", "desc", "text"].contains(name) { texts.append(current) }
+        // A text element has no children, so it is the last element started.
+        if name == "text", let last = elements.last { labels.append((last, current, elements.count - 1)) }
         current = ""
     }
 
@@ -45,6 +49,42 @@ final class SVGInspection: NSObject, XMLParserDelegate {
     var marks: [Element] { elements.filter { $0.classes.first == "mark" } }
 
     func marks(_ kind: String) -> [Element] { marks.filter { $0.classes.contains(kind) } }
+
+    /// The first `<text>` reading exactly `text`.
+    func label(_ text: String) -> Element? { labels.first { $0.text == text }?.element }
+
+    /// The place in the drawing order of the first element that satisfies `test`.
+    func index(where test: (Element) -> Bool) -> Int? { elements.firstIndex(where: test) }
+}
+
+extension SVGInspection.Element {
+    func number(_ key: String) -> Double? { attributes[key].flatMap(Double.init) }
+
+    /// The numbers of a path's `d`, in order (the charts write only M, L, H, V and Z).
+    var pathNumbers: [Double] {
+        (attributes["d"] ?? "").split(whereSeparator: { "MLHVZ ".contains($0) }).compactMap { Double($0) }
+    }
+
+    /// The points of a path made of M and L commands only.
+    var pathPoints: [(x: Double, y: Double)] {
+        let numbers = pathNumbers
+        return stride(from: 0, to: numbers.count - 1, by: 2).map { (numbers[$0], numbers[$0 + 1]) }
+    }
+
+    /// The box the text of a `<text>` element takes, estimated as the charts do: 0.6 em a
+    /// character, its font size (12 unless it says otherwise) above the baseline, 3 below.
+    func textBox(_ text: String) -> (left: Double, top: Double, right: Double, bottom: Double)? {
+        guard let x = number("x"), let y = number("y") else { return nil }
+        let size = number("font-size") ?? 12
+        let width = Double(text.count) * 0.6 * size
+        let left: Double
+        switch attributes["text-anchor"] {
+        case "end": left = x - width
+        case "middle": left = x - width / 2
+        default: left = x
+        }
+        return (left, y - size, left + width, y + 3)
+    }
 }
 
 /// Checks the output contract every chart keeps, and answers the parsed SVG.

@@ -1,5 +1,6 @@
-import Charts
 import Testing
+
+@testable import Charts
 
 struct SVGWriterTests {
     @Test func escapesTheFiveXMLCharacters() {
@@ -32,13 +33,48 @@ struct SVGWriterTests {
 }
 
 struct PaletteTests {
-    @Test func okabeItoInOrderThenCyclesWithDashes() {
+    @Test func okabeItoThenTolMutedThenBlackAndYellowThenCyclesWithDashes() {
         #expect(
-            Palette.colors == ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#F0E442"])
+            Palette.colors == [
+                "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#882255", "#44AA99", "#332288",
+                "#999933", "#000000", "#F0E442",
+            ])
+        #expect(Set(Palette.colors).count == 12)
         #expect(Palette.color(at: 0) == "#0072B2")
-        #expect(Palette.color(at: 9) == "#E69F00")
-        #expect(Palette.dash(at: 3) == nil)
-        #expect(Palette.dash(at: 9) != nil)
+        #expect(Palette.color(at: 13) == "#E69F00")
+        #expect(Palette.dash(at: 11) == nil)
+        #expect(Palette.dash(at: 12) != nil)
+    }
+
+    @Test func theBenchmarkIndexIsGreyAndUndashed() {
+        #expect(Palette.color(at: Palette.benchmarkIndex) == "#555555")
+        #expect(Palette.benchmark == "#555555")
+        #expect(Palette.dash(at: Palette.benchmarkIndex) == nil)
+        // Other negative indices keep cycling through the colours.
+        #expect(Palette.color(at: -2) == Palette.colors[10])
+        #expect(Palette.color(at: -13) == Palette.colors[11])
+    }
+
+    @Test func readableColoursHaveContrastOnWhite() {
+        for color in Palette.colors + ["#ffffff", "#F0E442"] {
+            let readable = Palette.readable(color)
+            #expect(Palette.contrastOnWhite(readable) >= 4.5, "\(color) -> \(readable)")
+        }
+        // A colour dark enough already is kept; yellow is darkened.
+        #expect(Palette.readable("#332288") == "#332288")
+        #expect(Palette.readable("#F0E442") != "#f0e442")
+        #expect(Palette.readable("#F0E442", contrast: .nan) == Palette.readable("#F0E442"))
+    }
+
+    @Test func shadesAreLightDistinctTints() {
+        let shades = (0..<6).map { Palette.shade(at: $0) }
+        #expect(Set(shades).count == 6)
+        for shade in shades {
+            #expect(Palette.luminance(shade) > 0.7, "\(shade) is too dark for a background")
+            // Mostly grey: no channel is far from the others.
+            let channels = Palette.rgb(shade)
+            #expect((channels.max() ?? 0) - (channels.min() ?? 0) <= 40, "\(shade) is too saturated")
+        }
     }
 
     @Test func tintsMixWithWhite() {

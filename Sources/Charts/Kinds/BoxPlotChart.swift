@@ -10,7 +10,6 @@ public struct BoxPlotChart: Sendable {
         public var p75: Double
         public var p95: Double
         public var mean: Double?
-        /// Drawn in the second palette colour with a bold name (the benchmark, the best).
         /// Drawn in the benchmark's grey with a bold name, like a benchmark series elsewhere.
         public var highlight: Bool
         /// The palette colour, so a row keeps its series' colour from other charts; nil: the first.
@@ -63,9 +62,10 @@ public struct BoxPlotChart: Sendable {
         let names = rows.map { TextSize.truncated($0.name, to: 28) }
         let height = PlotArea.totalHeight(
             frame, headerBottom: headerBottom, plotHeight: Self.rowHeight * Double(rows.count))
-        let plot = PlotArea.inside(
-            frame, height: height, headerBottom: headerBottom, leftLabels: TextSize.widest(names))
         let xAxis = ValueAxis(extent: extent, format: xFormat, count: max(2, Int(frame.width / 110)))
+        let plot = PlotArea.inside(
+            frame, height: height, headerBottom: headerBottom, leftLabels: TextSize.widest(names),
+            xLabels: xAxis.labelWidth)
         let x = xAxis.map(from: plot.left, to: plot.right)
         let description =
             "Box plots of \(frame.xTitle.isEmpty ? "values" : frame.xTitle) for "

@@ -10,16 +10,20 @@ public struct GroupedBarChart: Sendable {
     public var valueFormat: TickFormat
     /// Values written at the bars' ends.
     public var showValues: Bool
+    /// A level to compare the bars with, such as 0.5 for win rates: a dashed line across the plot
+    /// with its value as a small label, drawn over the bars (not a mark).
+    public var referenceValue: Double?
 
     public init(
         frame: ChartFrame, categories: [String], series: [Series], valueFormat: TickFormat = .number,
-        showValues: Bool = false
+        showValues: Bool = false, referenceValue: Double? = nil
     ) {
         self.frame = frame
         self.categories = categories
         self.series = series
         self.valueFormat = valueFormat
         self.showValues = showValues
+        self.referenceValue = referenceValue
     }
 
     private func value(_ series: Series, _ category: Int) -> Double {
@@ -35,6 +39,7 @@ public struct GroupedBarChart: Sendable {
             if extent.upper > 0 { extent.include(extent.upper + room) }
             if extent.lower < 0 { extent.include(extent.lower - room) }
         }
+        if let referenceValue { extent.include(referenceValue) }
         let color = { (index: Int) in Palette.color(at: series[index].colorIndex ?? index) }
         let legend = Legend(
             entries: series.count < 2
@@ -86,10 +91,24 @@ public struct GroupedBarChart: Sendable {
             }
             writer.element(
                 "line", AxisDrawing.line(plot.left, y(0), plot.right, y(0), color: Palette.text, className: "zero"))
+            if let referenceValue, yAxis.contains(referenceValue) {
+                drawReference(&writer, value: referenceValue, y: y(referenceValue), plot: plot)
+            }
             AxisDrawing.categories(
                 &writer, labels: categories, centers: categories.indices.map(groups.center),
                 bandwidth: groups.bandwidth,
                 plot: plot, title: frame.xTitle)
         }
+    }
+
+    /// The reference level: a dashed line over the bars, a white line under it so it shows on
+    /// bars of any colour, and its value at the right end, above the line.
+    private func drawReference(_ writer: inout SVGWriter, value: Double, y: Double, plot: PlotArea) {
+        writer.element("line", AxisDrawing.line(plot.left, y, plot.right, y, color: "#fff", width: 3.5))
+        var attributes = AxisDrawing.line(
+            plot.left, y, plot.right, y, color: Palette.text, width: 1.25, className: "reference")
+        attributes.append(("stroke-dasharray", Palette.dashed))
+        writer.element("line", attributes)
+        writer.text(valueFormat.label(value), x: plot.right - 2, y: y - 4, anchor: "end", extra: TextSize.halo)
     }
 }

@@ -1,6 +1,6 @@
 /// Distributions on shared bins, y the share of values (of paths) in each bin: filled bars for
 /// one sample, outlined steps with a light fill for several. Vertical markers (zero, the mean)
-/// and one shaded interval (the mean's 95% confidence interval) may be added.
+/// and one interval (the mean's 95% confidence interval, a bracket above the bars) may be added.
 public struct HistogramChart: Sendable {
     public typealias Sample = NamedValues
 
@@ -51,6 +51,11 @@ public struct HistogramChart: Sendable {
         self.xFormat = xFormat
     }
 
+    /// The share of the y axis kept empty above the tallest bar, so no bar touches the top.
+    static let headroom = 0.12
+    /// The height the interval's bracket and label take at the top of the plot.
+    static let intervalRow = 18.0
+
     public func svg(id: String) -> String {
         let finite = samples.map { $0.values.filter(\.isFinite) }
         let clamp = { (value: Double) -> Double in
@@ -63,31 +68,35 @@ public struct HistogramChart: Sendable {
             return ChartDocument.noData(id: id, frame: frame, what: "Histogram")
         }
         let shares = clipped.map(bins.shares)
+        let shownInterval = interval.flatMap { $0.from.isFinite && $0.to.isFinite ? $0 : nil }
         var xExtent = Extent([bins.lower, bins.upper])
         for marker in markers { xExtent.include(marker.x) }
-        if let interval {
-            xExtent.include(interval.from)
-            xExtent.include(interval.to)
+        if let shownInterval {
+            xExtent.include(shownInterval.from)
+            xExtent.include(shownInterval.to)
         }
-        let yExtent = Extent(shares.joined())
         let color = { (index: Int) in Palette.color(at: samples[index].colorIndex ?? index) }
-        var entries =
-            samples.count < 2
-            ? []
-            : samples.indices.map { index in
-                LegendEntry(
-                    label: finite[index].isEmpty ? samples[index].name + " (no data)" : samples[index].name,
-                    swatch: .line(color: color(index), dash: Palette.cycleDashes[index % Palette.cycleDashes.count]))
-            }
-        if let interval {
-            entries.append(LegendEntry(label: interval.label, swatch: .box(color: Self.intervalFill, opacity: 1)))
-        }
-        let legend = Legend(entries: entries)
+        let legend = Legend(
+            entries: samples.count < 2
+                ? []
+                : samples.indices.map { index in
+                    LegendEntry(
+                        label: finite[index].isEmpty ? samples[index].name + " (no data)" : samples[index].name,
+                        swatch: .line(
+                            color: color(index), dash: Palette.cycleDashes[index % Palette.cycleDashes.count]))
+                })
+        let headerBottom = ChartDocument.contentTop(frame, legend: legend)
+        // The plot's height does not depend on the y labels' width, so the headroom can be set
+        // in units: enough for the interval's bracket above the bars.
+        let plotHeight = PlotArea.inside(frame, headerBottom: headerBottom, leftLabels: 0).height
+        let headroom = min(0.5, max(Self.headroom, shownInterval == nil ? 0 : Self.intervalRow / plotHeight))
+        var yExtent = Extent(shares.joined())
+        if yExtent.upper > 0 { yExtent.include(yExtent.upper / (1 - headroom)) }
         let yAxis = ValueAxis(
             extent: yExtent, format: .percent(), count: max(3, Int(frame.height / 60)), includeZero: true)
         let xAxis = ValueAxis(extent: xExtent, format: xFormat, count: max(2, Int(frame.width / 110)), nice: false)
         let plot = PlotArea.inside(
-            frame, headerBottom: ChartDocument.contentTop(frame, legend: legend), leftLabels: yAxis.labelWidth)
+            frame, headerBottom: headerBottom, leftLabels: yAxis.labelWidth, xLabels: xAxis.labelWidth)
         let x = xAxis.map(from: plot.left, to: plot.right)
         let y = yAxis.map(from: plot.bottom, to: plot.top)
 
@@ -99,13 +108,13 @@ public struct HistogramChart: Sendable {
                 "; \(outside) values below \(xFormat.label(clip.lowerBound)) or above "
                 + "\(xFormat.label(clip.upperBound)) are counted in the edge bins"
         }
+        if let shownInterval {
+            description +=
+                "; a bracket at the top spans \(shownInterval.label), "
+                + "\(xFormat.label(min(shownInterval.from, shownInterval.to))) to "
+                + "\(xFormat.label(max(shownInterval.from, shownInterval.to)))"
+        }
         return ChartDocument.render(id: id, frame: frame, description: description + ".", legend: legend) { writer in
-            if let interval, interval.from.isFinite, interval.to.isFinite {
-                let (from, to) = (x(min(interval.from, interval.to)), x(max(interval.from, interval.to)))
-                writer.rect(
-                    "mark interval", x: from, y: plot.top, width: max(1, to - from), height: plot.height,
-                    [("fill", Self.intervalFill)])
-            }
             AxisDrawing.left(&writer, axis: yAxis, map: y, plot: plot, title: frame.yTitle)
             for (index, sampleShares) in shares.enumerated() where !finite[index].isEmpty {
                 if samples.count == 1 {
@@ -114,12 +123,10 @@ public struct HistogramChart: Sendable {
                     drawSteps(&writer, shares: sampleShares, bins: bins, index: index, color: color(index), x: x, y: y)
                 }
             }
-            drawMarkers(&writer, x: x, plot: plot)
             AxisDrawing.bottom(&writer, axis: xAxis, map: x, plot: plot, title: frame.xTitle)
+            drawAnnotations(&writer, interval: shownInterval, x: x, plot: plot)
         }
     }
-
-    static let intervalFill = Palette.tint(Palette.color(at: 4), strength: 0.3)
 
     private func drawBars(
         _ writer: inout SVGWriter, shares: [Double], bins: HistogramBins, color: String, x: (Double) -> Double,
@@ -153,21 +160,5 @@ public struct HistogramChart: Sendable {
             attributes.append(("stroke-dasharray", dash))
         }
         writer.element("path", attributes)
-    }
-
-    /// Marker lines across the plot, their labels staggered down from the top so they do not
-    /// overlap when markers are close.
-    private func drawMarkers(_ writer: inout SVGWriter, x: (Double) -> Double, plot: PlotArea) {
-        for (rank, marker) in markers.filter(\.x.isFinite).enumerated() {
-            let position = x(marker.x)
-            var attributes = AxisDrawing.line(
-                position, plot.top, position, plot.bottom, color: Palette.text, width: 1.5, className: "mark marker")
-            if marker.style == .dashed { attributes.append(("stroke-dasharray", Palette.dashed)) }
-            writer.element("line", attributes)
-            let onLeft = position + 4 + TextSize.width(marker.label) > plot.right
-            writer.text(
-                marker.label, x: onLeft ? position - 4 : position + 4, y: plot.top + 12 + 13 * Double(rank % 4),
-                anchor: onLeft ? "end" : "start", extra: TextSize.halo)
-        }
     }
 }

@@ -48,6 +48,8 @@ public struct LineChart: Sendable {
     }
 
     /// An x interval shaded behind the data, such as a regime; equal labels share a legend entry.
+    /// Shades are light grey tints of their palette colour (`Palette.shade(at:)`), so lines of
+    /// any colour stay visible over them.
     public struct Shade: Sendable {
         public var from: Double
         public var to: Double
@@ -97,11 +99,14 @@ public struct LineChart: Sendable {
     public var yFormat: TickFormat
     /// Names at the right ends of the lines (two to eight drawn series), besides the legend.
     public var directLabels: Bool
+    /// A range the y axis covers at least (with the data), so small multiples, such as one fan
+    /// chart per policy, share one scale. On a log axis only its positive bounds count.
+    public var yDomain: ClosedRange<Double>?
 
     public init(
         frame: ChartFrame, series: [Series], bands: [Band] = [], shades: [Shade] = [], referenceY: Double? = nil,
         markers: [Marker] = [], yScale: YScale = .linear, xFormat: TickFormat = .number,
-        yFormat: TickFormat = .number, directLabels: Bool = true
+        yFormat: TickFormat = .number, directLabels: Bool = true, yDomain: ClosedRange<Double>? = nil
     ) {
         self.frame = frame
         self.series = series
@@ -113,6 +118,7 @@ public struct LineChart: Sendable {
         self.xFormat = xFormat
         self.yFormat = yFormat
         self.directLabels = directLabels
+        self.yDomain = yDomain
     }
 
     public func svg(id: String) -> String {

@@ -56,7 +56,7 @@ struct LineChartDrawing {
         var entries = shadeLabels.map {
             LegendEntry(
                 label: $0.label,
-                swatch: .box(color: Palette.tint(Palette.color(at: $0.colorIndex), strength: 0.3), opacity: 1))
+                swatch: .box(color: Palette.shade(at: $0.colorIndex), opacity: 1))
         }
         for (band, runs) in zip(chart.bands, bandRuns) {
             let label = runs.isEmpty ? band.name + " (no data)" : band.name
@@ -99,6 +99,10 @@ struct LineChartDrawing {
         }
         var yValues = yExtent
         if let reference = chart.referenceY { yValues.include(reference) }
+        if let domain = chart.yDomain {
+            yValues.include(domain.lowerBound)
+            yValues.include(domain.upperBound)
+        }
         let yAxis = ValueAxis(
             extent: yValues, format: chart.yFormat, count: max(3, Int(frame.height / 60)), log: chart.yScale == .log)
         let xAxis = ValueAxis(extent: xExtent, format: chart.xFormat, count: max(2, Int(frame.width / 110)))
@@ -108,7 +112,7 @@ struct LineChartDrawing {
         let legend = legend
         let plot = PlotArea.inside(
             frame, headerBottom: ChartDocument.contentTop(frame, legend: legend), leftLabels: yAxis.labelWidth,
-            rightExtra: direct.isEmpty ? 0 : TextSize.widest(names) + 10)
+            rightExtra: direct.isEmpty ? 0 : TextSize.widest(names) + 10, xLabels: xAxis.labelWidth)
         let x = xAxis.map(from: plot.left, to: plot.right)
         let y = yAxis.map(from: plot.bottom, to: plot.top)
 
@@ -136,7 +140,7 @@ struct LineChartDrawing {
             guard to > from else { continue }
             writer.rect(
                 "mark shade", x: x(from), y: plot.top, width: x(to) - x(from), height: plot.height,
-                [("fill", Palette.tint(Palette.color(at: shade.colorIndex), strength: 0.3))])
+                [("fill", Palette.shade(at: shade.colorIndex))])
         }
     }
 
@@ -175,19 +179,33 @@ struct LineChartDrawing {
         }
     }
 
+    /// Marker glyphs and their labels. A label moved away from its marker (to keep clear of
+    /// others) is joined to it by a thin leader line and takes the marker's colour, darkened to
+    /// stay legible, so the pairing reads at a glance.
     private func drawMarkers(_ writer: inout SVGWriter, x: (Double) -> Double, y: (Double) -> Double, plot: PlotArea) {
         let centres = drawnMarkers.map { (x($0.x), y($0.y)) }
-        for (index, marker) in drawnMarkers.enumerated() {
-            let (px, py) = centres[index]
-            let color = Palette.color(at: marker.colorIndex ?? index)
-            writer.element(
-                MarkerGlyph.name(marker.shape), MarkerGlyph.attributes(marker.shape, x: px, y: py, color: color))
-        }
+        let colors = drawnMarkers.indices.map { Palette.color(at: drawnMarkers[$0].colorIndex ?? $0) }
         var placer = MarkerLabelPlacer(glyphs: centres, plot: plot)
+        let placements = drawnMarkers.indices.map { index in
+            placer.place(drawnMarkers[index].label, x: centres[index].0, y: centres[index].1)
+        }
+        let leaders = placements.indices.map { placements[$0].leader(fromX: centres[$0].0, y: centres[$0].1) }
+        for case let leader? in leaders {
+            writer.element(
+                "line",
+                AxisDrawing.line(
+                    leader.x1, leader.y1, leader.x2, leader.y2, color: Palette.leader, width: 0.75,
+                    className: "leader"))
+        }
         for (index, marker) in drawnMarkers.enumerated() {
             let (px, py) = centres[index]
-            let place = placer.place(marker.label, x: px, y: py)
-            writer.text(marker.label, x: place.x, y: place.y, anchor: place.anchor, extra: TextSize.halo)
+            let attributes = MarkerGlyph.attributes(marker.shape, x: px, y: py, color: colors[index])
+            writer.element(MarkerGlyph.name(marker.shape), attributes)
+        }
+        for (index, marker) in drawnMarkers.enumerated() {
+            let place = placements[index]
+            let fill: SVGWriter.Attributes = leaders[index] == nil ? [] : [("fill", Palette.readable(colors[index]))]
+            writer.text(marker.label, x: place.x, y: place.y, anchor: place.anchor, extra: fill + TextSize.halo)
         }
     }
 

@@ -11,10 +11,13 @@ public struct StackedAreaChart: Sendable {
     public var asShare: Bool
     public var xFormat: TickFormat
     public var yFormat: TickFormat
+    /// Each value holds from its x to the next x (vertical edges at each x), as weights held
+    /// between monthly trades; the last value of the data holds for the step before it.
+    public var steps: Bool
 
     public init(
         frame: ChartFrame, xs: [Double], layers: [Layer], asShare: Bool = true, xFormat: TickFormat = .number,
-        yFormat: TickFormat = .percent()
+        yFormat: TickFormat = .percent(), steps: Bool = false
     ) {
         self.frame = frame
         self.xs = xs
@@ -22,6 +25,7 @@ public struct StackedAreaChart: Sendable {
         self.asShare = asShare
         self.xFormat = xFormat
         self.yFormat = yFormat
+        self.steps = steps
     }
 
     public func svg(id: String) -> String {
@@ -42,8 +46,10 @@ public struct StackedAreaChart: Sendable {
 
         var xExtent = Extent()
         var yExtent = Extent([0])
+        let ends = steps ? stepEnds(runs: runs) : [:]
         for column in runs.joined() {
             xExtent.include(xs[column])
+            if let end = ends[column] { xExtent.include(end) }
             yExtent.include(asShare ? 1 : total(column))
         }
         let color = { (index: Int) in Palette.color(at: layers[index].colorIndex ?? index) }
@@ -59,7 +65,8 @@ public struct StackedAreaChart: Sendable {
             extent: yExtent, format: yFormat, count: max(3, Int(frame.height / 60)), includeZero: true)
         let xAxis = ValueAxis(extent: xExtent, format: xFormat, count: max(2, Int(frame.width / 110)))
         let plot = PlotArea.inside(
-            frame, headerBottom: ChartDocument.contentTop(frame, legend: legend), leftLabels: yAxis.labelWidth)
+            frame, headerBottom: ChartDocument.contentTop(frame, legend: legend), leftLabels: yAxis.labelWidth,
+            xLabels: xAxis.labelWidth)
         let x = xAxis.map(from: plot.left, to: plot.right)
         let y = yAxis.map(from: plot.bottom, to: plot.top)
         // Cumulative tops: layer k's area lies between tops[k - 1] and tops[k].
@@ -73,7 +80,8 @@ public struct StackedAreaChart: Sendable {
                 })
         }
         let description =
-            "Stacked areas of \(frame.yTitle.isEmpty ? "values" : frame.yTitle) against "
+            (steps ? "Stacked steps of " : "Stacked areas of ")
+            + "\(frame.yTitle.isEmpty ? "values" : frame.yTitle) against "
             + "\(frame.xTitle.isEmpty ? "x" : frame.xTitle)\(asShare ? " as shares of each total" : ""): "
             + ChartDocument.list(layers.map(\.name)) + "."
 
@@ -82,8 +90,19 @@ public struct StackedAreaChart: Sendable {
             for (rank, layer) in active.enumerated() {
                 var path = PathData()
                 for run in runs {
-                    path.polyline(run.map { (x(xs[$0]), y(tops[rank][$0])) })
-                    for column in run.reversed() { path.line(x(xs[column]), y(rank > 0 ? tops[rank - 1][column] : 0)) }
+                    // With steps each value spans its x to its step's end: two corners a column.
+                    let spans = run.map { (column: $0, from: xs[$0], to: ends[$0] ?? xs[$0]) }
+                    let top = { (c: Int) in y(tops[rank][c]) }
+                    let bottom = { (c: Int) in y(rank > 0 ? tops[rank - 1][c] : 0) }
+                    path.polyline(
+                        spans.flatMap { s in
+                            let corners = steps ? [s.from, s.to] : [s.from]
+                            return corners.map { (x($0), top(s.column)) }
+                        })
+                    for s in spans.reversed() {
+                        if steps { path.line(x(s.to), bottom(s.column)) }
+                        path.line(x(s.from), bottom(s.column))
+                    }
                     path.closePath()
                 }
                 writer.element(
@@ -95,5 +114,23 @@ public struct StackedAreaChart: Sendable {
             }
             AxisDrawing.bottom(&writer, axis: xAxis, map: x, plot: plot, title: frame.xTitle)
         }
+    }
+
+    /// Where each drawn column's step ends: at the next x, whether or not that column is drawn
+    /// (the value held until then). The data's last column, or one followed by a missing x,
+    /// holds for the step before it, so its value still shows; with no step before, it has none.
+    private func stepEnds(runs: [Range<Int>]) -> [Int: Double] {
+        var ends: [Int: Double] = [:]
+        for column in runs.joined() {
+            let here = xs[column]
+            var end = here
+            if column + 1 < xs.count, xs[column + 1].isFinite, xs[column + 1] > here {
+                end = xs[column + 1]
+            } else if column > 0, xs[column - 1].isFinite, xs[column - 1] < here {
+                end = here + (here - xs[column - 1])
+            }
+            ends[column] = end.isFinite ? end : here
+        }
+        return ends
     }
 }

@@ -34,8 +34,36 @@ struct MarkerLabelPlacer {
         Box(left: x - glyphRadius, top: y - glyphRadius, right: x + glyphRadius, bottom: y + glyphRadius)
     }
 
-    /// The baseline position and anchor of `label` beside the marker at (`x`, `y`), kept as taken.
-    mutating func place(_ label: String, x: Double, y: Double) -> (x: Double, y: Double, anchor: String) {
+    /// Where a label went: its baseline position and anchor, and the box its text takes.
+    struct Placement {
+        let x: Double
+        let y: Double
+        let anchor: String
+        let box: Box
+
+        /// Beyond this distance from its marker a label gets a leader line: the first places
+        /// (above or below, on either side) are nearer, the lines further out are not.
+        static let leaderDistance = 10.0
+
+        /// The point of the label's box nearest to (`x`, `y`).
+        func nearestPoint(toX px: Double, y py: Double) -> (x: Double, y: Double) {
+            (min(max(px, box.left), box.right), min(max(py, box.top), box.bottom))
+        }
+
+        /// A line from the edge of the marker at (`x`, `y`) to the nearest point of the label,
+        /// when the label is more than `leaderDistance` away; nil when it sits beside its marker.
+        func leader(fromX px: Double, y py: Double) -> (x1: Double, y1: Double, x2: Double, y2: Double)? {
+            let end = nearestPoint(toX: px, y: py)
+            let (dx, dy) = (end.x - px, end.y - py)
+            let distance = (dx * dx + dy * dy).squareRoot()
+            guard distance > Self.leaderDistance else { return nil }
+            let start = MarkerLabelPlacer.glyphRadius / distance
+            return (px + dx * start, py + dy * start, end.x, end.y)
+        }
+    }
+
+    /// The place of `label` beside the marker at (`x`, `y`), kept as taken.
+    mutating func place(_ label: String, x: Double, y: Double) -> Placement {
         let width = TextSize.width(label, size: TextSize.label)
         let own = Self.glyph(x: x, y: y)
         func box(_ c: (x: Double, y: Double, anchor: String)) -> Box {
@@ -50,7 +78,8 @@ struct MarkerLabelPlacer {
             return b.isInside(plot) && !taken.contains { $0 != own && $0.overlaps(b) }
         }
         let chosen = free ?? (x + 8 + width > plot.right ? (x - 8, y - 6, "end") : (x + 8, y - 6, "start"))
-        taken.append(box(chosen))
-        return chosen
+        let placed = box(chosen)
+        taken.append(placed)
+        return Placement(x: chosen.x, y: chosen.y, anchor: chosen.anchor, box: placed)
     }
 }

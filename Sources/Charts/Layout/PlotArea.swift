@@ -9,14 +9,16 @@ struct PlotArea: Sendable {
     var bottom: Double { top + height }
 
     /// The plot area left over by the header, the legend and the axes' labels, at least 40 wide
-    /// and high whatever the labels take.
+    /// and high whatever the labels take. `xLabels` is the widest label of an x value axis: the
+    /// labels at the ends are centred on the plot's edges, so half of one must fit beside it.
     static func inside(
         _ frame: ChartFrame, height: Double? = nil, headerBottom: Double, leftLabels: Double,
-        bottomLabels: Double = TextSize.tick + 6, rightExtra: Double = 0
+        bottomLabels: Double = TextSize.tick + 6, rightExtra: Double = 0, xLabels: Double = 0
     ) -> PlotArea {
-        let left = 10 + (frame.yTitle.isEmpty ? 0 : 20) + leftLabels + 8
+        let edgeLabel = xLabels / 2 + 4
+        let left = max(10 + (frame.yTitle.isEmpty ? 0 : 20) + leftLabels + 8, edgeLabel)
         let bottom = bottomMargin(frame, bottomLabels: bottomLabels)
-        let right = 18 + rightExtra
+        let right = max(18 + rightExtra, edgeLabel)
         let total = height ?? frame.height
         return PlotArea(
             left: left, top: headerBottom + 8, width: max(40, frame.width - left - right),

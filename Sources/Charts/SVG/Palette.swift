@@ -1,12 +1,20 @@
 import Foundation
 
-/// Colours of the charts: the Okabe-Ito palette, which readers with the common colour-vision
-/// deficiencies can tell apart, and the greys of text, gridlines and benchmarks.
+/// Colours of the charts: the Okabe-Ito palette, extended with colours from Paul Tol's "muted"
+/// scheme, which readers with the common colour-vision deficiencies can tell apart, and the greys
+/// of text, gridlines and benchmarks.
 public enum Palette {
-    /// Okabe-Ito: blue, orange, green, reddish purple, sky, vermillion, black, yellow (last: it is
-    /// the hardest to see on white).
-    public static let colors = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#F0E442"]
-    public static let benchmark = "#555"
+    /// Okabe-Ito blue, orange, green, reddish purple, sky, vermillion; then Tol's wine, teal,
+    /// indigo and olive, so twelve series differ by colour alone; black and yellow last (black
+    /// bars hide black reference lines, yellow is hard to see on white).
+    public static let colors = [
+        "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
+        "#882255", "#44AA99", "#332288", "#999933", "#000000", "#F0E442",
+    ]
+    /// The colour index of a benchmark: `color(at: benchmarkIndex)` is the benchmark grey, so any
+    /// chart kind can draw a benchmark series, bar, box or marker through its colour index.
+    public static let benchmarkIndex = -1
+    public static let benchmark = "#555555"
     public static let benchmarkDash = "6 4"
     public static let dashed = "7 4"
     public static let text = "#222"
@@ -14,22 +22,35 @@ public enum Palette {
     public static let grid = "#ddd"
     public static let axis = "#888"
     public static let missing = "#eee"
+    /// Thin lines joining a label to a marker it had to move away from.
+    public static let leader = "#999"
     /// Fill opacity of a fan chart's outer (5-95) and inner (25-75) bands.
     public static let outerBandOpacity = 0.18
     public static let innerBandOpacity = 0.35
 
-    /// Dash patterns that tell series apart once the colours repeat (series 9 to 16 dashed, ...).
+    /// Dash patterns that tell series apart once the colours repeat (series 13 to 24 dashed, ...).
     static let cycleDashes: [String?] = [nil, "8 4", "2 3", "8 3 2 3"]
 
-    /// The colour of series `index`, cycling after eight.
+    /// The colour of series `index`, cycling after twelve; `benchmarkIndex` is the benchmark grey.
     public static func color(at index: Int) -> String {
-        colors[((index % colors.count) + colors.count) % colors.count]
+        if index == benchmarkIndex { return benchmark }
+        return colors[((index % colors.count) + colors.count) % colors.count]
     }
 
-    /// The dash pattern of series `index`: none for the first eight, then one per cycle.
+    /// The dash pattern of series `index`: none for the first twelve, then one per cycle; none
+    /// for `benchmarkIndex` (a benchmark line takes `benchmarkDash` itself).
     public static func dash(at index: Int) -> String? {
-        cycleDashes[(max(0, index) / colors.count) % cycleDashes.count]
+        if index == benchmarkIndex { return nil }
+        return cycleDashes[(max(0, index) / colors.count) % cycleDashes.count]
     }
+
+    /// The fill of a shaded x interval (a regime) of colour `index`: a light, mostly grey tint,
+    /// so coloured lines drawn over it keep their contrast, yet distinct shades stay apart.
+    public static func shade(at index: Int) -> String {
+        mix(shadeBase, color(at: index), 0.12)
+    }
+
+    static let shadeBase = "#f4f4f4"
 
     /// A colour mixed with white: `strength` 0 is white, 1 the colour itself. Opaque tints print
     /// the same everywhere, unlike transparency over whatever lies behind.
@@ -44,6 +65,22 @@ public enum Palette {
         let share = t.isFinite ? min(1, max(0, t)) : 0
         let channels = (0..<3).map { Int((from[$0] + (to[$0] - from[$0]) * share).rounded()) }
         return "#" + channels.map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// `color` darkened towards black just enough for a contrast of at least `contrast` (WCAG,
+    /// at most 21) against white, so text in a series' colour stays legible.
+    public static func readable(_ color: String, contrast: Double = 4.5) -> String {
+        let wanted = contrast.isFinite ? min(max(contrast, 1), 21) : 4.5
+        for step in 0...20 {
+            let candidate = mix(color, "#000000", Double(step) / 20)
+            if contrastOnWhite(candidate) >= wanted { return candidate }
+        }
+        return "#000000"
+    }
+
+    /// The WCAG contrast ratio of a colour against white (1 ... 21).
+    static func contrastOnWhite(_ color: String) -> Double {
+        1.05 / (luminance(color) + 0.05)
     }
 
     /// Relative luminance (0 black ... 1 white), to choose dark or light text on a fill.
