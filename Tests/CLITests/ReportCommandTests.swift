@@ -267,7 +267,7 @@ struct ReportCommandTests {
         #expect(r.status == 0, "\(r.stderr)")
         let (html, page) = try page("\(dir)/alone.html")
         let names = charts(page)
-        #expect(names.contains("fan-all-core") && names.contains("box-cagr") && names.contains("histogram-cagr"))
+        #expect(names.contains("fan-all-core") && names.contains("box-cagr") && names.contains("cdf-cagr"))
         #expect(!names.contains { $0.hasPrefix("difference-") || $0.hasPrefix("regime-") })
         let reasons = omitted(html)
         #expect(reasons.contains(
@@ -354,6 +354,9 @@ struct ReportCommandTests {
                 #expect(returns[p * 8 + t].bitPattern == column[0].bitPattern, "\(row)")
             }
         }
+        // The saved backtest draws the same page, its satellites' weights included.
+        #expect(try coresat("merge", "\(dir)/b.res", "--report", "\(dir)/m.html").status == 0)
+        #expect(try bytes("\(dir)/m.html") == bytes("\(dir)/b.html"))
     }
 
     @Test func exportedPathsHoldTheSavedFiguresToTheLastDigit() throws {

@@ -121,7 +121,13 @@ struct RunChartsTests {
     @Test func regimesAreDrawnAsBarsOnlyWhenThereAreSeveral() throws {
         let two = try Self.sections(Self.charts(validScenario, paths: 300))
         let bars = Self.drawn("regime", in: two)
-        #expect(bars.map(\.id) == ["excess-return", "information-ratio", "win-rate", "satellite-weight"])
+        // Fixed splits hold the same satellite weight in every regime: that chart would say nothing.
+        #expect(bars.map(\.id) == ["excess-return", "information-ratio", "win-rate"])
+        let left = two.flatMap(\.figures).compactMap { figure -> String? in
+            guard case .omitted(let title, let reason) = figure, title == "Satellite weight by regime" else { return nil }
+            return reason
+        }
+        #expect(left == ["no policy's satellite weight moves with the regime"])
         for chart in bars {
             #expect(chart.svg.contains("class=\"mark bar"))
             #expect(chart.svg.contains(">calm<") && chart.svg.contains(">stressed<"))
@@ -173,5 +179,23 @@ extension RunChartsTests {
         let scatter = try #require(Self.drawn("scatter", in: try Self.sections(charts)).first)
         #expect(scatter.svg.components(separatedBy: "class=\"mark marker").count - 1 == 2)
         #expect(scatter.svg.contains(">all core<") && scatter.svg.contains(">70/30<"))
+    }
+}
+
+extension RunChartsTests {
+    @Test func relativeWealthIsTheMedianOfEachPathsRatio() throws {
+        let charts = try Self.charts(Self.oneRegime, paths: 200)
+        let relative = try #require(Self.drawn("relative", in: try Self.sections(charts)).first)
+        #expect(relative.svg.components(separatedBy: "class=\"mark line").count - 1 == 1)  // 70/30 against all core
+        let months = WealthCharts(charts: charts).chartMonths
+        let last = try #require(months.last)
+        let own = try charts.columns.column(ColumnKey(.policy(1), RecordLayout.wealthKey(month: last)))
+        let bench = try charts.columns.column(ColumnKey(.policy(0), RecordLayout.wealthKey(month: last)))
+        let median = Distribution(zip(own, bench).map { $0 / $1 - 1 }).median
+        let drawn = try BenchmarkCharts(charts: charts).relativeMedians(1, months: months)
+        #expect(drawn.count == months.count && drawn.last == median && median.isFinite)
+        #expect(relative.caption.contains("wealth divided by all core's"))
+        #expect(DistributionCharts.quantile([1, 2, 3, 4, 5], 0.5) == 3 && DistributionCharts.quantile([1, 3], 0.25) == 1.5)
+        #expect(DistributionCharts.quantile([], 0.5).isNaN)
     }
 }

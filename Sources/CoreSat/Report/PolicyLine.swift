@@ -40,6 +40,10 @@ public struct PolicyLine: Sendable, Equatable {
                 trackingError: versus?.trackingError.median ?? .nan, sentence: "")
             line.sentence = sentence(
                 line, p, benchmark: benchmark, name: s.benchmark, simulatedPath: !acrossPaths && s.backtest == nil)
+            if s.windows != nil && acrossPaths && !p.isBenchmark {
+                // Windows of one history share most of their months: they are not independent draws.
+                line.sentence += " The windows overlap, so the interval is too narrow."
+            }
             return line
         }
     }

@@ -99,7 +99,9 @@ public struct SavedRun: Sendable, Equatable {
             ("return_months", .integer(run.layout.returnMonths)),
         ] + (run.layout.monthlyAssets.isEmpty ? [] : [
             ("monthly_assets", .array(run.layout.monthlyAssets.map { .string($0) })),
-        ]) + [
+        ] + (run.layout.hasRegimeFigures ? [] : [
+            ("satellite_assets", .array(run.layout.satelliteAssets.map { .string($0) })),
+        ])) + [
             ("market", run.market.map { .string($0) } ?? .null),
             ("window_every_months", run.windowEvery.map { .integer($0) } ?? .null),
             ("first_month", run.firstMonthIndex.map { .string(YearMonth(index: $0).description) } ?? .null),

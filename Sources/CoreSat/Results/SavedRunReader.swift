@@ -76,6 +76,7 @@ struct SavedRunReader {
         }
         // Files written before backtests kept their monthly weights have none.
         let monthlyAssets = top["monthly_assets"] == nil ? [] : try strings(top, "monthly_assets")
+        if regimes.count == 1 && top["satellite_assets"] != nil { satellites = try strings(top, "satellite_assets") }
         let layout = RecordLayout(
             policies: policies.count, regimes: regimes.count, wealthGrid: grid, returnMonths: returnMonths,
             satelliteAssets: satellites, classifiers: classifiers, monthlyAssets: monthlyAssets)

@@ -61,7 +61,8 @@ public struct RecordLayout: Sendable, Equatable {
     /// Months whose net return each policy's record keeps (1...returnMonths; 0: none), for the
     /// calendar-year and drawdown-date tables of a backtest.
     public let returnMonths: Int
-    /// Ids of the satellite assets, whose weights the per-regime figures report.
+    /// Ids of the satellite assets, whose weights the per-regime figures report (with more than one
+    /// regime) and a backtest's weight charts draw.
     public let satelliteAssets: [String]
     /// Ids of every asset, whose weights at each month end a record keeping monthly returns holds
     /// (empty otherwise).
@@ -80,7 +81,8 @@ public struct RecordLayout: Sendable, Equatable {
         self.regimes = regimes
         self.wealthGrid = wealthGrid
         self.returnMonths = returnMonths
-        self.satelliteAssets = regimes > 1 ? satelliteAssets : []
+        // The per-regime figures report satellite weights, and a backtest's charts draw them.
+        self.satelliteAssets = regimes > 1 || returnMonths > 0 ? satelliteAssets : []
         self.classifiers = regimes > 1 ? classifiers.sorted() : []
         self.monthlyAssets = returnMonths > 0 ? monthlyAssets : []
         columns = Self.columns(policies: policies, regimes: regimes, wealthGrid: wealthGrid, returnMonths: returnMonths,

@@ -22,6 +22,7 @@ struct BenchmarkCharts {
         }
         let benchmarkCAGR = try charts.columns.values(policy: charts.benchmark, .cagr)
         var figures: [ChartFigure] = []
+        if let relative = try relativeWealth(others) { figures.append(relative) }
         for p in others {
             guard let versus = charts.summary.policies[p].versusBenchmark else { continue }
             let differences = try charts.columns.values(policy: p, .cagrDifference)
@@ -56,7 +57,7 @@ struct BenchmarkCharts {
         let chart = HistogramChart(
             frame: ChartFrame(
                 title: title, subtitle: "ahead on \(TableReport.percent(beats, 1)) of paths",
-                xTitle: "CAGR difference (percentage points a year)", yTitle: "Share of paths (%)"),
+                xTitle: "CAGR difference (%/yr)", yTitle: "Share of paths (%)"),
             samples: [HistogramChart.Sample(name: name, values: differences, colorIndex: color)],
             clip: DistributionCharts.clip([mean]),
             markers: [
@@ -71,12 +72,41 @@ struct BenchmarkCharts {
         return charts.figure("difference", "\(name)-vs-\(against)", title: title, caption: caption) { chart.svg(id: $0) }
     }
 
+    /// Each policy's wealth divided by the benchmark's on the same path, month by month: the median
+    /// across paths of that ratio (not the ratio of the medians), less one.
+    func relativeWealth(_ others: [Int]) throws -> ChartFigure? {
+        let months = WealthCharts(charts: charts).chartMonths
+        guard !months.isEmpty else { return nil }
+        let benchmark = charts.name(charts.benchmark)
+        let title = "Wealth relative to \(benchmark), path by path"
+        let series = try others.map { p in
+            LineChart.Series(
+                name: charts.name(p), xs: months.map(Double.init), ys: try relativeMedians(p, months: months),
+                colorIndex: charts.color(p))
+        }
+        let chart = LineChart(
+            frame: ChartFrame(title: title, xTitle: "Years from the start", yTitle: "Wealth against \(benchmark) (median, %)"),
+            series: series, referenceY: 0, xFormat: .yearsFromMonths, yFormat: .signedPercent)
+        let caption = "On every path, each policy's wealth divided by \(benchmark)'s at the same month, less one; the line "
+            + "is the median across paths, so it shows how far ahead or behind a typical path is, month by month."
+        return charts.figure("relative", "wealth", title: title, caption: caption) { chart.svg(id: $0) }
+    }
+
+    /// At each month, the median across paths of the policy's wealth over the benchmark's, less one.
+    func relativeMedians(_ p: Int, months: [Int]) throws -> [Double] {
+        try months.map { m in
+            let own = try charts.columns.column(ColumnKey(.policy(p), RecordLayout.wealthKey(month: m)))
+            let bench = try charts.columns.column(ColumnKey(.policy(charts.benchmark), RecordLayout.wealthKey(month: m)))
+            return Distribution(zip(own, bench).map { $0 / $1 - 1 }).median
+        }
+    }
+
     /// One path: a bar per policy.
     func onePath(_ others: [Int]) -> ChartFigure {
         let title = "CAGR difference from \(charts.name(charts.benchmark))"
         let values = others.map { charts.summary.policies[$0].versusBenchmark?.cagrDifference.mean ?? .nan }
         let chart = GroupedBarChart(
-            frame: ChartFrame(title: title, xTitle: "Policy", yTitle: "CAGR difference (points a year)"),
+            frame: ChartFrame(title: title, xTitle: "Policy", yTitle: "CAGR difference (%/yr)"),
             categories: others.map(charts.name),
             series: [GroupedBarChart.Series(name: "CAGR difference", values: values, colorIndex: 0)],
             valueFormat: .signedPercent, showValues: true)

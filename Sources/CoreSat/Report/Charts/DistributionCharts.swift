@@ -21,7 +21,7 @@ struct DistributionCharts {
         ]
         figures.append(charts.riskReturn())
         figures.append(depletion())
-        figures.append(try cagrHistogram())
+        figures.append(try cagrDistribution())
         let intro = "Box plots: the box holds the middle half of paths (25th to 75th percentile), the line in it is the "
             + "median, the whiskers reach the 5th and 95th percentiles and the dot is the mean."
         return ChartSection(title: title, intro: intro, figures: figures)
@@ -56,22 +56,35 @@ struct DistributionCharts {
         return charts.figure("box", "depletion", title: title, caption: caption) { chart.svg(id: $0) }
     }
 
-    /// Overlaid CAGR histograms; at most eight policies, so the outlines stay apart.
-    func cagrHistogram() throws -> ChartFigure {
-        let title = "CAGR across paths"
-        guard charts.policies.count <= 8 else {
-            return .omitted(title: title, reason: "more than eight policies would overlap; the box plot above compares them")
+    /// Each policy's CAGR as a cumulative distribution: one line per policy reads clearly where
+    /// overlaid histograms would not, and crossing lines show where one policy does better in bad
+    /// outcomes and the other in good ones.
+    func cagrDistribution() throws -> ChartFigure {
+        let title = "CAGR across paths, cumulative"
+        let shares = (1...99).map { Double($0) / 100 }
+        let series = try charts.policies.map { p -> LineChart.Series in
+            let sorted = try charts.columns.values(policy: p, .cagr).filter(\.isFinite).sorted()
+            let xs = shares.map { Self.quantile(sorted, $0) }
+            return LineChart.Series(
+                name: charts.name(p), xs: xs, ys: shares, style: p == charts.benchmark ? .dashed : .solid,
+                colorIndex: charts.color(p), isBenchmark: p == charts.benchmark)
         }
-        let samples = try charts.policies.map { p in
-            HistogramChart.Sample(name: charts.name(p), values: try charts.columns.values(policy: p, .cagr), colorIndex: charts.color(p))
-        }
-        let spreads = charts.summary.policies.compactMap { $0.figures[.cagr] }
-        let chart = HistogramChart(
-            frame: ChartFrame(title: title, xTitle: "CAGR (%/yr)", yTitle: "Share of paths (%)"), samples: samples,
-            clip: Self.clip(spreads), xFormat: .percent())
-        return charts.figure("histogram", "cagr", title: title,
-            caption: "Each outline is one policy's share of paths by CAGR; the few paths beyond the edges are counted in the edge bins.")
-            { chart.svg(id: $0) }
+        let chart = LineChart(
+            frame: ChartFrame(title: title, xTitle: "CAGR (%/yr)", yTitle: "Share of paths at or below (%)"),
+            series: series, xFormat: .percent(), yFormat: .percent())
+        let caption = "Each line gives the share of paths (up) whose CAGR is at or below a value (across), from the 1st "
+            + "to the 99th percentile: a line further right is better; where two lines cross, one policy does better in "
+            + "bad outcomes and the other in good ones."
+        return charts.figure("cdf", "cagr", title: title, caption: caption) { chart.svg(id: $0) }
+    }
+
+    /// The `share` quantile of sorted values, interpolated between neighbours; NaN when there are none.
+    static func quantile(_ sorted: [Double], _ share: Double) -> Double {
+        guard let last = sorted.indices.last else { return .nan }
+        let position = share * Double(last)
+        let below = Int(position.rounded(.down))
+        let above = min(below + 1, last)
+        return sorted[below] + (sorted[above] - sorted[below]) * (position - Double(below))
     }
 
     /// A range that keeps the 5th-95th percentile spread of every distribution with room on each

@@ -9,11 +9,11 @@ struct FrontierCharts {
 
     var names: [String] { report.names }
 
-    /// The portfolios' marker colour (vermillion): apart from the first assets' colours, and told
-    /// apart from the assets' circles by shape as well.
-    static let portfolioColor = 5
-    /// The frontier's and the capital market line's colour (black).
-    static let lineColor = 6
+    /// The frontier's, the capital market line's and the marked portfolios' colour (black): the
+    /// assets take the palette's colours from the first, which black comes after; the portfolios
+    /// are told apart from each other by shape.
+    static let lineColor = Palette.colors.firstIndex(of: "#000000") ?? 0
+    static let portfolioColor = lineColor
 
     /// A figure named `kind-id` (`data-chart`), which is also its SVG's id; `id` is letters and hyphens.
     func figure(_ kind: String, _ id: String, title: String, caption: String, svg: (String) -> String) -> ChartFigure {

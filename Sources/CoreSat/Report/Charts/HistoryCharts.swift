@@ -124,26 +124,32 @@ struct HistoryCharts {
             { chart.svg(id: $0) }
     }
 
-    /// Each policy's weights at every month end, stacked; a policy that only ever held one asset
-    /// has nothing to show.
+    /// Each policy's satellite weights at every month end, stacked (the core is the rest): they hold
+    /// from one month end to the next, so they are drawn as steps. Results saved without the
+    /// satellites' names stack every asset. A policy with one asset ever held has nothing to show.
     func weights(xs: [Double]) throws -> [ChartFigure] {
-        let assets = charts.run.layout.monthlyAssets
+        let layout = charts.run.layout
+        let assets = layout.monthlyAssets
         guard !assets.isEmpty else {
             return [.omitted(title: "Weights over time", reason: "these results were saved without monthly weights")]
         }
+        let satellites = Set(layout.satelliteAssets)
+        let shown = satellites.isEmpty ? Array(assets.indices) : assets.indices.filter { satellites.contains(assets[$0]) }
+        let what = satellites.isEmpty ? "weights" : "satellite weights"
         var figures: [ChartFigure] = []
         for p in charts.policies {
             let weights = try charts.columns.monthlyWeights(policy: p)
-            let held = assets.indices.filter { a in weights[a].contains { $0 > 0 } }
-            let title = "\(charts.name(p)): weights over time"
-            guard held.count > 1 else { continue }
+            let held = shown.filter { a in weights[a].contains { $0 > 0 } }
+            let title = "\(charts.name(p)): \(what) over time"
+            guard held.count > (satellites.isEmpty ? 1 : 0) else { continue }
             let chart = StackedAreaChart(
                 frame: ChartFrame(title: title, xTitle: "Month", yTitle: "Share of the portfolio (%)"), xs: xs,
                 layers: held.map { StackedAreaChart.Layer(name: assets[$0], values: weights[$0], colorIndex: $0) },
-                xFormat: .yearMonth, yFormat: .percent())
-            figures.append(charts.figure("weights", charts.name(p), title: title,
-                caption: "Each asset's share of the portfolio at the end of every month, after any trade.") { chart.svg(id: $0) })
+                asShare: false, xFormat: .yearMonth, yFormat: .percent(), steps: true)
+            let caption = "Each \(satellites.isEmpty ? "asset" : "satellite")'s share of the portfolio after any trade at a month end, "
+                + "held until the next" + (satellites.isEmpty ? "." : "; the rest is the core.")
+            figures.append(charts.figure("weights", charts.name(p), title: title, caption: caption) { chart.svg(id: $0) })
         }
-        return figures.isEmpty ? [.omitted(title: "Weights over time", reason: "every policy held a single asset")] : figures
+        return figures.isEmpty ? [.omitted(title: "Weights over time", reason: "no policy held a satellite")] : figures
     }
 }

@@ -25,15 +25,27 @@ struct RegimeCharts {
             bars(.excessReturn, "Excess return by regime", axis: "Annualized excess return (%)", format: .signedPercent, policies: others),
             bars(.informationRatio, "Information ratio by regime", axis: "Information ratio", format: .number, policies: others),
             bars(.winRate, "Months ahead of the benchmark by regime", axis: "Win rate (% of months)", format: .percent(),
-                policies: others),
-            bars(.satelliteWeight, "Satellite weight by regime", axis: "Satellite weight (mean, %)", format: .percent(),
-                policies: Array(charts.policies), mean: true),
+                policies: others, reference: 0.5),
+            weightsChangeWithRegimes
+                ? bars(.satelliteWeight, "Satellite weight by regime", axis: "Satellite weight (mean, %)", format: .percent(),
+                    policies: Array(charts.policies), mean: true)
+                : .omitted(title: "Satellite weight by regime", reason: "no policy's satellite weight moves with the regime"),
         ]
         return ChartSection(title: title, intro: intro + " Regimes: " + regimes.joined(separator: ", ") + ".", figures: figures)
     }
 
+    /// Whether some policy's mean satellite weight differs between regimes by half a point or more.
+    var weightsChangeWithRegimes: Bool {
+        charts.summary.policies.contains { p in
+            let weights = p.regimes.compactMap { $0.figures[.satelliteWeight]?.mean }.filter(\.isFinite)
+            guard let low = weights.min(), let high = weights.max() else { return false }
+            return high - low >= 0.005
+        }
+    }
+
     func bars(
-        _ figure: RegimeFigure, _ title: String, axis: String, format: TickFormat, policies: [Int], mean: Bool = false
+        _ figure: RegimeFigure, _ title: String, axis: String, format: TickFormat, policies: [Int], mean: Bool = false,
+        reference: Double? = nil
     ) -> ChartFigure {
         let summary = charts.summary
         let series = policies.map { p in
@@ -47,7 +59,8 @@ struct RegimeCharts {
         }
         let chart = GroupedBarChart(
             frame: ChartFrame(title: title, xTitle: "Regime", yTitle: axis), categories: summary.regimes.map(\.name),
-            series: series, valueFormat: format, showValues: policies.count * summary.regimes.count <= 16)
+            series: series, valueFormat: format, showValues: policies.count * summary.regimes.count <= 16,
+            referenceValue: reference)
         let caption = mean ? "Mean share of the portfolio in satellites during each regime's months."
             : charts.run.paths == 1 ? "A bar is missing (n/a) where the figure is undefined in that regime's months."
             : "Median across paths; a bar is missing (n/a) where a regime never occurred on enough paths."

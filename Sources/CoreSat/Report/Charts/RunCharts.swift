@@ -48,9 +48,9 @@ struct RunCharts {
         return .chart(id: name, kind: kind, title: title, caption: caption, svg: drawn)
     }
 
-    /// A policy's series colour: its place among the policies, so a policy keeps its colour in
-    /// every chart.
-    func color(_ p: Int) -> Int { p }
+    /// A policy's series colour, the same in every chart: the benchmark's grey for the benchmark,
+    /// the others in turn by their place among the other policies.
+    func color(_ p: Int) -> Int { p == benchmark ? Palette.benchmarkIndex : p < benchmark ? p : p - 1 }
 }
 
 /// Chart ids: made of letters, digits and hyphens only, and unique in a page.

@@ -10,13 +10,15 @@ struct SweepCharts {
 
     func section() -> ChartSection {
         let grid = sweep.grid
-        let figure = grid.figure.key
+        let figure = Self.readable(grid.figure.key)
+        let one = charts.run.paths == 1
+        let statistic = one ? "" : "median "
         let columnParameter = grid.parameters[grid.parameters.count - 1]
         let columnCount = columnParameter.values.count
         let rowCount = grid.cellCount / max(columnCount, 1)
         let rowLabels = (0..<rowCount).map { r in
             grid.values(cell: r * columnCount).dropLast().enumerated()
-                .map { "\(grid.parameters[$0.offset].name)=\($0.element)" }.joined(separator: ", ")
+                .map { "\(Self.readable(grid.parameters[$0.offset].name)) \($0.element)" }.joined(separator: ", ")
         }
         let rows = rowLabels.map { $0.isEmpty ? grid.policy : $0 }
         func values(_ value: (SweepSummary.Cell) -> Double) -> [[Double]] {
@@ -30,25 +32,33 @@ struct SweepCharts {
         let center = centre(grid.figure)
         let columns = columnParameter.values
         var figures = [heatmap(
-            "\(grid.policy): median \(figure) by setting", rows: rows, columns: columns, values: values { $0.median.value },
+            "\(grid.policy): \(statistic)\(figure) by setting", rows: rows, columns: columns, values: values { $0.median.value },
             colors: center.map { .diverging(center: $0) } ?? .sequential, format: format(grid.figure), highlight: best,
-            xTitle: columnParameter.name,
-            caption: "Median across paths of \(figure) in each cell" + colouring(grid.figure, center)
-                + "; outlined: the best median (the \(higherIsBetter ? "highest" : "lowest")). The best cell overstates what the rule would earn: it was picked after seeing these paths.")]
+            xTitle: Self.readable(columnParameter.name),
+            caption: (one ? "The \(figure) of each cell on the one path" : "Median across paths of \(figure) in each cell")
+                + colouring(grid.figure, center)
+                + "; outlined: the best cell (the \(higherIsBetter ? "highest" : "lowest") value). It overstates what the rule "
+                + "would earn: it was picked after seeing these \(one ? "months" : "paths").")]
         if charts.run.paths > 1 {
             figures.append(heatmap(
                 "\(grid.policy): share of paths beating \(charts.name(charts.benchmark))", rows: rows, columns: columns,
                 values: values { $0.probabilityOutperform.value }, colors: .diverging(center: 0.5), format: .percent(),
-                highlight: nil, xTitle: columnParameter.name, caption: "Share of paths on which the cell's CAGR beats the benchmark's; coloured around 50%."))
+                highlight: nil, xTitle: Self.readable(columnParameter.name), caption: "Share of paths on which the cell's CAGR beats the benchmark's; coloured around 50%."))
         }
         return ChartSection(title: "Sweep of \(grid.policy)", intro: "The swept rule's settings, each run on the same paths.",
             figures: figures)
     }
 
+    /// A key as words: `cagr_difference` -> "CAGR difference", `lookback_months` -> "lookback months".
+    static func readable(_ key: String) -> String {
+        let words = ["cagr": "CAGR", "var": "VaR", "cvar": "CVaR"]
+        return key.split(separator: "_").map { words[String($0)] ?? String($0) }.joined(separator: " ")
+    }
+
     func colouring(_ figure: SweepGrid.Figure, _ center: Double?) -> String {
         guard let center else { return "" }
         if case .relative = figure { return ", coloured around no difference" }
-        return ", coloured around \(charts.name(charts.benchmark))'s median, \(format(figure).label(center))"
+        return ", coloured around \(charts.name(charts.benchmark))'s \(charts.run.paths == 1 ? "value" : "median"), \(format(figure).label(center))"
     }
 
     /// The benchmark's own median of the figure, or 0 for figures against the benchmark.

@@ -34,8 +34,11 @@ struct WealthCharts {
         if real { intro += " Amounts are in today's money: divided by (1 + inflation) for each year passed." }
         var figures: [ChartFigure] = []
         if charts.run.paths > 1 {
+            // One scale for every fan, so their spreads compare at a glance.
+            let drawn = fans.flatMap { $0.p05 + $0.p95 }.filter { $0.isFinite && $0 > 0 }
+            let shared = drawn.min().flatMap { low in drawn.max().map { low...$0 } }
             for p in charts.policies {
-                figures.append(fanFigure(p, fans[p], benchmark: fans[charts.benchmark], yTitle: money))
+                figures.append(fanFigure(p, fans[p], benchmark: fans[charts.benchmark], yTitle: money, yDomain: shared))
             }
         }
         figures.append(mediansFigure(fans, yTitle: money))
@@ -67,14 +70,16 @@ struct WealthCharts {
         values.joined().allSatisfy { !$0.isFinite || $0 > 0 } ? .log : .linear
     }
 
-    func fanFigure(_ p: Int, _ fan: Fan, benchmark: Fan, yTitle: String) -> ChartFigure {
+    func fanFigure(_ p: Int, _ fan: Fan, benchmark: Fan, yTitle: String, yDomain: ClosedRange<Double>?) -> ChartFigure {
         let name = charts.name(p)
         let xs = fan.months
-        var series = [LineChart.Series(name: "\(name) median", xs: xs, ys: fan.median, colorIndex: charts.color(p))]
+        // The benchmark's median first, so the policy's own median is drawn over it.
+        var series: [LineChart.Series] = []
         if p != charts.benchmark {
             series.append(LineChart.Series(
                 name: "\(charts.name(charts.benchmark)) median", xs: xs, ys: benchmark.median, style: .dashed, isBenchmark: true))
         }
+        series.append(LineChart.Series(name: "\(name) median", xs: xs, ys: fan.median, colorIndex: charts.color(p)))
         let chart = LineChart(
             frame: ChartFrame(title: "\(name): wealth across paths", xTitle: "Years from the start", yTitle: yTitle),
             series: series,
@@ -85,7 +90,7 @@ struct WealthCharts {
                     opacity: Palette.innerBandOpacity),
             ],
             yScale: Self.scale([fan.p05, fan.p95, benchmark.median]), xFormat: .yearsFromMonths, yFormat: .money,
-            directLabels: false)
+            directLabels: false, yDomain: Self.scale([fan.p05, fan.p95, benchmark.median]) == .log ? yDomain : nil)
         let last = fan.median.count - 1
         let caption = "\(name) ends with a median of \(TableReport.money(fan.median[last])) (5th-95th percentile "
             + "\(TableReport.money(fan.p05[last])) to \(TableReport.money(fan.p95[last])))."
