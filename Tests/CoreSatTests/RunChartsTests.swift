@@ -192,7 +192,8 @@ extension RunChartsTests {
         let own = try charts.columns.column(ColumnKey(.policy(1), RecordLayout.wealthKey(month: last)))
         let bench = try charts.columns.column(ColumnKey(.policy(0), RecordLayout.wealthKey(month: last)))
         let median = Distribution(zip(own, bench).map { $0 / $1 - 1 }).median
-        let drawn = try BenchmarkCharts(charts: charts).relativeMedians(1, months: months)
+        let builder = BenchmarkCharts(charts: charts)
+        let drawn = try builder.relativeMedians(1, months: months, benchmark: try builder.benchmarkWealth(months))
         #expect(drawn.count == months.count && drawn.last == median && median.isFinite)
         #expect(relative.caption.contains("wealth divided by all core's"))
         #expect(DistributionCharts.quantile([1, 2, 3, 4, 5], 0.5) == 3 && DistributionCharts.quantile([1, 3], 0.25) == 1.5)

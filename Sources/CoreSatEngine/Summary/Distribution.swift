@@ -38,7 +38,17 @@ public struct Distribution: Sendable, Equatable {
     public let count: Int
     public let undefined: Int
 
+    /// The same as the generic initializer; callers in other modules that hold an array get code
+    /// specialized for it here, instead of generic code that looks every element up by witness.
+    public init(_ values: [Double]) {
+        self.init(of: values)
+    }
+
     public init<C: Collection>(_ values: C) where C.Element == Double {
+        self.init(of: values)
+    }
+
+    private init<C: Collection>(of values: C) where C.Element == Double {
         let finite = values.filter(\.isFinite)
         undefined = values.count - finite.count
         count = finite.count

@@ -79,9 +79,10 @@ struct BenchmarkCharts {
         guard !months.isEmpty else { return nil }
         let benchmark = charts.name(charts.benchmark)
         let title = "Wealth relative to \(benchmark), path by path"
+        let bench = try benchmarkWealth(months)
         let series = try others.map { p in
             LineChart.Series(
-                name: charts.name(p), xs: months.map(Double.init), ys: try relativeMedians(p, months: months),
+                name: charts.name(p), xs: months.map(Double.init), ys: try relativeMedians(p, months: months, benchmark: bench),
                 colorIndex: charts.color(p))
         }
         let chart = LineChart(
@@ -92,12 +93,16 @@ struct BenchmarkCharts {
         return charts.figure("relative", "wealth", title: title, caption: caption) { chart.svg(id: $0) }
     }
 
+    /// The benchmark's wealth on every path at each of `months`, read once for all policies.
+    func benchmarkWealth(_ months: [Int]) throws -> [[Double]] {
+        try months.map { try charts.columns.column(ColumnKey(.policy(charts.benchmark), RecordLayout.wealthKey(month: $0))) }
+    }
+
     /// At each month, the median across paths of the policy's wealth over the benchmark's, less one.
-    func relativeMedians(_ p: Int, months: [Int]) throws -> [Double] {
-        try months.map { m in
-            let own = try charts.columns.column(ColumnKey(.policy(p), RecordLayout.wealthKey(month: m)))
-            let bench = try charts.columns.column(ColumnKey(.policy(charts.benchmark), RecordLayout.wealthKey(month: m)))
-            return Distribution(zip(own, bench).map { $0 / $1 - 1 }).median
+    func relativeMedians(_ p: Int, months: [Int], benchmark: [[Double]]) throws -> [Double] {
+        try months.indices.map { i in
+            let own = try charts.columns.column(ColumnKey(.policy(p), RecordLayout.wealthKey(month: months[i])))
+            return Distribution(zip(own, benchmark[i]).map { $0 / $1 - 1 }).median
         }
     }
 
