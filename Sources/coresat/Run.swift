@@ -51,9 +51,9 @@ struct Run: ParsableCommand {
             try StandardOutput.print("drew \(plan.paths) paths x \(plan.months) months x \(plan.model.assetCount) assets (checksum \(checksum))")
             return
         }
-        let (file, savedFile) = try output.open(protecting: [self.scenario], alongside: save)
+        let (file, savedFile) = try output.open(protecting: scenario.inputFiles, alongside: save)
         let (reportFile, export) = try reports.open(
-            protecting: [self.scenario], others: [("--output", output.output), ("--save", save)])
+            protecting: scenario.inputFiles, others: [("--output", output.output), ("--save", save)])
         let plan = try scenario.plan(wealthGrid: wealthGrid(scenario))
         let result = try simulation.simulate(plan, shard: shard)
         let meta = SavedRun(scenario: scenario, plan: plan, shard: shard, build: BuildInfo.current)

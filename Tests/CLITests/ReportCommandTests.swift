@@ -354,6 +354,12 @@ struct ReportCommandTests {
                 #expect(returns[p * 8 + t].bitPattern == column[0].bitPattern, "\(row)")
             }
         }
+        // The dataset is an input too: no output may replace it.
+        for flag in ["--report", "--output", "--save"] {
+            try refused(["run", scenario, flag, "\(dir)/data.csv"], in: dir, file: "\(dir)/data.csv", flag: flag,
+                reason: "is also an input of this command")
+        }
+        #expect(try text("\(dir)/data.csv") == Self.dataset)
         // The saved backtest draws the same page, its satellites' weights included.
         #expect(try coresat("merge", "\(dir)/b.res", "--report", "\(dir)/m.html").status == 0)
         #expect(try bytes("\(dir)/m.html") == bytes("\(dir)/b.html"))

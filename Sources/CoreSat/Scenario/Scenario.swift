@@ -53,6 +53,13 @@ public struct Scenario: Sendable {
     }
 
     /// The simulation this scenario describes: each part builds itself.
+    /// The files a run of this scenario reads: the scenario and, for a recorded market, its dataset;
+    /// no output may replace them.
+    public var inputFiles: [String] {
+        guard case .recorded(let recorded, _) = market else { return [file] }
+        return [file, RecordedMarketLoader.datasetPath(recorded.data, scenarioFile: file)]
+    }
+
     public func plan(wealthGrid: [Int] = []) throws(InputError) -> SimulationPlan {
         let model: any ReturnModel
         do {

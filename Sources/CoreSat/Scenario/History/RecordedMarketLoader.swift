@@ -71,13 +71,18 @@ enum RecordedMarketLoader {
     /// The dataset named by `data:`, a path relative to the scenario file's folder.
     static func loadDataset(_ c: YAMLCursor) throws(InputError) -> Dataset {
         let name = try c.string()
-        let folder = (c.file as NSString).deletingLastPathComponent
         do {
-            return try Dataset.load(path: name.hasPrefix("/") || folder.isEmpty ? name : folder + "/" + name)
+            return try Dataset.load(path: datasetPath(name, scenarioFile: c.file))
         } catch {
             // A file that cannot be read has no line of its own: point at the scenario's key.
             throw error.line == nil ? c.error("\(name): \(error.reason)") : error
         }
+    }
+
+    /// Where a dataset named in a scenario file is: relative to the scenario file's folder.
+    static func datasetPath(_ name: String, scenarioFile: String) -> String {
+        let folder = (scenarioFile as NSString).deletingLastPathComponent
+        return name.hasPrefix("/") || folder.isEmpty ? name : folder + "/" + name
     }
 
     /// `columns: {asset: column}`: exactly one dataset column per asset.
