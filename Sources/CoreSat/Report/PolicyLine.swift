@@ -57,13 +57,13 @@ public struct PolicyLine: Sendable, Equatable {
         if l.acrossPaths {
             let ranOut = depletion ? "; the account ran out on \(share(p.probabilityOfDepletion)) of paths" : ""
             if l.isBenchmark {
-                return "\(l.policy) is the benchmark: median CAGR \(percent(l.medianCAGR, 1)), "
-                    + "median max drawdown \(percent(l.medianMaxDrawdown, 0))\(ranOut)."
+                return "\(l.policy) is the benchmark: median CAGR \(TableReport.percent(l.medianCAGR, 1)), "
+                    + "median max drawdown \(TableReport.percent(l.medianMaxDrawdown, 0))\(ranOut)."
             }
             let interval =
                 l.cagrDifferenceLow.isFinite && l.cagrDifferenceHigh.isFinite
                 ? "\(signed(l.cagrDifferenceLow, 2)) to \(signed(l.cagrDifferenceHigh, 2))" : "n/a"
-            let drawdowns = "\(percent(l.medianMaxDrawdown, 0)) (benchmark \(percent(benchDrawdown, 0)))"
+            let drawdowns = "\(TableReport.percent(l.medianMaxDrawdown, 0)) (benchmark \(TableReport.percent(benchDrawdown, 0)))"
             return "\(l.policy) beats \(name) on \(share(l.probabilityOutperform ?? .nan)) of paths; "
                 + "CAGR difference \(points(l.cagrDifference, 2, unit: " pt/yr")) on average (95% CI \(interval)); "
                 + "median max drawdown \(drawdowns)\(ranOut)."
@@ -71,13 +71,13 @@ public struct PolicyLine: Sendable, Equatable {
         let opening = simulatedPath ? "On the one simulated path, " : ""
         let ranOut = depletion ? "; the account ran out" : ""
         if l.isBenchmark {
-            return "\(opening)\(l.policy) is the benchmark: it returned \(percent(l.medianCAGR, 1))/yr, "
-                + "max drawdown \(percent(l.medianMaxDrawdown, 0))\(ranOut)."
+            return "\(opening)\(l.policy) is the benchmark: it returned \(TableReport.percent(l.medianCAGR, 1))/yr, "
+                + "max drawdown \(TableReport.percent(l.medianMaxDrawdown, 0))\(ranOut)."
         }
-        let returned = "\(percent(l.medianCAGR, 1))/yr against \(percent(benchCAGR, 1)) for \(name)"
-        let drawdowns = "\(percent(l.medianMaxDrawdown, 0)) (\(percent(benchDrawdown, 0)))"
+        let returned = "\(TableReport.percent(l.medianCAGR, 1))/yr against \(TableReport.percent(benchCAGR, 1)) for \(name)"
+        let drawdowns = "\(TableReport.percent(l.medianMaxDrawdown, 0)) (\(TableReport.percent(benchDrawdown, 0)))"
         return "\(opening)\(l.policy) returned \(returned) (\(points(l.cagrDifference, 1, unit: " pt"))), "
-            + "max drawdown \(drawdowns), tracking error \(percent(l.trackingError, 1))\(ranOut)."
+            + "max drawdown \(drawdowns), tracking error \(TableReport.percent(l.trackingError, 1))\(ranOut)."
     }
 
     /// The headline table: across paths median CAGR, mean CAGR difference with its 95% CI,
@@ -91,9 +91,9 @@ public struct PolicyLine: Sendable, Equatable {
                 header: ["policy", "CAGR", "dCAGR", "maxDD", "TE"],
                 rows: lines.map { l in
                     [
-                        l.policy, percent(l.medianCAGR, 2), dash(l, TableReport.signedPercent(l.cagrDifference)),
-                        percent(l.medianMaxDrawdown, 1),
-                        dash(l, percent(l.trackingError, 2)),
+                        l.policy, TableReport.percent(l.medianCAGR, 2), dash(l, TableReport.signedPercent(l.cagrDifference)),
+                        TableReport.percent(l.medianMaxDrawdown, 1),
+                        dash(l, TableReport.percent(l.trackingError, 2)),
                     ]
                 })
         }
@@ -101,9 +101,9 @@ public struct PolicyLine: Sendable, Equatable {
             header: ["policy", "median CAGR", "dCAGR", "95% CI", "P(beat)", "median maxDD"],
             rows: lines.map { l in
                 [
-                    l.policy, percent(l.medianCAGR, 2), dash(l, TableReport.signedPercent(l.cagrDifference)),
+                    l.policy, TableReport.percent(l.medianCAGR, 2), dash(l, TableReport.signedPercent(l.cagrDifference)),
                     dash(l, interval(l)),
-                    dash(l, percent(l.probabilityOutperform ?? .nan, 1)), percent(l.medianMaxDrawdown, 1),
+                    dash(l, TableReport.percent(l.probabilityOutperform ?? .nan, 1)), TableReport.percent(l.medianMaxDrawdown, 1),
                 ]
             })
     }
@@ -111,10 +111,6 @@ public struct PolicyLine: Sendable, Equatable {
     /// "+0.29% to +0.51%"
     static func interval(_ l: PolicyLine) -> String {
         "\(TableReport.signedPercent(l.cagrDifferenceLow)) to \(TableReport.signedPercent(l.cagrDifferenceHigh))"
-    }
-
-    static func percent(_ x: Double, _ decimals: Int) -> String {
-        TableReport.percent(x, decimals)
     }
 
     /// A share of paths with one decimal, never rounded to 0% or 100% unless it is exactly that:

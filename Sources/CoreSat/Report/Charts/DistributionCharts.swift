@@ -65,9 +65,7 @@ struct DistributionCharts {
         let series = try charts.policies.map { p -> LineChart.Series in
             let sorted = try charts.columns.values(policy: p, .cagr).filter(\.isFinite).sorted()
             let xs = shares.map { Self.quantile(sorted, $0) }
-            return LineChart.Series(
-                name: charts.name(p), xs: xs, ys: shares, style: p == charts.benchmark ? .dashed : .solid,
-                colorIndex: charts.color(p), isBenchmark: p == charts.benchmark)
+            return charts.series(p, xs: xs, ys: shares)
         }
         let chart = LineChart(
             frame: ChartFrame(title: title, xTitle: "CAGR (%/yr)", yTitle: "Share of paths at or below (%)"),

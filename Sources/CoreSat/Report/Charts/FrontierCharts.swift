@@ -15,9 +15,11 @@ struct FrontierCharts {
     static let lineColor = Palette.colors.firstIndex(of: "#000000") ?? 0
     static let portfolioColor = lineColor
 
-    /// A figure named `kind-id` (`data-chart`), which is also its SVG's id; `id` is letters and hyphens.
+    /// Names the page's figures (see `ChartIDs.figure`).
+    let figureIDs = ChartIDs()
+
     func figure(_ kind: String, _ id: String, title: String, caption: String, svg: (String) -> String) -> ChartFigure {
-        .chart(id: id, kind: kind, title: title, caption: caption, svg: svg(kind + "-" + ChartIDs.clean(id)))
+        figureIDs.figure(kind, id, title: title, caption: caption, svg: svg)
     }
 
     func frontierFigure(_ data: FrontierChartData, id: String, title: String, caption: String) -> ChartFigure {

@@ -58,11 +58,7 @@ struct HistoryCharts {
     }
 
     func series(xs: [Double], _ ys: [[Double]]) -> [LineChart.Series] {
-        charts.policies.map { p in
-            LineChart.Series(
-                name: charts.name(p), xs: xs, ys: ys[p], style: p == charts.benchmark ? .dashed : .solid,
-                colorIndex: charts.color(p), isBenchmark: p == charts.benchmark)
-        }
+        charts.policies.map { charts.series($0, xs: xs, ys: ys[$0]) }
     }
 
     func wealth(xs: [Double], returns: [[Double]], shades: [LineChart.Shade]) -> ChartFigure {

@@ -11,7 +11,7 @@ struct RunCharts {
     let meta: SavedRun
     /// Names already given, so two policies whose names clean to the same text ("70/30" and
     /// "70-30") still get ids of their own.
-    let names = ChartIDs()
+    let figureIDs = ChartIDs()
 
     var run: RunDescription { columns.run }
     /// The policies charted one by one: all but a sweep's cells.
@@ -36,16 +36,16 @@ struct RunCharts {
 
     func name(_ p: Int) -> String { run.policyNames[p] }
 
-    /// A chart's figure: its SVG with a caption. The page names the figure `KIND-ID` from its kind
-    /// and id, so the id goes in without the kind; the SVG's own ids take the whole name.
+    /// A chart's figure: its SVG with a caption (see `ChartIDs.figure`).
     func figure(_ kind: String, _ id: String, title: String, caption: String, svg: (String) -> String) -> ChartFigure {
-        let name = names.unique(kind: kind, ChartIDs.clean(id))
-        let drawn = svg(kind + "-" + name)
-        // The chart module draws every finite value as a `mark`; a chart without one has nothing to show.
-        guard drawn.contains("class=\"mark") else {
-            return .omitted(title: title, reason: "none of its values is defined in this run")
-        }
-        return .chart(id: name, kind: kind, title: title, caption: caption, svg: drawn)
+        figureIDs.figure(kind, id, title: title, caption: caption, svg: svg)
+    }
+
+    /// Policy `p`'s line: in its colour, or the benchmark's dashed grey.
+    func series(_ p: Int, xs: [Double], ys: [Double]) -> LineChart.Series {
+        LineChart.Series(
+            name: name(p), xs: xs, ys: ys, style: p == benchmark ? .dashed : .solid, colorIndex: color(p),
+            isBenchmark: p == benchmark)
     }
 
     /// A policy's series colour, the same in every chart: the benchmark's grey for the benchmark,
@@ -67,6 +67,18 @@ final class ChartIDs {
         }
         used.insert(kind + "-" + candidate)
         return candidate
+    }
+
+    /// A chart's figure, named `KIND-ID` on the page from its kind and a unique id (the SVG's own ids
+    /// take the whole name). The chart module draws every finite value as a `mark`; a chart without
+    /// one has nothing to show and becomes a figure left out with its reason.
+    func figure(_ kind: String, _ id: String, title: String, caption: String, svg: (String) -> String) -> ChartFigure {
+        let name = unique(kind: kind, Self.clean(id))
+        let drawn = svg(kind + "-" + name)
+        guard drawn.contains("class=\"mark") else {
+            return .omitted(title: title, reason: "none of its values is defined in this run")
+        }
+        return .chart(id: name, kind: kind, title: title, caption: caption, svg: drawn)
     }
 
     static func clean(_ id: String) -> String {

@@ -99,11 +99,7 @@ struct WealthCharts {
 
     func mediansFigure(_ fans: [Fan], yTitle: String) -> ChartFigure {
         let one = charts.run.paths == 1
-        let series = charts.policies.map { p in
-            LineChart.Series(
-                name: charts.name(p), xs: fans[p].months, ys: fans[p].median, style: p == charts.benchmark ? .dashed : .solid,
-                colorIndex: charts.color(p), isBenchmark: p == charts.benchmark)
-        }
+        let series = charts.policies.map { charts.series($0, xs: fans[$0].months, ys: fans[$0].median) }
         let title = one ? "Wealth of each policy on the one path" : "Median wealth of each policy"
         let chart = LineChart(
             frame: ChartFrame(title: title, xTitle: "Years from the start", yTitle: yTitle), series: series,

@@ -36,11 +36,7 @@ struct WindowCharts {
     ) -> ChartFigure {
         let chart = LineChart(
             frame: ChartFrame(title: title, xTitle: "Month the window starts", yTitle: axis),
-            series: series.map { p, ys in
-                LineChart.Series(
-                    name: charts.name(p), xs: xs, ys: ys, style: p == charts.benchmark ? .dashed : .solid,
-                    colorIndex: charts.color(p), isBenchmark: p == charts.benchmark)
-            },
+            series: series.map { charts.series($0, xs: xs, ys: $1) },
             referenceY: reference, xFormat: .yearMonth, yFormat: format)
         return charts.figure("windows", title, title: title, caption: "Neighbouring windows share most of their months, so the line is smooth by construction.")
             { chart.svg(id: $0) }
