@@ -69,6 +69,6 @@ let package = Package(
             dependencies: ["CoreSat", "CoreSatEngine", "GSLKit", "Optimizer", "PageInspection"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "CLITests", dependencies: ["coresat", "PageInspection"]),
+        .testTarget(name: "CLITests", dependencies: ["coresat", "PageInspection", .product(name: "Yams", package: "Yams")]),
     ]
 )
