@@ -24,8 +24,8 @@ struct Merge: ParsableCommand {
         let merged = try MergedResults(paths: results)
         let (file, savedFile) = try output.open(protecting: results, alongside: save)
         let (reportFile, export) = try reports.open(protecting: results, others: [("--output", output.output), ("--save", save)])
-        for (path, build) in merged.otherBuilds {
-            StandardError.write("warning: \(path) was written by another build (\(build)); the merge may differ from a single run in the last digits\n")
+        for (path, difference) in merged.otherMachines {
+            StandardError.write("warning: \(path) was written \(difference); the merge may differ from a single run in the last digits\n")
         }
         let summary = try RunSummary(scenario: merged.meta.scenarioName, columns: merged)
         if let savedFile {

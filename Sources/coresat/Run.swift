@@ -24,17 +24,14 @@ struct Run: ParsableCommand {
         valueName: "results"))
     var save: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp(
-        "Run only shard k of n (k from 0 to n-1): the blocks of paths b with b mod n = k. Needs --save; merge the shards with 'coresat merge'.",
-        valueName: "k/n"))
-    var shard: Shard?
+    @OptionGroup var sharding: ShardOptions
 
     @Flag(help: .hidden)
     var drawOnly = false
 
     func run() throws {
         var scenario = try ScenarioLoader.load(path: self.scenario, market: simulation.market)
-        let shard = self.shard ?? .whole
+        let shard = try sharding.resolve()
         if shard != .whole {
             if save == nil {
                 throw InputError(file: "--shard", reason: "a shard's paths are only part of a run: give --save FILE, then merge the shards with 'coresat merge'")

@@ -37,6 +37,11 @@ struct SimulationOptions: ParsableArguments {
         guard Scenario.pathRange.contains(scenario.paths) else {
             throw InputError(file: "--paths", reason: Scenario.pathsOutOfRange(scenario.paths))
         }
+        if shard.pathCount(paths: scenario.paths, blockSize: Simulator.blockSize) > Scenario.processPathLimit {
+            var error = paths != nil ? InputError(file: "--paths", reason: "") : scenario.pathsLocation
+            error.reason = Scenario.tooManyPathsForOneProcess(shard.pathCount(paths: scenario.paths, blockSize: Simulator.blockSize))
+            throw error
+        }
         if let seed { scenario.seed = seed }
         guard (1...1024).contains(threads) else { throw InputError(file: "--threads", reason: "\(threads) is out of range 1...1024") }
         try scenario.checkMemory(try scenario.plan(wealthGrid: wealthGrid(scenario)), threads: threads, shard: shard, limit: .current(), pathsFlag: paths != nil)

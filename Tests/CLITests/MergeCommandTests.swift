@@ -182,7 +182,7 @@ struct MergeCommandTests {
         #expect(r.status == 2 && r.stderr.contains("give --save FILE"))
         for shard in ["3/3", "-1/3", "1/0", "a/b", "1/3/4"] {
             let bad = try coresat("run", Self.scenario, "--shard", shard, "--save", "/tmp/never.res")
-            #expect(bad.status == 2 && bad.stderr.contains("invalid for '--shard <k/n>'"), "\(shard): \(bad.stderr)")
+            #expect(bad.status == 2 && bad.stderr.contains("invalid for '--shard <k/n|auto>'"), "\(shard): \(bad.stderr)")
         }
         #expect(!FileManager.default.fileExists(atPath: "/tmp/never.res"))
         let report = try coresat("run", Self.scenario, "--shard", "0/2", "--save", "/tmp/never.res", "--format", "json")

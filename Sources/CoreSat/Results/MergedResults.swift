@@ -7,8 +7,9 @@ import Foundation
 public final class MergedResults: PathColumns {
     public let files: [SavedResultsFile]
     public let meta: SavedRun
-    /// Build strings that differ from the first file's, with the files that have them.
-    public let otherBuilds: [(file: String, build: String)]
+    /// How files differ from the first file given in build or processor features ("by another
+    /// build (…) than a.res"): shards from them may differ from a single run in the last digits.
+    public let otherMachines: [(file: String, difference: String)]
 
     public var run: RunDescription { meta.run }
 
@@ -20,14 +21,14 @@ public final class MergedResults: PathColumns {
         for path in paths { files.append(try SavedResultsFile(path: path)) }
         let first = files[0]
         var seen: [Int: String] = [:]
-        var builds: [(String, String)] = []
+        var machines: [(String, String)] = []
         for file in files {
             try Self.checkSameRun(file, as: first)
             if let other = seen[file.meta.shard.index] {
                 throw InputError(file: file.path, keyPath: "shard", reason: "shard \(file.meta.shard) is also in \(other)")
             }
             seen[file.meta.shard.index] = file.path
-            if file.meta.build != first.meta.build { builds.append((file.path, file.meta.build)) }
+            machines += Self.machineDifferences(file.meta, from: first).map { (file.path, $0) }
         }
         let count = first.meta.shard.count
         let absent = (0..<count).lazy.filter { seen[$0] == nil }
@@ -42,7 +43,17 @@ public final class MergedResults: PathColumns {
         var whole = first.meta
         whole.shard = .whole
         meta = whole
-        otherBuilds = builds
+        otherMachines = machines
+    }
+
+    /// How the build and processor behind `meta` differ from those behind `reference`'s.
+    static func machineDifferences(_ meta: SavedRun, from reference: SavedResultsFile) -> [String] {
+        var parts: [String] = []
+        if meta.build != reference.meta.build { parts.append("by another build (\(meta.build)) than \(reference.path)") }
+        if meta.cpuFeatures != reference.meta.cpuFeatures {
+            parts.append("on a processor with other features (\(meta.cpuFeatures)) than \(reference.path) (\(reference.meta.cpuFeatures))")
+        }
+        return parts
     }
 
     /// Refuses a file that is not part of the same run as `reference`.

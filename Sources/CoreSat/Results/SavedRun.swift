@@ -7,13 +7,17 @@ import GSLKit
 public struct SavedRun: Sendable, Equatable {
     public static let formatName = "coresat-results"
     public static let formatVersion = 1
-    /// More shards than this is a typing mistake (a run of 10 million paths has 40,000 blocks).
+    /// More shards than this is a typing mistake (a run of a billion paths has 4 million blocks).
     public static let maximumShards = 1_000_000
+    static let cpuFeaturesNotRecorded = "not recorded"
 
     public var toolVersion: String
     /// How the executable was built; results are byte-identical only from the same build on the
     /// same kind of CPU, so a merge warns when builds differ.
     public var build: String
+    /// The processor features that pick the C library's variants of exp and log (`CPUFeatures`);
+    /// "not recorded" in files written before it was kept.
+    public var cpuFeatures: String
     public var scenarioName: String
     public var scenarioFile: String
     public var scenarioText: String
@@ -27,9 +31,10 @@ public struct SavedRun: Sendable, Equatable {
     /// report has it without the scenario's data files.
     public var overview: [ReportBlock]
 
-    public init(scenario: Scenario, plan: SimulationPlan, shard: Shard, build: String) {
+    public init(scenario: Scenario, plan: SimulationPlan, shard: Shard, build: String, cpuFeatures: String = CPUFeatures.current) {
         toolVersion = CoreSatVersion.string
         self.build = build
+        self.cpuFeatures = cpuFeatures
         scenarioName = scenario.name
         scenarioFile = scenario.file
         scenarioText = scenario.text
@@ -40,11 +45,12 @@ public struct SavedRun: Sendable, Equatable {
     }
 
     init(
-        toolVersion: String, build: String, scenarioName: String, scenarioFile: String, scenarioText: String,
+        toolVersion: String, build: String, cpuFeatures: String, scenarioName: String, scenarioFile: String, scenarioText: String,
         shard: Shard, run: RunDescription, inflationAnnual: Double, overview: [ReportBlock]
     ) {
         self.toolVersion = toolVersion
         self.build = build
+        self.cpuFeatures = cpuFeatures
         self.scenarioName = scenarioName
         self.scenarioFile = scenarioFile
         self.scenarioText = scenarioText
@@ -79,6 +85,7 @@ public struct SavedRun: Sendable, Equatable {
             ("format_version", .integer(Self.formatVersion)),
             ("tool_version", .string(toolVersion)),
             ("build", .string(build)),
+            ("cpu_features", .string(cpuFeatures)),
             ("scenario", .object([
                 ("name", .string(scenarioName)), ("file", .string(scenarioFile)), ("digest", .string(scenarioDigest)),
                 ("text", .string(scenarioText)),

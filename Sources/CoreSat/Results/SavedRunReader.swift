@@ -91,6 +91,7 @@ struct SavedRunReader {
         }
         let meta = SavedRun(
             toolVersion: try string(top, "tool_version"), build: try string(top, "build"),
+            cpuFeatures: top["cpu_features"] == nil ? SavedRun.cpuFeaturesNotRecorded : try string(top, "cpu_features"),
             scenarioName: try string(scenario, "name", key: "scenario.name"),
             scenarioFile: try string(scenario, "file", key: "scenario.file"),
             scenarioText: try string(scenario, "text", key: "scenario.text", allowEmpty: true),

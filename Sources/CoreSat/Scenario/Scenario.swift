@@ -35,7 +35,10 @@ public struct Scenario: Sendable {
     /// Where `paths` was set in the file, for errors about the size of a run.
     public var pathsLocation: InputError
 
-    public static let pathRange = 1...10_000_000
+    /// Paths in a run, all shards together.
+    public static let pathRange = 1...1_000_000_000
+    /// Paths one process computes; a bigger run is split into shards (docs/scaling.md).
+    public static let processPathLimit = 10_000_000
     public static let monthRange = 1...1_200
     public static let warmUpRange = 0...1_200
     public static let regimeEntryRange = 1...120
@@ -50,6 +53,12 @@ public struct Scenario: Sendable {
     /// The reason given for a path count outside `pathRange`, wherever it came from.
     public static func pathsOutOfRange(_ paths: Int) -> String {
         "\(paths) paths is out of range \(pathRange.lowerBound)...\(pathRange.upperBound)"
+    }
+
+    /// The reason given when one process would compute more than `processPathLimit` paths.
+    public static func tooManyPathsForOneProcess(_ paths: Int) -> String {
+        "\(paths) paths in one process is more than \(processPathLimit): split the run with --shard k/n (or --shard auto "
+            + "in a batch job) and merge the shards; see docs/scaling.md"
     }
 
     /// The simulation this scenario describes: each part builds itself.
