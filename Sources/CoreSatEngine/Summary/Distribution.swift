@@ -48,6 +48,13 @@ public struct Distribution: Sendable, Equatable {
         self.init(of: values)
     }
 
+    /// The quantiles at `fractions` of the finite values, as a `Distribution` would give them,
+    /// without its mean and standard errors (which cost a second pass and more selections).
+    public static func quantiles(_ values: [Double], at fractions: [Double]) -> [Double] {
+        let order = OrderStatistics(values.filter(\.isFinite), fractions: fractions)
+        return fractions.map(order.quantile)
+    }
+
     private init<C: Collection>(of values: C) where C.Element == Double {
         let finite = values.filter(\.isFinite)
         undefined = values.count - finite.count

@@ -79,11 +79,9 @@ struct BenchmarkCharts {
         guard !months.isEmpty else { return nil }
         let benchmark = charts.name(charts.benchmark)
         let title = "Wealth relative to \(benchmark), path by path"
-        let bench = try benchmarkWealth(months)
-        let series = try others.map { p in
-            LineChart.Series(
-                name: charts.name(p), xs: months.map(Double.init), ys: try relativeMedians(p, months: months, benchmark: bench),
-                colorIndex: charts.color(p))
+        let medians = try relativeMedians(others, months: months)
+        let series = others.indices.map { i in
+            LineChart.Series(name: charts.name(others[i]), xs: months.map(Double.init), ys: medians[i], colorIndex: charts.color(others[i]))
         }
         let chart = LineChart(
             frame: ChartFrame(title: title, xTitle: "Years from the start", yTitle: "Wealth against \(benchmark) (median, %)"),
@@ -93,17 +91,19 @@ struct BenchmarkCharts {
         return charts.figure("relative", "wealth", title: title, caption: caption) { chart.svg(id: $0) }
     }
 
-    /// The benchmark's wealth on every path at each of `months`, read once for all policies.
-    func benchmarkWealth(_ months: [Int]) throws -> [[Double]] {
-        try months.map { try charts.columns.column(ColumnKey(.policy(charts.benchmark), RecordLayout.wealthKey(month: $0))) }
-    }
-
-    /// At each month, the median across paths of the policy's wealth over the benchmark's, less one.
-    func relativeMedians(_ p: Int, months: [Int], benchmark: [[Double]]) throws -> [Double] {
-        try months.indices.map { i in
-            let own = try charts.columns.column(ColumnKey(.policy(p), RecordLayout.wealthKey(month: months[i])))
-            return Distribution(zip(own, benchmark[i]).map { $0 / $1 - 1 }).median
+    /// At each month, the median across paths of each policy's wealth over the benchmark's, less
+    /// one (a row per policy). Month by month, so memory holds two columns of all paths, however
+    /// many paths a merge has.
+    func relativeMedians(_ policies: [Int], months: [Int]) throws -> [[Double]] {
+        var medians = [[Double]](repeating: [], count: policies.count)
+        for month in months {
+            let benchmark = try charts.columns.column(ColumnKey(.policy(charts.benchmark), RecordLayout.wealthKey(month: month)))
+            for (i, p) in policies.enumerated() {
+                let own = try charts.columns.column(ColumnKey(.policy(p), RecordLayout.wealthKey(month: month)))
+                medians[i].append(Distribution.quantiles(zip(own, benchmark).map { $0 / $1 - 1 }, at: [0.5])[0])
+            }
         }
+        return medians
     }
 
     /// One path: a bar per policy.

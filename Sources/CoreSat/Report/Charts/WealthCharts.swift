@@ -54,13 +54,14 @@ struct WealthCharts {
     func fan(policy p: Int, months: [Int], deflatedAt inflation: Double) throws -> Fan {
         var fan = Fan(months: months.map(Double.init), p05: [], p25: [], median: [], p75: [], p95: [])
         for m in months {
-            let d = Distribution(try charts.columns.column(ColumnKey(.policy(p), RecordLayout.wealthKey(month: m))))
+            let wealth = try charts.columns.column(ColumnKey(.policy(p), RecordLayout.wealthKey(month: m)))
+            let q = Distribution.quantiles(wealth, at: [0.05, 0.25, 0.5, 0.75, 0.95])
             let deflator = inflation == 0 ? 1 : pow(1 + inflation, Double(m) / 12)
-            fan.p05.append(d.p05 / deflator)
-            fan.p25.append(d.p25 / deflator)
-            fan.median.append(d.median / deflator)
-            fan.p75.append(d.p75 / deflator)
-            fan.p95.append(d.p95 / deflator)
+            fan.p05.append(q[0] / deflator)
+            fan.p25.append(q[1] / deflator)
+            fan.median.append(q[2] / deflator)
+            fan.p75.append(q[3] / deflator)
+            fan.p95.append(q[4] / deflator)
         }
         return fan
     }
