@@ -193,10 +193,19 @@ extension RunChartsTests {
         let bench = try charts.columns.column(ColumnKey(.policy(0), RecordLayout.wealthKey(month: last)))
         let median = Distribution(zip(own, bench).map { $0 / $1 - 1 }).median
         let builder = BenchmarkCharts(charts: charts)
-        let drawn = try builder.relativeMedians(1, months: months, benchmark: try builder.benchmarkWealth(months))
+        let drawn = try #require(try builder.relativeMedians([1], months: months).first)
         #expect(drawn.count == months.count && drawn.last == median && median.isFinite)
         #expect(relative.caption.contains("wealth divided by all core's"))
         #expect(DistributionCharts.quantile([1, 2, 3, 4, 5], 0.5) == 3 && DistributionCharts.quantile([1, 3], 0.25) == 1.5)
         #expect(DistributionCharts.quantile([], 0.5).isNaN)
+    }
+
+    @Test func quantilesAloneAreTheDistributionsOwn() {
+        var values = (0..<1001).map { sin(Double($0) * 12.9898) * 43758.5453 }
+        values += [.nan, .infinity, -.infinity]
+        let d = Distribution(values)
+        #expect(Distribution.quantiles(values, at: [0.05, 0.25, 0.5, 0.75, 0.95]) == [d.p05, d.p25, d.median, d.p75, d.p95])
+        #expect(Distribution.quantiles([.nan], at: [0.5])[0].isNaN)
+        #expect(Distribution.quantiles([3], at: [0.05, 0.95]) == [3, 3])
     }
 }
