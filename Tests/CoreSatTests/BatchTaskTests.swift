@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CoreSat
@@ -67,5 +68,26 @@ struct BatchTaskTests {
         #expect(CPUFeatures.describe(cpuinfo: "flags\t: fpu sse2\n").split(separator: " ").count == 1)
         #expect(CPUFeatures.describe(cpuinfo: nil).hasSuffix("(features unknown)"))
         #expect(CPUFeatures.describe(cpuinfo: "model name: x\n").hasSuffix("(features unknown)"))
+    }
+}
+
+/// How many columns a merge summarizes at once: as many as half the memory holds, up to the cores.
+struct MergeMemoryTests {
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    var overhead: Double { Double(MemoryLimit.programOverhead(workers: cores)) }
+
+    func limit(columns: Double, paths: Int) -> MemoryLimit {
+        MemoryLimit(bytes: UInt64(2 * (overhead + columns * MergedResults.bytesPerColumnRead(paths: paths))), source: .cgroup)
+    }
+
+    @Test func aMergeReadsAsManyColumnsAtOnceAsMemoryHolds() throws {
+        let paths = 10_000_000
+        #expect(try MergedResults.readers(paths: paths, limit: limit(columns: 1000, paths: paths), files: ["a"]) == cores)
+        #expect(try MergedResults.readers(paths: paths, limit: limit(columns: 2.5, paths: paths), files: ["a"]) == min(cores, 2))
+        let refused = inputError { () throws(InputError) in
+            _ = try MergedResults.readers(paths: paths, limit: limit(columns: 1.5, paths: paths), files: ["a.res", "b.res"])
+        }
+        #expect(refused?.description.hasPrefix("a.res, b.res: merging 10000000 paths needs about ") == true, "\(String(describing: refused))")
+        #expect(refused?.description.contains("the cgroup memory limit") == true)
     }
 }

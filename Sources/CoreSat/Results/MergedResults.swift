@@ -12,10 +12,16 @@ public final class MergedResults: PathColumns {
     public let otherMachines: [(file: String, difference: String)]
 
     public var run: RunDescription { meta.run }
+    /// As many as memory allows, up to the number of cores (see `readers`).
+    public let concurrentColumns: Int
+
+    /// What summarizing one column of all paths holds at its peak: the column, the part read from a
+    /// file, and the copies a distribution sorts (measured: about 3.2 copies per column summarized).
+    static func bytesPerColumnRead(paths: Int) -> Double { Double(paths) * 8 * 4 }
 
     /// Opens and checks every file: the same scenario, seed, generator, version and shard count;
-    /// every shard exactly once.
-    public init(paths: [String]) throws(InputError) {
+    /// every shard exactly once. Refuses a merge too big for `limit`.
+    public init(paths: [String], limit: MemoryLimit = .current()) throws(InputError) {
         guard !paths.isEmpty else { throw InputError(file: "merge", reason: "no results files given") }
         var files: [SavedResultsFile] = []
         for path in paths { files.append(try SavedResultsFile(path: path)) }
@@ -44,6 +50,23 @@ public final class MergedResults: PathColumns {
         whole.shard = .whole
         meta = whole
         otherMachines = machines
+        concurrentColumns = try Self.readers(paths: whole.run.paths, limit: limit, files: self.files.map(\.path))
+    }
+
+    /// How many columns may be summarized at once within half of `limit` (the rest is the
+    /// allocator's and the program's): at most one per core, and room for two is the least a merge
+    /// needs (a report's chart of wealth against the benchmark reads two columns together).
+    static func readers(paths: Int, limit: MemoryLimit, files: [String]) throws(InputError) -> Int {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let available = Double(limit.bytes) / 2 - Double(MemoryLimit.programOverhead(workers: cores))
+        let room = Int(max(available, 0) / bytesPerColumnRead(paths: paths))
+        guard room >= 2 else {
+            let needed = 2 * bytesPerColumnRead(paths: paths) + Double(MemoryLimit.programOverhead(workers: cores))
+            throw InputError(file: files.joined(separator: ", "), reason: "merging \(paths) paths needs about "
+                + "\(Scenario.size(needed)) of memory, and the limit is half of \(Scenario.size(Double(limit.bytes))) "
+                + "(\(limit.source)); merge on a machine with more memory")
+        }
+        return min(cores, room)
     }
 
     /// How the build and processor behind `meta` differ from those behind `reference`'s.

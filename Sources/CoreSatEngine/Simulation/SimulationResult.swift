@@ -1,3 +1,4 @@
+import Foundation
 import GSLKit
 
 /// What identifies a run's per-path numbers, whether held in memory or read from saved files: what
@@ -70,9 +71,14 @@ public protocol PathColumns: Sendable {
     var run: RunDescription { get }
     /// Every path's value of one column, in path order.
     func column(_ key: ColumnKey) throws -> [Double]
+    /// How many columns summaries may read at once: each holds a few copies of one figure for
+    /// every path, which for a merge of millions of paths is what its memory is spent on.
+    var concurrentColumns: Int { get }
 }
 
 extension PathColumns {
+    public var concurrentColumns: Int { ProcessInfo.processInfo.activeProcessorCount }
+
     public func values(policy: Int, _ figure: PathFigure) throws -> [Double] {
         try column(ColumnKey(.policy(policy), figure.key))
     }

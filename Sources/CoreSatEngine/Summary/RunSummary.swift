@@ -138,12 +138,16 @@ public struct RunSummary: Sendable {
         comparisons = try run.comparisons.map { try PairedComparison($0, columns: columns) }
     }
 
-    /// Every column's distribution, computed in parallel (each one goes through all paths' values).
+    /// Every column's distribution, computed in parallel (each one goes through all paths' values),
+    /// at most `columns.concurrentColumns` at a time.
     static func distributions(_ columns: some PathColumns, _ keys: [ColumnKey]) throws -> [Distribution] {
         let slots = Mutex([Result<Distribution, any Error>?](repeating: nil, count: keys.count))
-        DispatchQueue.concurrentPerform(iterations: keys.count) { job in
-            let d = Result { () throws -> Distribution in Distribution(try columns.column(keys[job])) }
-            slots.withLock { $0[job] = d }
+        let workers = max(1, min(columns.concurrentColumns, keys.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for job in stride(from: worker, to: keys.count, by: workers) {
+                let d = Result { () throws -> Distribution in Distribution(try columns.column(keys[job])) }
+                slots.withLock { $0[job] = d }
+            }
         }
         return try slots.withLock { try $0.map { try $0!.get() } }
     }
