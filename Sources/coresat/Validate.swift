@@ -18,9 +18,11 @@ struct Validate: ParsableCommand {
         let others = market == nil ? try s.marketNames.dropFirst().map { (name) throws(InputError) in
             try ScenarioLoader.load(path: scenario, market: name)
         } : []
+        // What `run` would refuse, with its default thread count; a run too big for one process
+        // is checked as its biggest shard when cut into the fewest shards it allows.
+        let shards = Scenario.fewestShards(paths: s.paths, blockSize: Simulator.blockSize)
         for one in [s] + others {
-            // What `run` would refuse, with its default thread count.
-            try one.checkMemory(try one.plan(), threads: SimulationOptions.defaultThreads, limit: .current())
+            try one.checkMemory(try one.plan(), threads: SimulationOptions.defaultThreads, shard: Shard(index: 0, count: shards), limit: .current())
         }
         try StandardOutput.print("\(scenario): ok (\(s.assets.count) assets, \(s.market.regimeNames.count) regime(s), \(s.policies.count - (s.sweep?.cellCount ?? 0)) policies, \(s.sweep.map { "a sweep of \($0.cellCount) cells, " } ?? "")\(s.paths) paths x \(s.months) months\(s.warmUpMonths > 0 ? " after \(s.warmUpMonths) warm-up months" : ""))")
         for one in [s] + others {
@@ -30,6 +32,10 @@ struct Validate: ParsableCommand {
             case .markov(let spec):
                 if one.marketName != nil { try StandardOutput.print("\(label): simulated, \(spec.regimes.count) regime(s), \(one.paths) paths x \(one.months) months") }
             }
+        }
+        if shards > 1 {
+            try StandardOutput.print("\(s.paths) paths are more than one process computes (\(Scenario.processPathLimit)): "
+                + "run them as \(shards) or more shards (--shard k/n) and merge them; see docs/scaling.md")
         }
         try StandardOutput.print(AssetTable.render(s))
     }

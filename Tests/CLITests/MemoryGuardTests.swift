@@ -18,7 +18,7 @@ struct MemoryGuardTests {
         let run = try underAddressSpaceLimit(300_000, ["run", Self.small, "--paths", "100000", "--threads", "2"])
         #expect(run.status == 2 && run.stdout.isEmpty)
         #expect(run.stderr.hasPrefix("error: --paths: 100000 paths need about "))
-        #expect(run.stderr.hasSuffix(" of memory, and the limit is half of 307 MB (the address-space limit); use fewer paths\n"))
+        #expect(run.stderr.hasSuffix(" of memory, and the limit is half of 307 MB (the address-space limit); use fewer paths, or split the run into shards (--shard k/n)\n"))
         let scenario = try temporaryFile("s.yaml", try String(contentsOfFile: packageRoot.path + "/" + Self.small, encoding: .utf8)
             .replacingOccurrences(of: "paths: 100", with: "paths: 100000"))
         let validate = try underAddressSpaceLimit(300_000, ["validate", scenario])

@@ -82,6 +82,15 @@ struct ShardAutoCommandTests {
         let reference = "\(dir)/reference.res"
         _ = try coresat("run", Self.scenario, "--paths", "500", "--shard", "0/2", "--save", reference, "--seed", "11")
         #expect(try saved.column("policy[1].cagr") == (try SavedResults(reference).column("policy[1].cagr")))
+        // validate checks such a scenario as its biggest shard, and says how to run it.
+        let fixture = try String(contentsOf: packageRoot.appendingPathComponent("Tests/CoreSatTests/Fixtures/small-scenario.yaml"), encoding: .utf8)
+        let scenario = try temporaryFile("big.yaml", fixture.replacingOccurrences(of: "paths: 100\n", with: "paths: 10000250\n"))
+        let validated = try coresat("validate", scenario)
+        #expect(validated.status == 0 && validated.stdout.contains("10000250 paths are more than one process computes (10000000): "
+            + "run them as 2 or more shards"), "\(validated.stdout)\(validated.stderr)")
+        let refused = try coresat("run", scenario)
+        #expect(refused.status == 2 && refused.stderr.contains("big.yaml:3:8: paths: 10000250 paths in one process is more than 10000000"),
+            "\(refused.stderr)")
         let beyond = try coresat("run", Self.scenario, "--paths", "1000000001", "--shard", "0/1000000", "--save", file)
         #expect(beyond.status == 2 && beyond.stderr.contains("out of range 1...1000000000"), "\(beyond.stderr)")
     }

@@ -124,7 +124,7 @@ struct ScenarioErrorTests {
 
     @Test func pathsAndMonthsOutOfRange() throws {
         let paths = try #require(scenarioError(replacing("paths: 100", with: "paths: 0")))
-        #expect(paths.reason == "0 paths is out of range 1...10000000")
+        #expect(paths.reason == "0 paths is out of range 1...1000000000")
         let months = try #require(scenarioError(replacing("months: 24", with: "months: 5000")))
         #expect(months.reason == "5000 months is out of range 1...1200")
     }
@@ -136,8 +136,15 @@ struct ScenarioErrorTests {
             try s.checkMemory(plan, threads: 2, limit: MemoryLimit(bytes: 1 << 30, source: .physicalMemory))
         })
         #expect(e.line == 3 && e.keyPath == "paths")
-        #expect(e.reason.hasPrefix("5000000 paths need about ") && e.reason.hasSuffix(" GB of memory, and the limit is half of 1.1 GB (physical memory); use fewer paths"))
+        #expect(e.reason.hasPrefix("5000000 paths need about ") && e.reason.hasSuffix(" GB of memory, and the limit is half of 1.1 GB (physical memory); use fewer paths, or split the run into shards (--shard k/n)"))
         try s.checkMemory(plan, threads: 2, limit: MemoryLimit(bytes: 1 << 40, source: .physicalMemory))
+        // A shard is checked for its own paths, and the message says so.
+        let shard = try #require(inputError { () throws(InputError) in
+            try s.checkMemory(plan, threads: 2, shard: Shard(index: 1, count: 2), limit: MemoryLimit(bytes: 1 << 29, source: .cgroup))
+        })
+        #expect(shard.reason.hasPrefix("shard 1/2 (2500000 of 5000000 paths) needs about "), "\(shard.reason)")
+        #expect(shard.reason.hasSuffix("(the cgroup memory limit); use more shards or fewer paths"))
+        try s.checkMemory(plan, threads: 2, shard: Shard(index: 1, count: 20), limit: MemoryLimit(bytes: 1 << 31, source: .cgroup))
     }
 
     @Test func theMessageNamesTheLimitThatApplied() throws {

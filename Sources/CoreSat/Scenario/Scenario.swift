@@ -55,6 +55,14 @@ public struct Scenario: Sendable {
         "\(paths) paths is out of range \(pathRange.lowerBound)...\(pathRange.upperBound)"
     }
 
+    /// The fewest shards whose every one holds at most `processPathLimit` paths (1 for a run one
+    /// process can compute).
+    public static func fewestShards(paths: Int, blockSize: Int) -> Int {
+        var count = max(1, (paths + processPathLimit - 1) / processPathLimit)
+        while Shard(index: 0, count: count).pathCount(paths: paths, blockSize: blockSize) > processPathLimit { count += 1 }
+        return count
+    }
+
     /// The reason given when one process would compute more than `processPathLimit` paths.
     public static func tooManyPathsForOneProcess(_ paths: Int) -> String {
         "\(paths) paths in one process is more than \(processPathLimit): split the run with --shard k/n (or --shard auto "
@@ -109,8 +117,14 @@ public struct Scenario: Sendable {
         let available = Double(limit.bytes)
         guard needed > available / 2 else { return }
         var error = pathsFlag ? InputError(file: "--paths", reason: "") : pathsLocation
-        error.reason = "\(plan.paths) paths need about \(Self.size(needed)) of memory, and the limit is half of "
-            + "\(Self.size(available)) (\(limit.source)); use fewer paths"
+        let limitText = "the limit is half of \(Self.size(available)) (\(limit.source))"
+        if shard == .whole {
+            error.reason = "\(plan.paths) paths need about \(Self.size(needed)) of memory, and \(limitText); use fewer paths, "
+                + "or split the run into shards (--shard k/n)"
+        } else {
+            error.reason = "shard \(shard) (\(shard.pathCount(paths: plan.paths, blockSize: Simulator.blockSize)) of \(plan.paths) "
+                + "paths) needs about \(Self.size(needed)) of memory, and \(limitText); use more shards or fewer paths"
+        }
         throw error
     }
 
