@@ -24,6 +24,7 @@ struct Merge: ParsableCommand {
         let merged = try MergedResults(paths: results)
         let (file, savedFile) = try output.open(protecting: results, alongside: save)
         let (reportFile, export) = try reports.open(protecting: results, others: [("--output", output.output), ("--save", save)])
+        if export != nil { try merged.checkExport(columns: PathExport.columnsHeldAtOnce(merged.run.layout)) }
         for (path, difference) in merged.otherMachines {
             StandardError.write("warning: \(path) was written \(difference); the merge may differ from a single run in the last digits\n")
         }

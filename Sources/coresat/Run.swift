@@ -26,6 +26,9 @@ struct Run: ParsableCommand {
 
     @OptionGroup var sharding: ShardOptions
 
+    @Flag(help: "Check the scenario, the flags, the shard, the output files and the memory, then stop: nothing is simulated or written.")
+    var dryRun = false
+
     @Flag(help: .hidden)
     var drawOnly = false
 
@@ -51,6 +54,12 @@ struct Run: ParsableCommand {
         let (file, savedFile) = try output.open(protecting: scenario.inputFiles, alongside: save)
         let (reportFile, export) = try reports.open(
             protecting: scenario.inputFiles, others: [("--output", output.output), ("--save", save)])
+        if dryRun {
+            let held = shard.pathCount(paths: scenario.paths, blockSize: Simulator.blockSize)
+            try StandardOutput.print("dry run: \(scenario.name): \(shard == .whole ? "" : "shard \(shard), ")\(held) of \(scenario.paths) paths x "
+                + "\(scenario.months) months; the scenario, flags, outputs and memory check out, and nothing was written")
+            return
+        }
         let plan = try scenario.plan(wealthGrid: wealthGrid(scenario))
         let result = try simulation.simulate(plan, shard: shard)
         let meta = SavedRun(scenario: scenario, plan: plan, shard: shard, build: BuildInfo.current)

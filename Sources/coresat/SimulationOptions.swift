@@ -39,7 +39,7 @@ struct SimulationOptions: ParsableArguments {
         }
         if shard.pathCount(paths: scenario.paths, blockSize: Simulator.blockSize) > Scenario.processPathLimit {
             var error = paths != nil ? InputError(file: "--paths", reason: "") : scenario.pathsLocation
-            error.reason = Scenario.tooManyPathsForOneProcess(shard.pathCount(paths: scenario.paths, blockSize: Simulator.blockSize))
+            error.reason = Scenario.tooManyPathsForOneProcess(total: scenario.paths, shard: shard, blockSize: Simulator.blockSize)
             throw error
         }
         if let seed { scenario.seed = seed }

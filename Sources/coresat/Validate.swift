@@ -18,11 +18,17 @@ struct Validate: ParsableCommand {
         let others = market == nil ? try s.marketNames.dropFirst().map { (name) throws(InputError) in
             try ScenarioLoader.load(path: scenario, market: name)
         } : []
-        // What `run` would refuse, with its default thread count; a run too big for one process
-        // is checked as its biggest shard when cut into the fewest shards it allows.
-        let shards = Scenario.fewestShards(paths: s.paths, blockSize: Simulator.blockSize)
+        // What `run` would refuse, with its default thread count. A run too big for one process
+        // runs in shards, each saved (with its wealth grid): it needs as many as fit in memory.
+        var shards = 1
         for one in [s] + others {
-            try one.checkMemory(try one.plan(), threads: SimulationOptions.defaultThreads, shard: Shard(index: 0, count: shards), limit: .current())
+            let threads = SimulationOptions.defaultThreads
+            if Scenario.fewestShards(paths: one.paths, blockSize: Simulator.blockSize) == 1 {
+                try one.checkMemory(try one.plan(), threads: threads, limit: .current())
+            } else {
+                let saved = try one.plan(wealthGrid: RecordLayout.wealthGrid(months: one.months))
+                shards = max(shards, try one.fewestShardsThatFit(saved, threads: threads, limit: .current()))
+            }
         }
         try StandardOutput.print("\(scenario): ok (\(s.assets.count) assets, \(s.market.regimeNames.count) regime(s), \(s.policies.count - (s.sweep?.cellCount ?? 0)) policies, \(s.sweep.map { "a sweep of \($0.cellCount) cells, " } ?? "")\(s.paths) paths x \(s.months) months\(s.warmUpMonths > 0 ? " after \(s.warmUpMonths) warm-up months" : ""))")
         for one in [s] + others {
@@ -35,7 +41,7 @@ struct Validate: ParsableCommand {
         }
         if shards > 1 {
             try StandardOutput.print("\(s.paths) paths are more than one process computes (\(Scenario.processPathLimit)): "
-                + "run them as \(shards) or more shards (--shard k/n) and merge them; see docs/scaling.md")
+                + "run them as \(shards) or more shards on a machine like this one (--shard k/n) and merge them; see docs/scaling.md")
         }
         try StandardOutput.print(AssetTable.render(s))
     }

@@ -74,6 +74,11 @@ public struct PathExport {
         return files
     }
 
+    /// The most columns of all paths the export holds at once: one policy's figures, or its wealth grid.
+    public static func columnsHeldAtOnce(_ layout: RecordLayout) -> Int {
+        max(PathFigure.allCases.count + RelativeFigure.allCases.count + PolicyTally.allCases.count, layout.wealthGrid.count, layout.regimes)
+    }
+
     /// Every file an export may write.
     public static let allFileNames = ["paths.csv", "wealth.csv", "regimes.csv", "months.csv"]
 

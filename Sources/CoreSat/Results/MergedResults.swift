@@ -23,6 +23,7 @@ public final class MergedResults: PathColumns {
     /// every shard exactly once. Refuses a merge too big for `limit`.
     public init(paths: [String], limit: MemoryLimit = .current()) throws(InputError) {
         guard !paths.isEmpty else { throw InputError(file: "merge", reason: "no results files given") }
+        Self.allowOpenFiles(paths.count)
         var files: [SavedResultsFile] = []
         for path in paths { files.append(try SavedResultsFile(path: path)) }
         let first = files[0]
@@ -57,16 +58,43 @@ public final class MergedResults: PathColumns {
     /// allocator's and the program's): at most one per core, and room for two is the least a merge
     /// needs (a report's chart of wealth against the benchmark reads two columns together).
     static func readers(paths: Int, limit: MemoryLimit, files: [String]) throws(InputError) -> Int {
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        let available = Double(limit.bytes) / 2 - Double(MemoryLimit.programOverhead(workers: cores))
-        let room = Int(max(available, 0) / bytesPerColumnRead(paths: paths))
-        guard room >= 2 else {
-            let needed = 2 * bytesPerColumnRead(paths: paths) + Double(MemoryLimit.programOverhead(workers: cores))
-            throw InputError(file: files.joined(separator: ", "), reason: "merging \(paths) paths needs about "
-                + "\(Scenario.size(needed)) of memory, and the limit is half of \(Scenario.size(Double(limit.bytes))) "
-                + "(\(limit.source)); merge on a machine with more memory")
+        min(ProcessInfo.processInfo.activeProcessorCount, try room(paths: paths, limit: limit, files: files, least: 2, doing: "merging"))
+    }
+
+    /// Refuses an export (`--export-paths`) that holds more columns of all paths at once than
+    /// half of `limit` holds: it writes a row per path, so it holds every column of a file at once.
+    public func checkExport(columns: Int, limit: MemoryLimit = .current()) throws(InputError) {
+        // A column read costs four copies' room; the export keeps one copy of each.
+        _ = try Self.room(paths: run.paths, limit: limit, files: files.map(\.path), least: (columns + 3) / 4 + 1, doing: "exporting")
+    }
+
+    /// How many column reads (`bytesPerColumnRead`) fit in half of `limit`; fewer than `least` is refused.
+    static func room(paths: Int, limit: MemoryLimit, files: [String], least: Int, doing: String) throws(InputError) -> Int {
+        let overhead = Double(MemoryLimit.programOverhead(workers: ProcessInfo.processInfo.activeProcessorCount))
+        let room = Int(max(Double(limit.bytes) / 2 - overhead, 0) / bytesPerColumnRead(paths: paths))
+        guard room >= least else {
+            let needed = Double(least) * bytesPerColumnRead(paths: paths) + overhead
+            let named = files.count > 1 ? "\(files[0]) and \(files.count - 1) more" : files.first ?? "merge"
+            throw InputError(file: named, reason: "\(doing) \(paths) paths needs about \(Scenario.size(needed)) of memory, "
+                + "and the limit is half of \(Scenario.size(Double(limit.bytes))) (\(limit.source)); use a machine with more memory")
         }
-        return min(cores, room)
+        return room
+    }
+
+    /// A merge keeps every file open: raises this process's soft limit on open files (often 1,024)
+    /// toward its hard limit when the files need more.
+    static func allowOpenFiles(_ count: Int) {
+        #if os(Linux)
+        let resource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+        #else
+        let resource = RLIMIT_NOFILE
+        #endif
+        var limit = rlimit()
+        guard getrlimit(resource, &limit) == 0 else { return }
+        let wanted = rlim_t(count + 64)
+        guard limit.rlim_cur < wanted else { return }
+        limit.rlim_cur = min(wanted, limit.rlim_max)
+        _ = setrlimit(resource, &limit)
     }
 
     /// How the build and processor behind `meta` differ from those behind `reference`'s.
@@ -74,7 +102,13 @@ public final class MergedResults: PathColumns {
         var parts: [String] = []
         if meta.build != reference.meta.build { parts.append("by another build (\(meta.build)) than \(reference.path)") }
         if meta.cpuFeatures != reference.meta.cpuFeatures {
-            parts.append("on a processor with other features (\(meta.cpuFeatures)) than \(reference.path) (\(reference.meta.cpuFeatures))")
+            let unknown = SavedRun.cpuFeaturesNotRecorded
+            if meta.cpuFeatures == unknown || reference.meta.cpuFeatures == unknown {
+                parts.append("on a processor that cannot be compared with \(reference.path)'s: features \(meta.cpuFeatures) against "
+                    + reference.meta.cpuFeatures)
+            } else {
+                parts.append("on a processor with other features (\(meta.cpuFeatures)) than \(reference.path) (\(reference.meta.cpuFeatures))")
+            }
         }
         return parts
     }

@@ -63,10 +63,34 @@ public struct Scenario: Sendable {
         return count
     }
 
-    /// The reason given when one process would compute more than `processPathLimit` paths.
-    public static func tooManyPathsForOneProcess(_ paths: Int) -> String {
-        "\(paths) paths in one process is more than \(processPathLimit): split the run with --shard k/n (or --shard auto "
-            + "in a batch job) and merge the shards; see docs/scaling.md"
+    /// The fewest shards of `plan` whose biggest one fits in memory and in one process (the plan
+    /// keeps what a shard saves); refuses, as `checkMemory` does, when even one block per shard
+    /// does not fit.
+    public func fewestShardsThatFit(_ plan: SimulationPlan, threads: Int, limit: MemoryLimit) throws(InputError) -> Int {
+        let blocks = (plan.paths + Simulator.blockSize - 1) / Simulator.blockSize
+        var low = Self.fewestShards(paths: plan.paths, blockSize: Simulator.blockSize)
+        var high = max(low, min(blocks, SavedRun.maximumShards))
+        // Shard 0 is the biggest, and it only shrinks as the count grows.
+        try checkMemory(plan, threads: threads, shard: Shard(index: 0, count: high), limit: limit)
+        while low < high {
+            let middle = (low + high) / 2
+            if (try? checkMemory(plan, threads: threads, shard: Shard(index: 0, count: middle), limit: limit)) != nil {
+                high = middle
+            } else {
+                low = middle + 1
+            }
+        }
+        return low
+    }
+
+    /// The reason given when one process would compute more than `processPathLimit` paths of a
+    /// run of `total` paths, as `shard` of it.
+    public static func tooManyPathsForOneProcess(total: Int, shard: Shard, blockSize: Int) -> String {
+        let shards = fewestShards(paths: total, blockSize: blockSize)
+        let held = shard.pathCount(paths: total, blockSize: blockSize)
+        let start = shard == .whole ? "\(total) paths are" : "shard \(shard) holds \(held) paths,"
+        return "\(start) more than one process computes (\(processPathLimit)): run it as \(shards) or more shards "
+            + "('coresat run --shard k/n', or --shard auto in a batch job) and merge them; see docs/scaling.md"
     }
 
     /// The simulation this scenario describes: each part builds itself.

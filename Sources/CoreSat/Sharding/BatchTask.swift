@@ -37,13 +37,18 @@ public enum BatchTask {
         let count = try whole(environment, slurmTaskCount)
         let min = try whole(environment, slurmTaskMin)
         let max = try whole(environment, slurmTaskMax)
-        if let stepText = environment[slurmTaskStep], let step = Int(stepText), step != 1 {
-            throw problem("the Slurm array has a step of \(step) (ids \(min)-\(max):\(step)); --shard auto needs consecutive ids "
-                + "such as --array=0-\(count - 1)")
+        // Slurm sets the step for ranges (1 unless given); a list has none.
+        let step = environment[slurmTaskStep] == nil ? 1 : try whole(environment, slurmTaskStep)
+        guard count >= 1 else { throw problem("\(slurmTaskCount) is 0: an array has at least one task") }
+        guard min <= max else { throw problem("\(slurmTaskMin) (\(min)) is above \(slurmTaskMax) (\(max))") }
+        let example = "such as --array=0-\(count - 1)"
+        if step != 1 {
+            throw problem("the Slurm array has a step of \(step) (ids \(min)-\(max):\(step)); --shard auto needs consecutive ids \(example)")
         }
-        guard count >= 1, max - min + 1 == count else {
+        // max - min cannot overflow: both are whole numbers and min <= max.
+        guard max - min == count - 1 else {
             throw problem("the Slurm array's ids are a list (\(count) tasks with ids from \(min) to \(max)); --shard auto needs "
-                + "consecutive ids such as --array=0-\(Swift.max(count - 1, 0))")
+                + "consecutive ids \(example)")
         }
         guard (min...max).contains(id) else {
             throw problem("\(slurmTaskID) is \(id), outside the array's ids \(min)-\(max)")
@@ -78,8 +83,9 @@ public enum BatchTask {
 
     static func whole(_ environment: [String: String], _ name: String) throws(InputError) -> Int {
         guard let text = environment[name] else { throw problem("\(name) is not set") }
-        guard let value = Int(text.trimmingCharacters(in: .whitespaces)), value >= 0 else {
-            throw problem("\(name) is '\(text)', not a whole number")
+        guard let value = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)), value >= 0 else {
+            // Shown as Swift writes a string literal, so a stray newline cannot split the message.
+            throw problem("\(name) is \(text.debugDescription), not a whole number")
         }
         return value
     }

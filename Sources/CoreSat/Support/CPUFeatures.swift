@@ -1,11 +1,12 @@
 import Foundation
 
 /// The processor features that decide which variants of `exp`, `log`, `pow` and the like the C
-/// library runs (glibc picks FMA and AVX2 versions at load time): results are byte-identical only
+/// library runs (glibc picks FMA, FMA4 and AVX versions at load time): results are byte-identical only
 /// where these match, so saved results record them and a merge warns when they differ.
 public enum CPUFeatures {
-    /// The features that matter, as the kernel names them in /proc/cpuinfo.
-    static let relevant = ["sse4_1", "sse4_2", "avx", "avx2", "fma", "fma4", "avx512f"]
+    /// The features glibc's libm chooses its variants by (FMA with AVX2, FMA4, AVX), as the kernel
+    /// names them in /proc/cpuinfo; others (SSE4, AVX-512) change no result, so they are left out.
+    static let relevant = ["avx", "avx2", "fma", "fma4"]
 
     /// This machine's architecture and its relevant features, e.g. "x86_64 avx avx2 fma".
     public static let current: String = describe(cpuinfo: try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))
