@@ -115,6 +115,9 @@ public struct SavedRun: Sendable, Equatable {
             ("risk_free_annual", .number(run.riskFreeAnnual)),
         ] + (inflationAnnual == 0 ? [] : [("inflation_annual", .number(inflationAnnual))]) + [
             ("overview", overview.json),
+        ] + (run.layout.marketFigures.isEmpty ? [] : [
+            ("market_figures", .array(run.layout.marketFigures.map { .string($0) })),
+        ]) + [
             ("columns", .array(run.layout.columns.map { .string($0.description) })),
         ]
         if !run.comparisons.isEmpty {

@@ -79,7 +79,8 @@ struct SavedRunReader {
         if regimes.count == 1 && top["satellite_assets"] != nil { satellites = try strings(top, "satellite_assets") }
         let layout = RecordLayout(
             policies: policies.count, regimes: regimes.count, wealthGrid: grid, returnMonths: returnMonths,
-            satelliteAssets: satellites, classifiers: classifiers, monthlyAssets: monthlyAssets)
+            satelliteAssets: satellites, classifiers: classifiers, monthlyAssets: monthlyAssets,
+            marketFigures: top["market_figures"] == nil ? [] : try strings(top, "market_figures"))
         guard try strings(top, "columns") == layout.columns.map(\.description) else {
             throw problem("columns", "the columns are not the ones this version writes for \(policies.count) policies and \(regimes.count) regimes")
         }

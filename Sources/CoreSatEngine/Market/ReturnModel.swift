@@ -24,6 +24,16 @@ public protocol ReturnModel: Sendable {
 
     /// The market's parameters as a perfect-knowledge policy reads them; nil for recorded history.
     var knownMarket: KnownMarket? { get }
+
+    /// Figures the model measures on each path besides returns (an index lab's turnover or
+    /// capacity, say), kept in the records as `market.<name>` columns; none for most models.
+    var pathFigureNames: [String] { get }
+
+    /// The same path, also writing one value per `pathFigureNames` entry into `figures`.
+    func generatePath(
+        path: Int, months: Int, random: RandomSource, returns: UnsafeMutableBufferPointer<Double>,
+        logReturns: UnsafeMutableBufferPointer<Double>, regimes: UnsafeMutableBufferPointer<Int32>,
+        logMeans: UnsafeMutableBufferPointer<Double>, figures: UnsafeMutableBufferPointer<Double>)
 }
 
 extension ReturnModel {
@@ -36,4 +46,14 @@ extension ReturnModel {
     }
 
     public var knownMarket: KnownMarket? { nil }
+
+    public var pathFigureNames: [String] { [] }
+
+    public func generatePath(
+        path: Int, months: Int, random: RandomSource, returns: UnsafeMutableBufferPointer<Double>,
+        logReturns: UnsafeMutableBufferPointer<Double>, regimes: UnsafeMutableBufferPointer<Int32>,
+        logMeans: UnsafeMutableBufferPointer<Double>, figures: UnsafeMutableBufferPointer<Double>
+    ) {
+        generatePath(path: path, months: months, random: random, returns: returns, logReturns: logReturns, regimes: regimes, logMeans: logMeans)
+    }
 }

@@ -53,7 +53,8 @@ final class PathWorker {
         let warmUp = plan.warmUpMonths
         plan.model.generatePath(
             path: path, months: warmUp + months, random: random, returns: market.returns, logReturns: market.logReturns,
-            regimes: market.regimes, logMeans: market.logMeans)
+            regimes: market.regimes, logMeans: market.logMeans,
+            figures: UnsafeMutableBufferPointer(start: record + layout.offsetOfMarketFigures, count: layout.marketFigures.count))
         for k in regimeCounts.indices { regimeCounts[k] = 0 }
         for g in market.regimes[warmUp...] { regimeCounts[Int(g)] += 1 }
         for (k, c) in regimeCounts.enumerated() { record[layout.offset(regime: k)] = Double(c) / Double(months) }

@@ -69,13 +69,15 @@ public struct RecordLayout: Sendable, Equatable {
     public let monthlyAssets: [String]
     /// The policies that name the regime they believe in, ascending.
     public let classifiers: [Int]
+    /// Figures the market model measures per path (`ReturnModel.pathFigureNames`), the last columns.
+    public let marketFigures: [String]
     /// Every column in record order, and where each sits.
     public let columns: [ColumnKey]
     private let index: [ColumnKey: Int]
 
     public init(
         policies: Int, regimes: Int, wealthGrid: [Int] = [], returnMonths: Int = 0, satelliteAssets: [String] = [],
-        classifiers: [Int] = [], monthlyAssets: [String] = []
+        classifiers: [Int] = [], monthlyAssets: [String] = [], marketFigures: [String] = []
     ) {
         self.policies = policies
         self.regimes = regimes
@@ -88,12 +90,15 @@ public struct RecordLayout: Sendable, Equatable {
         columns = Self.columns(policies: policies, regimes: regimes, wealthGrid: wealthGrid, returnMonths: returnMonths,
             satelliteAssets: self.satelliteAssets, classifiers: self.classifiers)
             + Self.monthlyColumns(policies: policies, regimes: regimes, months: returnMonths, assets: self.monthlyAssets)
+            + marketFigures.map { ColumnKey(.market, $0) }
+        self.marketFigures = marketFigures
         index = Dictionary(columns.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public static func == (a: RecordLayout, b: RecordLayout) -> Bool {
         a.policies == b.policies && a.regimes == b.regimes && a.wealthGrid == b.wealthGrid && a.returnMonths == b.returnMonths
             && a.satelliteAssets == b.satelliteAssets && a.classifiers == b.classifiers && a.monthlyAssets == b.monthlyAssets
+            && a.marketFigures == b.marketFigures
     }
 
     /// At most `points` months spread evenly over the horizon, ending at the last month.
@@ -115,7 +120,9 @@ public struct RecordLayout: Sendable, Equatable {
     var monthlyBase: Int { recognitionBase + classifiers.count * RecognitionFigure.count }
     /// Whether the record ends with each month's regime (see `monthlyAssets`).
     public var keepsMonthlyRegimes: Bool { !monthlyAssets.isEmpty && regimes > 1 }
-    public var stride: Int {
+    public var stride: Int { offsetOfMarketFigures + marketFigures.count }
+    /// Where the market model's per-path figures start: after everything else.
+    var offsetOfMarketFigures: Int {
         monthlyBase + policies * returnMonths * monthlyAssets.count + (keepsMonthlyRegimes ? returnMonths : 0)
     }
 

@@ -92,7 +92,7 @@ public struct SimulationPlan: Sendable {
             policies: policies.count, regimes: model.regimeNames.count, wealthGrid: wealthGrid, returnMonths: keepsMonthlyReturns ? months : 0,
             satelliteAssets: zip(assetNames, assetSleeves).filter { $0.1 == .satellite }.map(\.0),
             classifiers: policies.indices.filter { policies[$0].classifiesRegimes },
-            monthlyAssets: assetNames)
+            monthlyAssets: assetNames, marketFigures: model.pathFigureNames)
     }
 
     public var description: RunDescription {
