@@ -77,7 +77,9 @@ public enum WeightCaps {
                 workspace.target[g] = binds ? industryLimit : 0
                 if binds { bindingIndustries += 1 }
             }
-            workspace.target[workspace.industryCount] = 1 - Double(bindingIndustries) * industryLimit
+            // (No industry binds without an industry cap: 0 x infinity would be NaN.)
+            workspace.target[workspace.industryCount] =
+                bindingIndustries == 0 ? 1 : 1 - Double(bindingIndustries) * industryLimit
             feasible = fill(members: members, industries: industries, stockLimit: stockLimit, workspace: workspace)
             guard industryCap != nil, addBindingIndustries(
                 members: members, industries: industries, stockLimit: stockLimit, industryLimit: industryLimit,
