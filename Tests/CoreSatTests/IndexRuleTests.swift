@@ -1,3 +1,4 @@
+import GSLKit
 import Testing
 
 @testable import CoreSatEngine
@@ -29,6 +30,16 @@ struct IndexRuleTests {
         let universe = IndexUniverse(caps: [50, 25, 25])
         #expect(universe.build(IndexRule(segment: .large, selection: .all, weighting: .equal)).constituents == [0, 1])
         #expect(universe.build(IndexRule(segment: .mid, selection: .all, weighting: .equal)).constituents == [2])
+    }
+
+    /// One construction over two months: the segment follows the new caps, not the ranking kept
+    /// for the old ones.
+    @Test func segmentsFollowChangedCaps() {
+        let construction = IndexConstruction(stocks: 3, factors: 0, industries: 1)
+        let rule = IndexRule(segment: .large, selection: .all, weighting: .equal)
+        #expect(IndexUniverse(caps: [50, 30, 20]).build(rule, with: construction).constituents == [0, 1])
+        #expect(IndexUniverse(caps: [20, 30, 50]).build(rule, with: construction).constituents == [1, 2])
+        #expect(IndexUniverse(caps: [20, 30, 50]).build(rule, with: construction).constituents == [1, 2])
     }
 
     // MARK: Selection and weighting
@@ -161,10 +172,35 @@ struct IndexRuleTests {
     /// The radix order: descending, -0 equal to +0, infinities at the ends, ties by input position.
     @Test func stockOrderSortsDescendingAndStably() {
         let values: [Double] = [0.0, -0.0, -1, 2, -3.5, 2, .infinity, -.infinity, 1e-300, -1e-300]
+        #expect(Self.radixOrder(values) == [6, 3, 5, 8, 0, 1, 9, 2, 4, 7])
+    }
+
+    /// Against a comparison sort, on values that differ in their high bits, coarse values with many
+    /// ties, and values so close that only their low 32 bits tell them apart (long and short runs).
+    @Test func stockOrderAgreesWithAComparisonSort() {
+        let random = RandomSource(seed: 41)
+        for size in [1, 2, 5, 24, 25, 26, 100, 333] {
+            for kind in 0..<4 {
+                let values = (0..<size).map { _ -> Double in
+                    let u = random.uniform()
+                    switch kind {
+                    case 0: return (u - 0.5) * 1e6
+                    case 1: return (u * 6).rounded(.down) - 3
+                    case 2: return 1 + (u * 1000).rounded(.down) * 1e-15
+                    default: return u < 0.5 ? 7 + u * 1e-12 : -u
+                    }
+                }
+                let expected = values.indices.sorted { values[$0] != values[$1] ? values[$0] > values[$1] : $0 < $1 }
+                #expect(Self.radixOrder(values) == expected.map { Int32($0) }, "size \(size), kind \(kind)")
+            }
+        }
+    }
+
+    static func radixOrder(_ values: [Double]) -> [Int32] {
         let order = StockOrder(capacity: values.count)
         for (i, value) in values.enumerated() { order.set(i, stock: Int32(i), value: value) }
         order.sort(count: values.count)
-        #expect((0..<values.count).map { order.stocks[$0] } == [6, 3, 5, 8, 0, 1, 9, 2, 4, 7])
+        return (0..<values.count).map { order.stocks[$0] }
     }
 
     // MARK: Rule problems

@@ -2,7 +2,8 @@
 /// `IndexRule`: the segment's members, the candidates among them with the scores the selection
 /// reads, their ranking, the selected constituents (with the buffer rule), their weights and caps.
 /// One per worker: it owns every scratch buffer, so a build allocates nothing. A build costs a few
-/// linear passes and up to four radix sorts of the stocks (`StockOrder`).
+/// linear passes and up to three radix sorts of the candidates (`StockOrder`), plus one of the
+/// universe by cap when the caps differ from the previous build's (`CapRanking`).
 public final class IndexConstruction {
     public let stockCount: Int
     public let factorCount: Int
@@ -11,11 +12,12 @@ public final class IndexConstruction {
     public private(set) var capsMet = true
 
     let order: StockOrder
+    let capRanking: CapRanking
     /// The segment's members with the scores the selection reads, by ascending stock index.
     let candidates: UnsafeMutablePointer<Int32>
     let constituents: UnsafeMutablePointer<Int32>
     /// Per stock: the selection score (NaN outside the candidates), the pair's second percentile,
-    /// and a mark (segment member, then constituent).
+    /// and a mark (a current constituent kept by the buffer rule).
     let score: UnsafeMutablePointer<Double>
     let secondPercentile: UnsafeMutablePointer<Double>
     let mark: UnsafeMutablePointer<Bool>
@@ -27,6 +29,7 @@ public final class IndexConstruction {
         factorCount = factors
         industryCount = industries
         order = StockOrder(capacity: stocks)
+        capRanking = CapRanking(stocks: stocks)
         candidates = .allocate(capacity: stocks)
         constituents = .allocate(capacity: stocks)
         score = .allocate(capacity: stocks)
@@ -104,21 +107,9 @@ public final class IndexConstruction {
             for i in 0..<stockCount { candidates[i] = Int32(i) }
             return stockCount
         }
-        for i in 0..<stockCount {
-            precondition(caps[i] > 0, "free-float caps must be positive")
-            order.set(i, stock: Int32(i), value: caps[i])
-        }
-        order.sort(count: stockCount)
-        var total = 0.0
-        for rank in 0..<stockCount { total += caps[Int(order.stocks[rank])] }
-        var before = 0.0
-        for rank in 0..<stockCount {
-            let stock = Int(order.stocks[rank])
-            mark[stock] = segment.contains(shareBefore: before / total)
-            before += caps[stock]
-        }
+        capRanking.update(caps, using: order)
         var count = 0
-        for i in 0..<stockCount where mark[i] {
+        for i in 0..<stockCount where segment.contains(shareBefore: capRanking.shareBefore[i]) {
             candidates[count] = Int32(i)
             count += 1
         }
