@@ -51,7 +51,8 @@ struct IndexConstructionPropertyTests {
             for _ in 0..<4 {
                 let rule = Self.rule(random)
                 // Current weights for the buffer rule: a random fifth of the universe.
-                let previous = rule.buffer == nil ? nil : universe.caps.indices.map { _ in random.uniform() < 0.2 ? 1.0 : 0 }
+                let previous = rule.buffer == nil
+                    ? nil : universe.caps.indices.map { _ in random.uniform() < 0.2 ? 1.0 : 0 }
                 let built = universe.build(rule, previous: previous, with: construction)
                 let reference = ReferenceIndex(universe: universe, rule: rule, previous: previous)
                 #expect(built.constituents == reference.constituents, "\(rule)")
@@ -95,7 +96,9 @@ struct IndexConstructionPropertyTests {
     /// proportions within their group (each industry at its cap on its own, all others together),
     /// a stock at the cap would have exceeded it at its group's scale, and an industry held at its
     /// cap is scaled no more than the others.
-    static func expectProportionalFixedPoint(_ weights: [Double], raw: [Double], universe: IndexUniverse, rule: IndexRule) {
+    static func expectProportionalFixedPoint(
+        _ weights: [Double], raw: [Double], universe: IndexUniverse, rule: IndexRule
+    ) {
         let stockCap = rule.stockCap ?? .infinity, industryCap = rule.industryCap ?? .infinity
         var totals = Array(repeating: 0.0, count: universe.industryCount)
         for (stock, w) in weights.enumerated() { totals[Int(universe.industries[stock])] += w }
@@ -133,7 +136,8 @@ struct ReferenceIndex {
         self.rule = rule
         let n = universe.stockCount
         selectionValues = Array(repeating: .nan, count: n)
-        let byCap = (0..<n).sorted { universe.caps[$0] != universe.caps[$1] ? universe.caps[$0] > universe.caps[$1] : $0 < $1 }
+        let caps = universe.caps
+        let byCap = (0..<n).sorted { caps[$0] != caps[$1] ? caps[$0] > caps[$1] : $0 < $1 }
         let total = byCap.reduce(0.0) { $0 + universe.caps[$1] }
         var members: [Int] = [], before = 0.0
         for stock in byCap {
@@ -165,10 +169,13 @@ struct ReferenceIndex {
         for stock in members { selectionValues[stock] = value(stock) }
         let values = selectionValues
         let ranked = members.sorted { values[$0] != values[$1] ? values[$0] > values[$1] : $0 < $1 }
-        let count = min(ranked.count, max(1, Int((fraction * Double(ranked.count) - 1e-9).rounded(.up))))
+        func selected(_ fraction: Double) -> Int {
+            min(ranked.count, max(1, Int((fraction * Double(ranked.count) - 1e-9).rounded(.up))))
+        }
+        let count = selected(fraction)
         var chosen: [Int] = []
         if let buffer = rule.buffer, let previous {
-            let within = min(ranked.count, max(1, Int((min(1, fraction * (1 + buffer)) * Double(ranked.count) - 1e-9).rounded(.up))))
+            let within = selected(min(1, fraction * (1 + buffer)))
             chosen = Array(ranked.prefix(within).filter { previous[$0] > 0 }.prefix(count))
             for stock in ranked where chosen.count < count && !chosen.contains(stock) { chosen.append(stock) }
         } else {

@@ -208,9 +208,11 @@ struct IndexRuleTests {
     @Test func invalidRulesSayWhy() {
         func problem(_ rule: IndexRule) -> String? { rule.problem(factorCount: 2) }
         #expect(problem(IndexRule(selection: .top(factor: 0, fraction: 0.5), weighting: .tilt)) == nil)
-        #expect(problem(IndexRule(selection: .top(factor: 0, fraction: 0), weighting: .cap))?.contains("(0, 1]") == true)
+        let zero = problem(IndexRule(selection: .top(factor: 0, fraction: 0), weighting: .cap))
+        #expect(zero == "selection fraction must lie in (0, 1], got 0.0")
         #expect(problem(IndexRule(selection: .top(factor: 0, fraction: 1.5), weighting: .cap)) != nil)
-        #expect(problem(IndexRule(selection: .top(factor: 2, fraction: 0.5), weighting: .cap))?.contains("unknown factor 2") == true)
+        let unknown = problem(IndexRule(selection: .top(factor: 2, fraction: 0.5), weighting: .cap))
+        #expect(unknown == "unknown factor 2: the universe has 2 factors")
         #expect(problem(IndexRule(selection: .pair(1, 1, fraction: 0.5, combination: .sum), weighting: .cap)) != nil)
         #expect(problem(IndexRule(selection: .all, weighting: .score)) != nil)
         #expect(problem(IndexRule(selection: .all, weighting: .cap, stockCap: 0)) != nil)

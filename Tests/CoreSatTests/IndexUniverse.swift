@@ -9,7 +9,10 @@ struct IndexUniverse {
     var factorCount: Int
     var industryCount: Int
 
-    init(caps: [Double], scores: [Double] = [], factorCount: Int = 0, industries: [Int32]? = nil, industryCount: Int = 1) {
+    init(
+        caps: [Double], scores: [Double] = [], factorCount: Int = 0, industries: [Int32]? = nil,
+        industryCount: Int = 1
+    ) {
         self.caps = caps
         self.scores = scores
         self.factorCount = factorCount

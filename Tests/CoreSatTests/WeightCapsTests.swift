@@ -78,7 +78,8 @@ struct WeightCapsTests {
         #expect(abs(both.weights.reduce(0, +) - 1) <= 1e-12)
 
         let rule = IndexRule(selection: .all, weighting: .cap, stockCap: 0.05, industryCap: 0.3)
-        #expect(rule.capsProblem(constituents: 19, industries: 4) == "a 5% stock cap needs at least 20 constituents, the index has 19")
+        #expect(rule.capsProblem(constituents: 19, industries: 4)
+            == "a 5% stock cap needs at least 20 constituents, the index has 19")
         #expect(rule.capsProblem(constituents: 20, industries: 3)
             == "a 30% industry cap needs constituents in at least 4 industries, they are in 3")
         #expect(rule.capsProblem(constituents: 20, industries: 4) == nil)

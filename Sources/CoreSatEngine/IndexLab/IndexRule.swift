@@ -92,7 +92,8 @@ public struct IndexRule: Sendable, Equatable {
         if let cap = stockCap {
             let needed = Self.wholeCount(1 / cap)
             if constituents < needed {
-                return "a \(Self.percent(cap)) stock cap needs at least \(needed) constituents, the index has \(constituents)"
+                return "a \(Self.percent(cap)) stock cap needs at least \(needed) constituents, "
+                    + "the index has \(constituents)"
             }
         }
         if let cap = industryCap {

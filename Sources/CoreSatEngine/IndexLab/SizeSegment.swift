@@ -25,7 +25,9 @@ public struct SizeSegment: Sendable, Equatable {
     public static func problem(lower: Double, upper: Double) -> String? {
         guard lower.isFinite, upper.isFinite else { return "segment cut-offs must be finite numbers" }
         guard lower >= 0, upper <= 1 else { return "segment cut-offs must lie in [0, 1], got [\(lower), \(upper))" }
-        guard lower < upper else { return "a segment's lower cut-off must be below its upper one, got [\(lower), \(upper))" }
+        guard lower < upper else {
+            return "a segment's lower cut-off must be below its upper one, got [\(lower), \(upper))"
+        }
         return nil
     }
 

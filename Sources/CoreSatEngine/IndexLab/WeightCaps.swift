@@ -95,6 +95,7 @@ public enum WeightCaps {
             weights[stock] = w
             sum += w
         }
+        // Each group reaches its target when it can, so a sum off 1 is a shortfall `fill` saw.
         if abs(sum - 1) > tolerance { feasible = false }
         // Caps that cannot be met: scale what the caps allowed up to a whole index.
         if !feasible && sum > 0 { for m in members { weights[Int(m)] /= sum } }
@@ -178,7 +179,8 @@ public enum WeightCaps {
                 ? stockLimit : workspace.scale[common] * workspace.shape[stock]
         }
         var added = false
-        for g in 0..<common where !workspace.industryBinds[g] && workspace.industryTotal[g] > industryLimit + tolerance {
+        for g in 0..<common
+        where !workspace.industryBinds[g] && workspace.industryTotal[g] > industryLimit + tolerance {
             workspace.industryBinds[g] = true
             added = true
         }
