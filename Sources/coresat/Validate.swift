@@ -37,6 +37,8 @@ struct Validate: ParsableCommand {
             case .recorded(let market, let use): try StandardOutput.print("\(label): " + market.describe(use))
             case .markov(let spec):
                 if one.marketName != nil { try StandardOutput.print("\(label): simulated, \(spec.regimes.count) regime(s), \(one.paths) paths x \(one.months) months") }
+            case .indexLab(let lab):
+                try StandardOutput.print("\(label): index lab, \(lab.indices.count) indices from \(lab.universe.stocks) simulated stocks")
             }
         }
         if shards > 1 {

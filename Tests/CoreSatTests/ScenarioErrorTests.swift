@@ -192,7 +192,7 @@ struct ScenarioErrorTests {
 
     @Test func unknownEnumValueListsTheOptions() throws {
         let e = try #require(scenarioError(replacing("model: regime-switching", with: "model: regime-switch")))
-        #expect(e.reason == "unknown value 'regime-switch' (did you mean 'regime-switching'?); expected one of normal, student-t, regime-switching, historical, bootstrap")
+        #expect(e.reason == "unknown value 'regime-switch' (did you mean 'regime-switching'?); expected one of normal, student-t, regime-switching, historical, bootstrap, index-lab")
     }
 
     @Test func satelliteWeightsMustNameSatellites() throws {

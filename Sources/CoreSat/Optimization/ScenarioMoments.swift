@@ -36,6 +36,10 @@ public enum ScenarioMoments {
             var source = "\(scenario.file)\(market): \(rows.count) recorded months from \(recorded.firstMonth)"
             if let shrinkage = estimate.shrinkage { source += ", shrinkage \(String(format: "%.4f", shrinkage))" }
             return (PortfolioInputs(names: names, mean: estimate.mean, covariance: estimate.covariance), source)
+        case .indexLab:
+            // Built indices have no moments in closed form: they come out of the simulation.
+            throw InputError(file: scenario.file, reason: "an index lab's indices have no known moments; estimate them from "
+                + "a run's exported returns, or use an optimize rule with a trailing window")
         }
     }
 }

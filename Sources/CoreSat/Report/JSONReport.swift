@@ -28,7 +28,13 @@ public enum JSONReport {
         if let backtest = s.backtest { members.append(("backtest", self.backtest(backtest))) }
         if let windows = s.windows { members.append(("windows", self.windows(windows))) }
         if !s.comparisons.isEmpty { members.append(("comparisons", .array(s.comparisons.map(pair)))) }
+        if let m = s.marketFigures { members.append(("market_figures", marketFigures(m))) }
         return .object(members)
+    }
+
+    /// What the market model measured on each path (an index lab: `index[ID].figure`), by name.
+    static func marketFigures(_ m: MarketFigureSummary) -> JSONValue {
+        .object(zip(m.names, m.distributions).map { ($0, distribution($1)) })
     }
 
     /// A pair the scenario compares path by path.

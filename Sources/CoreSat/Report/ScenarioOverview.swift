@@ -69,6 +69,13 @@ public enum ScenarioOverview {
                 facts.append(("drift uncertainty", text))
             }
             return facts
+        case .indexLab(let lab):
+            let names = lab.universe.regimes.map(\.name)
+            return [
+                ("model", "index lab: \(lab.indices.count) indices built by rule from a simulated universe of "
+                    + "\(lab.universe.stocks) stocks in \(lab.universe.industryNames.count) industries"),
+                ("regimes", names.count == 1 ? "1" : "\(names.count) (\(names.joined(separator: ", "))), Markov switching"),
+            ]
         }
     }
 

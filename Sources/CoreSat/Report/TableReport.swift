@@ -43,6 +43,9 @@ public enum TableReport {
             sections.append(
                 ReportSection(title: "Rolling windows", blocks: WindowTable.blocks(w, benchmark: s.benchmark)))
         }
+        if let m = s.marketFigures, !IndexLabTables.indices(m).isEmpty {
+            sections.append(ReportSection(title: "Index lab", blocks: IndexLabTables.blocks(m)))
+        }
         return sections
     }
 

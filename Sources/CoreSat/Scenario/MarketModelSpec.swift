@@ -8,12 +8,15 @@ public enum MarketModelSpec: Sendable, Equatable {
     case markov(MarketSpec)
     /// Months from a dataset, replayed or resampled.
     case recorded(RecordedMarket, RecordedMarketUse)
+    /// Indices built by rules from a simulated stock universe (`IndexLabLoader`).
+    case indexLab(IndexLabSpec)
 
     enum Model: String, CaseIterable {
         case normal
         case studentT = "student-t"
         case regimeSwitching = "regime-switching"
         case historical, bootstrap
+        case indexLab = "index-lab"
     }
 
     /// Reads `market:`, dispatching on its `model:` word.
@@ -27,6 +30,8 @@ public enum MarketModelSpec: Sendable, Equatable {
             return try RecordedMarketLoader.read(cursor, bootstrap: model == .bootstrap, assets: assets, warmUpMonths: warmUpMonths)
         case .normal, .studentT, .regimeSwitching:
             return .markov(try MarketLoader.read(cursor, assets: assets))
+        case .indexLab:
+            return .indexLab(try IndexLabLoader.read(cursor, assets: assets))
         }
     }
 
@@ -34,6 +39,7 @@ public enum MarketModelSpec: Sendable, Equatable {
         switch self {
         case .markov(let spec): spec.regimes.map(\.name)
         case .recorded(let market, _): market.regimeNames
+        case .indexLab(let lab): lab.universe.regimes.map(\.name)
         }
     }
 
@@ -69,6 +75,8 @@ public enum MarketModelSpec: Sendable, Equatable {
             return HistoricalReplay(history: market.recorded, windowStarts: starts, windowMonths: warmUp + months)
         case .recorded(let market, .bootstrap(let meanBlock, let chain)):
             return BlockBootstrap(history: market.recorded, meanBlockMonths: meanBlock, chain: chain)
+        case .indexLab(let lab):
+            return IndexLabModel(lab)
         }
     }
 }

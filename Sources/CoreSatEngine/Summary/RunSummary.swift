@@ -80,6 +80,8 @@ public struct RunSummary: Sendable {
     public var windows: WindowSummary?
     /// The pairs of policies the scenario compares path by path.
     public var comparisons: [PairedComparison]
+    /// What the market model measured on each path (an index lab's indices), if anything.
+    public var marketFigures: MarketFigureSummary?
 
     /// Reads every column it needs from `columns` one at a time (two at a time across threads).
     public init(scenario: String, columns: some PathColumns) throws {
@@ -136,6 +138,7 @@ public struct RunSummary: Sendable {
         backtest = try BacktestSummary(columns: columns)
         windows = try WindowSummary(columns: columns)
         comparisons = try run.comparisons.map { try PairedComparison($0, columns: columns) }
+        marketFigures = try MarketFigureSummary(columns: columns)
     }
 
     /// Every column's distribution, computed in parallel (each one goes through all paths' values),

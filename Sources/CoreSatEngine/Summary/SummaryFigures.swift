@@ -85,6 +85,14 @@ public enum SummaryFigures {
                 add(owner, "probability_outperform", cell.probabilityOutperform)
             }
         }
+        if let m = s.marketFigures {
+            // An index lab's `index[growth].turnover`: the index as the name, the figure as the path.
+            for (name, d) in zip(m.names, m.distributions) {
+                let split = name.firstIndex(of: "]").flatMap { name.index($0, offsetBy: 1, limitedBy: name.endIndex) }
+                let (owner, figure) = split.map { (String(name[..<$0]), String(name[$0...].dropFirst())) } ?? ("market", name)
+                addDistribution(("market", owner), figure, d, reported)
+            }
+        }
         return out
     }
 }
