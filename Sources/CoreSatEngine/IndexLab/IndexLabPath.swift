@@ -5,26 +5,36 @@ import GSLKit
 /// measured along the way. Made per path (its buffers are a few hundred kilobytes, small beside a
 /// path's work), so the model itself stays immutable and shared by all workers.
 final class IndexLabPath {
+    /// Parents (the cap-weighted segments indices are measured against) are reviewed quarterly,
+    /// as index providers review their size indices, not every month.
+    static let parentReviewMonths = 3
+
     let model: IndexLabModel
     let universe: StockUniverse
     let construction: IndexConstruction
-    /// Books: the indices first, then the parents; each holds drifting weights over all stocks and
-    /// the list of stocks it holds, so a month's return sums over constituents only.
-    var weights: [[Double]]
-    var members: [[Int]]
+    let stocks: Int
+    /// Books: the indices first, then the parents. `weights` holds each book's drifting weights
+    /// over all stocks ([book * stocks + stock]); `members` the stocks it holds, so a month's
+    /// return and drift touch constituents only.
+    var weights: [Double]
+    var members: [[Int32]]
     var target: [Double]
     var tallies: [IndexTally]
 
     init(model: IndexLabModel) {
         self.model = model
         universe = StockUniverse(spec: model.universe)
-        construction = IndexConstruction(stocks: universe.stocks, factors: universe.factorCount, industries: universe.industryCount)
+        stocks = universe.stocks
+        construction = IndexConstruction(stocks: stocks, factors: universe.factorCount, industries: universe.industryCount)
         let books = model.indices.count + model.parents.count
-        weights = Array(repeating: Array(repeating: 0, count: universe.stocks), count: books)
+        weights = Array(repeating: 0, count: books * stocks)
         members = Array(repeating: [], count: books)
-        target = Array(repeating: 0, count: universe.stocks)
+        for b in members.indices { members[b].reserveCapacity(stocks) }
+        target = Array(repeating: 0, count: stocks)
         tallies = Array(repeating: IndexTally(factors: universe.factorCount), count: model.indices.count)
     }
+
+    var bookCount: Int { members.count }
 
     func rule(ofBook b: Int) -> IndexRule {
         b < model.indices.count ? model.indices[b].rule : model.parents[b - model.indices.count]
@@ -36,12 +46,12 @@ final class IndexLabPath {
     ) {
         let indexCount = model.indices.count
         universe.start(random: random)
-        for b in weights.indices { review(book: b, first: true) }
-        var gross = [Double](repeating: 0, count: weights.count)
+        for b in 0..<bookCount { review(book: b, first: true) }
+        var gross = [Double](repeating: 0, count: bookCount)
         for month in 0..<months {
             universe.step(random: random)
             regimes[month] = Int32(universe.regime)
-            for b in weights.indices { gross[b] = earn(book: b) }
+            for b in 0..<bookCount { gross[b] = earn(book: b) }
             for j in 0..<indexCount {
                 let index = model.indices[j]
                 var net = gross[j]
@@ -52,43 +62,53 @@ final class IndexLabPath {
                 returns[month * indexCount + j] = net
                 logReturns[month * indexCount + j] = log1p(net)
             }
-            // Parents are cap-weighted over whole segments: rebuilt monthly, with no cost, as the
-            // segment's members change.
-            for b in indexCount..<weights.count { _ = review(book: b, first: false) }
+            if (month + 1) % Self.parentReviewMonths == 0 {
+                for b in indexCount..<bookCount { review(book: b, first: false) }
+            }
         }
     }
 
     /// The book's return this month; its weights drift with its constituents' returns.
     func earn(book b: Int) -> Double {
         let r = universe.returns
-        var total = 0.0
-        for i in members[b] { total += weights[b][i] * r[i] }
-        let growth = 1 + total
-        guard growth > 0 else { return total }
-        for i in members[b] { weights[b][i] *= (1 + r[i]) / growth }
-        return total
+        return weights.withUnsafeMutableBufferPointer { all in
+            let w = all.baseAddress! + b * stocks
+            return members[b].withUnsafeBufferPointer { held in
+                var total = 0.0
+                for i in held { total += w[Int(i)] * r[Int(i)] }
+                let growth = 1 + total
+                guard growth > 0 else { return total }
+                let scale = 1 / growth
+                for i in held { w[Int(i)] *= (1 + r[Int(i)]) * scale }
+                return total
+            }
+        }
     }
 
     /// Rebuilds the book by its rule from this month's cross-section; returns the one-way turnover.
     @discardableResult
     func review(book b: Int, first: Bool) -> Double {
-        let count = target.withUnsafeMutableBufferPointer { out in
-            weights[b].withUnsafeBufferPointer { previous in
-                construction.build(
-                    rule: rule(ofBook: b), caps: universe.caps, scores: universe.scores, industries: universe.industries,
-                    previous: first ? nil : previous, weights: out)
+        let n = stocks
+        let rule = rule(ofBook: b)
+        return weights.withUnsafeMutableBufferPointer { all in
+            let current = UnsafeMutableBufferPointer(rebasing: all[(b * n)..<((b + 1) * n)])
+            return target.withUnsafeMutableBufferPointer { next in
+                let count = construction.build(
+                    rule: rule, caps: universe.caps, scores: universe.scores, industries: universe.industries,
+                    previous: first ? nil : UnsafeBufferPointer(current), weights: next)
+                let turnover = first ? 0 : IndexTurnover.oneWay(target: UnsafeBufferPointer(next), drifted: UnsafeBufferPointer(current))
+                if b < model.indices.count {
+                    tallies[b].review(
+                        weights: UnsafeBufferPointer(next), constituents: count, turnover: turnover, counted: !first, universe: universe)
+                }
+                members[b].removeAll(keepingCapacity: true)
+                for i in 0..<n {
+                    current[i] = next[i]
+                    if next[i] > 0 { members[b].append(Int32(i)) }
+                }
+                return turnover
             }
         }
-        let turnover = first ? 0 : target.withUnsafeBufferPointer { t in
-            weights[b].withUnsafeBufferPointer { IndexTurnover.oneWay(target: t, drifted: $0) }
-        }
-        if b < model.indices.count {
-            tallies[b].review(weights: target, constituents: count, turnover: turnover, counted: !first, universe: universe)
-        }
-        swap(&weights[b], &target)
-        members[b].removeAll(keepingCapacity: true)
-        for i in weights[b].indices where weights[b][i] > 0 { members[b].append(i) }
-        return turnover
     }
 
     func writeFigures(months: Int, into figures: UnsafeMutableBufferPointer<Double>) {

@@ -25,21 +25,25 @@ struct IndexTally {
         months += 1
     }
 
-    mutating func review(weights: [Double], constituents count: Int, turnover: Double, counted: Bool, universe: StockUniverse) {
+    mutating func review(
+        weights: UnsafeBufferPointer<Double>, constituents count: Int, turnover: Double, counted: Bool, universe: StockUniverse
+    ) {
         reviews += 1
         constituents += Double(count)
         if counted {
             tradedReviews += 1
             self.turnover += turnover
         }
-        let caps = universe.caps, scores = universe.scores, k = universe.factorCount
+        let scores = universe.scores, k = universe.factorCount
         var largest = 0.0
-        for i in weights.indices where weights[i] > 0 {
-            largest = max(largest, weights[i])
-            for f in 0..<k where scores[i * k + f].isFinite { exposures[f] += weights[i] * scores[i * k + f] }
+        exposures.withUnsafeMutableBufferPointer { exposure in
+            for i in weights.indices where weights[i] > 0 {
+                largest = max(largest, weights[i])
+                for f in 0..<k where scores[i * k + f].isFinite { exposure[f] += weights[i] * scores[i * k + f] }
+            }
         }
         largestWeight += largest
-        weights.withUnsafeBufferPointer { w in capacity += IndexCapacity.capacity(weights: w, caps: caps) }
+        capacity += IndexCapacity.capacity(weights: weights, caps: universe.caps)
     }
 
     /// Annualized: return (geometric), volatility and tracking error (sample standard deviations of
