@@ -15,7 +15,8 @@ struct StockUniverseStatisticsTests {
     @Test(arguments: [1, 3])
     func characteristicsKeepTheirPersistence(every: Int) {
         let persistence = [0.9, 0.8, 0.95, 0.7]
-        let universe = StockUniverse(spec: UniverseTestSpecs.oneRegime(stocks: 300, every: every, persistence: persistence))
+        let spec = UniverseTestSpecs.oneRegime(stocks: 300, every: every, persistence: persistence)
+        let universe = StockUniverse(spec: spec)
         let random = RandomSource(seed: 21)
         universe.start(random: random)
         let m = universe.stocks, f = universe.factorCount

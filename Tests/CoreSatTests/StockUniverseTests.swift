@@ -59,7 +59,8 @@ struct StockUniverseTests {
                 }
                 // Characteristics move only on their months.
                 let moved = StyleFactor.characteristics.contains { factor in
-                    (0..<universe.stocks).contains { before[$0 * f + factor.index] != universe.scores[$0 * f + factor.index] }
+                    let k = factor.index
+                    return (0..<universe.stocks).contains { before[$0 * f + k] != universe.scores[$0 * f + k] }
                 }
                 #expect(moved == universe.characteristicsUpdated)
                 #expect(universe.characteristicsUpdated == ((universe.month + 1) % every == 0))
@@ -90,8 +91,10 @@ struct StockUniverseTests {
             #expect(abs(universe.universeReturn - universeReturn) < 1e-14)
             // Size is the standardized log cap: its order is the caps' order.
             let f = universe.factorCount
-            let bySize = (0..<universe.stocks).sorted { universe.scores[$0 * f + StyleFactor.size.index] < universe.scores[$1 * f + StyleFactor.size.index] }
-            #expect(bySize == (0..<universe.stocks).sorted { universe.caps[$0] < universe.caps[$1] })
+            let size = StyleFactor.size.index
+            let scores = Array(universe.scores), caps = Array(universe.caps)
+            let bySize = (0..<universe.stocks).sorted { scores[$0 * f + size] < scores[$1 * f + size] }
+            #expect(bySize == (0..<universe.stocks).sorted { caps[$0] < caps[$1] })
         }
     }
 
@@ -123,7 +126,8 @@ struct StockUniverseTests {
             let calm = standardized((0..<m).map { i in
                 let window = (t - windows.volatility + 1)...t
                 let mean = window.reduce(0.0) { $0 + returns[$1][i] } / Double(windows.volatility)
-                let variance = window.reduce(0.0) { $0 + pow(returns[$1][i] - mean, 2) } / Double(windows.volatility - 1)
+                let squares = window.reduce(0.0) { $0 + pow(returns[$1][i] - mean, 2) }
+                let variance = squares / Double(windows.volatility - 1)
                 return -variance.squareRoot()
             })
             for i in 0..<m {

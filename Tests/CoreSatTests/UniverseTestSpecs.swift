@@ -30,7 +30,8 @@ enum UniverseTestSpecs {
         var spec = oneRegime(stocks: stocks)
         spec.regimes = [regime(name: "up", marketMean: 0.02), regime(name: "down", marketMean: -0.02), regime()]
         spec.chain = RegimeChain(
-            transition: SquareMatrix(rows: [[0.8, 0.15, 0.05], [0.3, 0.6, 0.1], [0.2, 0.2, 0.6]]), start: [0.2, 0.3, 0.5])
+            transition: SquareMatrix(rows: [[0.8, 0.15, 0.05], [0.3, 0.6, 0.1], [0.2, 0.2, 0.6]]),
+            start: [0.2, 0.3, 0.5])
         return spec
     }
 }

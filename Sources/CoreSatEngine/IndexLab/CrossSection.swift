@@ -20,9 +20,9 @@ enum CrossSection {
         for i in 0..<n { out[i * stride] = (values[i] - center) * scale }
     }
 
-    /// Sums of x - c and (x - c)^2 with c the first value, which keeps the one-pass variance exact
-    /// to rounding whatever the level (log caps sit near 22). Four running sums each, so the adds do
-    /// not wait on one another: this runs for several scores every month.
+    /// Sums of x - c and (x - c)^2 with c the first value, so the one-pass variance loses no
+    /// precision to the values' level (log caps sit near 22). Four running sums each, so the adds
+    /// do not wait on one another: this runs for several scores every month.
     @inline(__always)
     private static func shiftedSums(_ x: UnsafePointer<Double>, count n: Int) -> (Double, Double, Double) {
         let c = x[0]

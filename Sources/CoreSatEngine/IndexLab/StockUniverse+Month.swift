@@ -10,7 +10,8 @@ extension StockUniverse {
         month += 1
         let m = stocks
         random.fillNormals(UnsafeMutableBufferPointer(start: normalStore, count: m + factors.normalsPerMonth))
-        factors.draw(regime: regime, normals: normalStore + m, factors: factorStore, industryReturns: industryReturnStore)
+        factors.draw(
+            regime: regime, normals: normalStore + m, factors: factorStore, industryReturns: industryReturnStore)
         universeReturn = stockReturns(idiosyncraticVolatility: factors.idiosyncraticVolatility[regime])
         windows.add(
             logReturns: logReturnStore, returns: returnStore, universeLogReturn: log1p(universeReturn))
@@ -74,7 +75,8 @@ extension StockUniverse {
 
     /// Size: the standardized log cap.
     func updateSize() {
-        CrossSection.standardize(logCapStore, count: stocks, into: scoreStore + StyleFactor.size.index, stride: factorCount)
+        let column = scoreStore + StyleFactor.size.index
+        CrossSection.standardize(logCapStore, count: stocks, into: column, stride: factorCount)
     }
 
     /// One AR(1) step of each characteristic, standardized again, then each stock's noise for its new size.

@@ -101,10 +101,14 @@ public final class StockUniverse {
     public var caps: UnsafeBufferPointer<Double> { UnsafeBufferPointer(start: capStore, count: stocks) }
     /// [stock * factorCount + f]: each factor's scores, standardized across stocks (mean 0,
     /// population sd 1); higher is more of the factor. Known after this month: next month's exposures.
-    public var scores: UnsafeBufferPointer<Double> { UnsafeBufferPointer(start: scoreStore, count: stocks * factorCount) }
+    public var scores: UnsafeBufferPointer<Double> {
+        UnsafeBufferPointer(start: scoreStore, count: stocks * factorCount)
+    }
     public var industries: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: industryStore, count: stocks) }
     /// This month's style premia (log returns per unit of score), in `StyleFactor.allCases` order.
-    public var factorReturns: UnsafeBufferPointer<Double> { UnsafeBufferPointer(start: factorStore + 1, count: factorCount) }
+    public var factorReturns: UnsafeBufferPointer<Double> {
+        UnsafeBufferPointer(start: factorStore + 1, count: factorCount)
+    }
     /// This month's market factor (log return).
     public var marketFactorReturn: Double { factorStore[0] }
     /// This month's industry factors (log returns), per industry.

@@ -51,7 +51,9 @@ public struct UniverseRegime: Sendable, Equatable {
                 + "(\(factors): \(StyleFactor.allCases.map(\.rawValue).joined(separator: ", ")))"
         }
         for (f, factor) in StyleFactor.allCases.enumerated() {
-            if !premiumMean[f].isFinite { return "regime '\(name)': the \(factor.rawValue) premium mean must be finite" }
+            if !premiumMean[f].isFinite {
+                return "regime '\(name)': the \(factor.rawValue) premium mean must be finite"
+            }
             if !(premiumVolatility[f].isFinite && premiumVolatility[f] >= 0) {
                 return "regime '\(name)': the \(factor.rawValue) premium volatility must be a finite number >= 0"
             }
@@ -63,7 +65,8 @@ public struct UniverseRegime: Sendable, Equatable {
     private func correlationProblem(_ c: SquareMatrix) -> String? {
         let n = Self.correlatedFactors
         guard c.order == n else {
-            return "regime '\(name)': the factor correlation must be \(n) x \(n): the market, then one row per style factor"
+            return "regime '\(name)': the factor correlation must be \(n) x \(n): "
+                + "the market, then one row per style factor"
         }
         for i in 0..<n {
             if c[i, i] != 1 { return "regime '\(name)': the factor correlation's diagonal must be 1" }

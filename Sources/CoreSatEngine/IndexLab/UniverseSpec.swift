@@ -17,7 +17,8 @@ public struct UniverseSpec: Sendable, Equatable {
     public var capMedian: Double, capDispersion: Double
     /// Standard deviation of the stocks' market betas around 1.
     public var betaDispersion: Double
-    /// Months between updates of the characteristics (1: monthly, 3: with quarterly reports).
+    /// Months between updates of the characteristics (1: monthly, 3: with quarterly reports),
+    /// counted from the path's month 0: with 3, they update at the end of months 2, 5, 8, ...
     public var characteristicsEvery: Int
     /// Momentum: the cumulative excess return over `momentumMonths`, ending `momentumSkip` months ago.
     public var momentumMonths: Int, momentumSkip: Int
@@ -56,16 +57,19 @@ public struct UniverseSpec: Sendable, Equatable {
     /// to the earlier industry), so the counts sum to `stocks` and do not depend on anything random.
     public func industryCounts() -> [Int] {
         let k = industryNames.count
-        guard k > 0 else { return [] }
         let shares = industryShares ?? Array(repeating: 1 / Double(k), count: k)
         let total = shares.reduce(0, +)
+        // Shares `problem` rejects give no stocks rather than a crash.
+        guard stocks > 0, shares.count == k, shares.allSatisfy({ $0.isFinite && $0 >= 0 }), total > 0 else {
+            return Array(repeating: 0, count: k)
+        }
         let exact = shares.map { $0 / total * Double(stocks) }
         var counts = exact.map { Int($0.rounded(.down)) }
         let byRemainder = (0..<k).sorted { a, b in
             let (ra, rb) = (exact[a] - Double(counts[a]), exact[b] - Double(counts[b]))
             return ra != rb ? ra > rb : a < b
         }
-        for i in byRemainder.prefix(stocks - counts.reduce(0, +)) { counts[i] += 1 }
+        for i in byRemainder.prefix(max(stocks - counts.reduce(0, +), 0)) { counts[i] += 1 }
         return counts
     }
 
@@ -81,7 +85,9 @@ public struct UniverseSpec: Sendable, Equatable {
         if Set(regimes.map(\.name)).count != regimes.count { return "regime names must be distinct" }
         if let reason = chainProblem() { return reason }
         if let reason = characteristicProblem() { return reason }
-        if !(capMedian.isFinite && capMedian > 0) { return "the median cap must be a finite number > 0, not \(capMedian)" }
+        if !(capMedian.isFinite && capMedian > 0) {
+            return "the median cap must be a finite number > 0, not \(capMedian)"
+        }
         for (label, value) in [
             ("cap dispersion", capDispersion), ("beta dispersion", betaDispersion),
             ("noise size elasticity", noiseSizeElasticity),
@@ -129,7 +135,8 @@ public struct UniverseSpec: Sendable, Equatable {
     private func characteristicProblem() -> String? {
         let names = StyleFactor.characteristics.map(\.rawValue)
         if persistence.count != names.count {
-            return "give one persistence per characteristic (\(names.joined(separator: ", "))), not \(persistence.count)"
+            let list = names.joined(separator: ", ")
+            return "give one persistence per characteristic (\(list)), not \(persistence.count)"
         }
         for (name, phi) in zip(names, persistence) where !(phi >= 0 && phi <= 1) {
             return "the \(name) persistence must lie in [0, 1], not \(phi)"
