@@ -99,6 +99,35 @@ struct IndexLabTests {
         #expect(mean > 3 * sd / Double(differences.count).squareRoot(), "mean \(mean), sd \(sd)")
     }
 
+    @Test func anEqualWeightedTopThirdHasTheExposureItsConstructionImplies() throws {
+        // Scores are standardized and close to normal, so the mean score of the top third of a large
+        // universe is E[Z | Z > z(2/3)] = pdf(z) / (1/3) = 1.091. Equal weights, no caps, every stock.
+        let factor = StyleFactor.allCases.firstIndex(of: .value) ?? 0
+        let lab = IndexLabModel(IndexLabSpec(universe: UniverseSpec.aShareDefaults(stocks: 1500), indices: [
+            LabIndex(id: "value", rule: IndexRule(segment: .all, selection: .top(factor: factor, fraction: 1.0 / 3), weighting: .equal),
+                reviewMonths: 3)
+        ]))
+        let months = 36
+        var returns = [Double](repeating: 0, count: months), logs = returns
+        var regimes = [Int32](repeating: 0, count: months)
+        var figures = [Double](repeating: .nan, count: lab.pathFigureNames.count)
+        returns.withUnsafeMutableBufferPointer { r in
+            logs.withUnsafeMutableBufferPointer { l in
+                regimes.withUnsafeMutableBufferPointer { g in
+                    figures.withUnsafeMutableBufferPointer { f in
+                        lab.generatePath(
+                            path: 0, months: months, random: RandomSource(.mt19937, seed: 11), returns: r, logReturns: l,
+                            regimes: g, logMeans: UnsafeMutableBufferPointer(start: nil, count: 0), figures: f)
+                    }
+                }
+            }
+        }
+        let exposure = figures[try #require(lab.pathFigureNames.firstIndex(of: "index[value].exposure.value"))]
+        // The sample's own departure from normality and the 13 reviews' sampling move it by a few hundredths.
+        #expect(abs(exposure - 1.091) < 0.05, "exposure \(exposure)")
+        #expect(figures[try #require(lab.pathFigureNames.firstIndex(of: "index[value].constituents"))] == 500)
+    }
+
     @Test func aPathIsItsSeed() {
         let a = Self.path(3, months: 12), b = Self.path(3, months: 12)
         #expect(a.returns == b.returns)
