@@ -81,7 +81,7 @@ enum IndexLabLoader {
         _ = try m.optional("preset")?.choice(Preset.self)
         let stocksCursor = try m.required("stocks")
         let stocks = try stocksCursor.int()
-        guard (20...5_000).contains(stocks) else { throw stocksCursor.error("stocks must be 20 to 5000, got \(stocks)") }
+        guard (100...5_000).contains(stocks) else { throw stocksCursor.error("stocks must be 100 to 5000, got \(stocks)") }
         let spec = UniverseSpec.aShareDefaults(stocks: stocks)
         if let problem = spec.problem() { throw cursor.error(problem) }
         return spec
@@ -101,6 +101,7 @@ enum IndexLabLoader {
         let tradingCost = try m.optional("trading_cost")?.double(in: 0...0.1, "a trading cost") ?? 0
         let rule = IndexRule(
             segment: segment, selection: selection, weighting: weighting, stockCap: stockCap, industryCap: industryCap, buffer: buffer)
+        if let problem = rule.problem(factorCount: StyleFactor.allCases.count) { throw cursor.error(problem) }
         return LabIndex(id: id, rule: rule, reviewMonths: review.months, tradingCost: tradingCost)
     }
 
@@ -108,9 +109,8 @@ enum IndexLabLoader {
     static func readSegment(_ cursor: YAMLCursor) throws(InputError) -> SizeSegment {
         if case .sequence = cursor.node {
             let bounds = try cursor.numbers()
-            guard bounds.count == 2, bounds[0] >= 0, bounds[0] < bounds[1], bounds[1] <= 1 else {
-                throw cursor.error("a segment is [lower, upper] with 0 <= lower < upper <= 1 (cumulative free-float cap shares)")
-            }
+            guard bounds.count == 2 else { throw cursor.error("a segment is [lower, upper]: cumulative free-float cap shares") }
+            if let problem = SizeSegment.problem(lower: bounds[0], upper: bounds[1]) { throw cursor.error(problem) }
             return SizeSegment(lower: bounds[0], upper: bounds[1])
         }
         return try cursor.choice(Segment.self).segment
