@@ -128,6 +128,30 @@ struct IndexLabTests {
         #expect(figures[try #require(lab.pathFigureNames.firstIndex(of: "index[value].constituents"))] == 500)
     }
 
+    @Test func theLabMeasuresAfterTheWarmUp() throws {
+        let warmUp = 12, months = 36
+        let lab = IndexLabModel(IndexLabSpec(universe: Self.universe, indices: [Self.market], warmUpMonths: warmUp))
+        var returns = [Double](repeating: 0, count: months), logs = returns
+        var regimes = [Int32](repeating: 0, count: months)
+        var figures = [Double](repeating: .nan, count: lab.pathFigureNames.count)
+        returns.withUnsafeMutableBufferPointer { r in
+            logs.withUnsafeMutableBufferPointer { l in
+                regimes.withUnsafeMutableBufferPointer { g in
+                    figures.withUnsafeMutableBufferPointer { f in
+                        lab.generatePath(
+                            path: 0, months: months, random: RandomSource(.mt19937, seed: 5), returns: r, logReturns: l,
+                            regimes: g, logMeans: UnsafeMutableBufferPointer(start: nil, count: 0), figures: f)
+                    }
+                }
+            }
+        }
+        let measured = returns[warmUp...]
+        let expected = exp(measured.reduce(0) { $0 + log1p($1) } * 12 / Double(measured.count)) - 1
+        let annual = figures[try #require(lab.pathFigureNames.firstIndex(of: "index[market].annual_return"))]
+        #expect(abs(annual - expected) < 1e-12, "\(annual) against \(expected)")
+        #expect(figures[try #require(lab.pathFigureNames.firstIndex(of: "index[market].shortfall"))] == 0)
+    }
+
     @Test func aPathIsItsSeed() {
         let a = Self.path(3, months: 12), b = Self.path(3, months: 12)
         #expect(a.returns == b.returns)
@@ -195,7 +219,9 @@ struct IndexLabLoaderTests {
         #expect(scoreAll.line == 11, "\(scoreAll)")
         let bounds = try #require(error("segment: all, select", "segment: [0.5, 0.2], select"))
         #expect(bounds.reason.contains("lower cut-off must be below its upper one"), "\(bounds)")
-        let segment = try #require(error("segment: all, select", "segment: [0.999, 1.0], select"))
-        #expect(segment.reason.contains("holds no stocks") || segment.reason.contains("constituents"), "\(segment)")
+        let segment = try #require(error("{id: market, segment: all,", "{id: market, segment: [0.9999999, 1.0],"))
+        #expect(segment.reason.contains("holds no stocks of a 300-stock universe"), "\(segment)")
+        let industries = try #require(error("industry_cap: 0.3}", "industry_cap: 0.02}"))
+        #expect(industries.reason.contains("industry cap") && industries.line == 12, "\(industries)")
     }
 }

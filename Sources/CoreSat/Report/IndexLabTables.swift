@@ -40,9 +40,15 @@ enum IndexLabTables {
         for id in ids {
             exposures.rows.append([id] + factors.map { TableReport.number(median(id, "exposure." + $0)) })
         }
+        let shortfalls: [ReportBlock] = ids.compactMap { id in
+            guard let share = m.distribution("index[\(id)].shortfall")?.mean, share > 0 else { return nil }
+            return .note("note: \(id) fell short of its rule (no stock to select, or caps out of reach) at "
+                + "\(TableReport.percent(share, 1)) of reviews (mean across paths)")
+        }
         return [
             .heading("Index lab: the built indices (medians across paths; return 5th to 95th percentile)"),
             .table(built),
+        ] + shortfalls + [
             .paragraph("Return and volatility are the index's, net of its trading costs but before a fund's fee; TE is the tracking "
                 + "error to the cap-weighted index of its segment; turnover is one-way per review; capacity is the most money "
                 + "the index can hold while owning at most 5% of any constituent's free float."),

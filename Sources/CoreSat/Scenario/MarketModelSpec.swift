@@ -31,7 +31,7 @@ public enum MarketModelSpec: Sendable, Equatable {
         case .normal, .studentT, .regimeSwitching:
             return .markov(try MarketLoader.read(cursor, assets: assets))
         case .indexLab:
-            return .indexLab(try IndexLabLoader.read(cursor, assets: assets))
+            return .indexLab(try IndexLabLoader.read(cursor, assets: assets, warmUpMonths: warmUpMonths))
         }
     }
 

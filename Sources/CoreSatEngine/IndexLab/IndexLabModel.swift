@@ -10,6 +10,7 @@ import GSLKit
 public struct IndexLabModel: ReturnModel {
     public let universe: UniverseSpec
     public let indices: [LabIndex]
+    public let warmUpMonths: Int
     /// The distinct parents (cap-weighted segments) and which one each index is measured against.
     let parents: [IndexRule]
     let parentOf: [Int]
@@ -18,6 +19,7 @@ public struct IndexLabModel: ReturnModel {
         precondition(!spec.indices.isEmpty, "a lab builds at least one index")
         universe = spec.universe
         indices = spec.indices
+        warmUpMonths = spec.warmUpMonths
         var parents: [IndexRule] = []
         parentOf = spec.indices.map { index in
             let parent = index.parentRule

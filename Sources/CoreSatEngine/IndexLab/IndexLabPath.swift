@@ -46,7 +46,9 @@ final class IndexLabPath {
     ) {
         let indexCount = model.indices.count
         universe.start(random: random)
-        for b in 0..<bookCount { review(book: b, first: true) }
+        // What the lab measures starts at month 0, after the warm-up, as the policies' figures do.
+        let warmUp = model.warmUpMonths
+        for b in 0..<bookCount { review(book: b, first: true, measured: warmUp == 0) }
         var gross = [Double](repeating: 0, count: bookCount)
         for month in 0..<months {
             universe.step(random: random)
@@ -56,14 +58,14 @@ final class IndexLabPath {
                 let index = model.indices[j]
                 var net = gross[j]
                 if (month + 1) % index.reviewMonths == 0 {
-                    net -= review(book: j, first: false) * index.tradingCost
+                    net -= review(book: j, first: false, measured: month >= warmUp) * index.tradingCost
                 }
-                tallies[j].month(net: net, gross: gross[j], parent: gross[indexCount + model.parentOf[j]])
+                if month >= warmUp { tallies[j].month(net: net, parent: gross[indexCount + model.parentOf[j]]) }
                 returns[month * indexCount + j] = net
                 logReturns[month * indexCount + j] = log1p(net)
             }
             if (month + 1) % Self.parentReviewMonths == 0 {
-                for b in indexCount..<bookCount { review(book: b, first: false) }
+                for b in indexCount..<bookCount { review(book: b, first: false, measured: false) }
             }
         }
     }
@@ -87,7 +89,7 @@ final class IndexLabPath {
 
     /// Rebuilds the book by its rule from this month's cross-section; returns the one-way turnover.
     @discardableResult
-    func review(book b: Int, first: Bool) -> Double {
+    func review(book b: Int, first: Bool, measured: Bool) -> Double {
         let n = stocks
         let rule = rule(ofBook: b)
         return weights.withUnsafeMutableBufferPointer { all in
@@ -97,9 +99,10 @@ final class IndexLabPath {
                     rule: rule, caps: universe.caps, scores: universe.scores, industries: universe.industries,
                     previous: first ? nil : UnsafeBufferPointer(current), weights: next)
                 let turnover = first ? 0 : IndexTurnover.oneWay(target: UnsafeBufferPointer(next), drifted: UnsafeBufferPointer(current))
-                if b < model.indices.count {
+                if measured && b < model.indices.count {
                     tallies[b].review(
-                        weights: UnsafeBufferPointer(next), constituents: count, turnover: turnover, counted: !first, universe: universe)
+                        weights: UnsafeBufferPointer(next), constituents: count, capsMet: construction.capsMet, turnover: turnover,
+                        counted: !first, universe: universe)
                 }
                 members[b].removeAll(keepingCapacity: true)
                 for i in 0..<n {
@@ -114,7 +117,7 @@ final class IndexLabPath {
     func writeFigures(months: Int, into figures: UnsafeMutableBufferPointer<Double>) {
         let perIndex = LabIndex.figureNames.count
         for (j, index) in model.indices.enumerated() {
-            tallies[j].write(months: months, tradingCost: index.tradingCost, into: figures, at: j * perIndex)
+            tallies[j].write(tradingCost: index.tradingCost, into: figures, at: j * perIndex)
         }
     }
 }

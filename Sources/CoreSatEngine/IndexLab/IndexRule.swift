@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a two-factor selection combines the factors' percentile ranks.
 public enum ScoreCombination: Sendable, Equatable {
     /// pA x pB: high in A and high in B (the seed's purer two-factor index).
@@ -130,6 +132,6 @@ public struct IndexRule: Sendable, Equatable {
     static func percent(_ x: Double) -> String {
         let p = x * 100
         let whole = p.rounded()
-        return abs(p - whole) <= 1e-9 ? "\(Int(whole))%" : "\(p)%"
+        return abs(p - whole) <= 1e-9 ? "\(Int(whole))%" : String(format: "%.4g%%", p)
     }
 }

@@ -9,26 +9,31 @@ struct IndexTally {
     var reviews = 0, tradedReviews = 0
     var turnover = 0.0
     var constituents = 0.0, largestWeight = 0.0, capacity = 0.0
+    /// Reviews where the rule could not be met: no stock to select, or caps out of reach.
+    var shortfalls = 0
     var exposures: [Double]
 
     init(factors: Int) {
         exposures = Array(repeating: 0, count: factors)
     }
 
-    mutating func month(net: Double, gross: Double, parent: Double) {
+    /// A month's return net of trading, and the parent's: tracking error is the index's, as held.
+    mutating func month(net: Double, parent: Double) {
         logGrowth += log1p(net)
         sum += net
         sumSquares += net * net
-        let active = gross - parent
+        let active = net - parent
         activeSum += active
         activeSquares += active * active
         months += 1
     }
 
     mutating func review(
-        weights: UnsafeBufferPointer<Double>, constituents count: Int, turnover: Double, counted: Bool, universe: StockUniverse
+        weights: UnsafeBufferPointer<Double>, constituents count: Int, capsMet: Bool, turnover: Double, counted: Bool,
+        universe: StockUniverse
     ) {
         reviews += 1
+        if count == 0 || !capsMet { shortfalls += 1 }
         constituents += Double(count)
         if counted {
             tradedReviews += 1
@@ -48,8 +53,9 @@ struct IndexTally {
 
     /// Annualized: return (geometric), volatility and tracking error (sample standard deviations of
     /// monthly figures, times sqrt(12)), trading cost a year; per review: one-way turnover,
-    /// constituents, largest weight, capacity, exposures.
-    func write(months total: Int, tradingCost: Double, into figures: UnsafeMutableBufferPointer<Double>, at start: Int) {
+    /// constituents, largest weight, capacity, the share of reviews that fell short of the rule,
+    /// exposures.
+    func write(tradingCost: Double, into figures: UnsafeMutableBufferPointer<Double>, at start: Int) {
         let n = Double(months)
         func sd(_ s: Double, _ s2: Double) -> Double { months > 1 ? (max(0, s2 - s * s / n) / (n - 1)).squareRoot() * 12.0.squareRoot() : .nan }
         let perReview = { (x: Double) in reviews > 0 ? x / Double(reviews) : .nan }
@@ -62,6 +68,7 @@ struct IndexTally {
             perReview(constituents),
             perReview(largestWeight),
             perReview(capacity),
+            perReview(Double(shortfalls)),
         ]
         values += exposures.map(perReview)
         for (k, v) in values.enumerated() { figures[start + k] = v }

@@ -2,10 +2,13 @@
 public struct IndexLabSpec: Sendable, Equatable {
     public var universe: UniverseSpec
     public var indices: [LabIndex]
+    /// Months generated before month 0 (the scenario's warm-up): the lab measures after them.
+    public var warmUpMonths: Int
 
-    public init(universe: UniverseSpec, indices: [LabIndex]) {
+    public init(universe: UniverseSpec, indices: [LabIndex], warmUpMonths: Int = 0) {
         self.universe = universe
         self.indices = indices
+        self.warmUpMonths = warmUpMonths
     }
 }
 
@@ -35,5 +38,6 @@ public struct LabIndex: Sendable, Equatable {
     /// The figures the lab measures for this index on every path, in record order.
     public static let figureNames = [
         "annual_return", "volatility", "tracking_error", "turnover", "cost", "constituents", "largest_weight", "capacity",
+        "shortfall",
     ] + StyleFactor.allCases.map { "exposure." + $0.rawValue }
 }
