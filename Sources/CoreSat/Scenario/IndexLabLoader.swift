@@ -58,7 +58,7 @@ enum IndexLabLoader {
         let list = try m.required("indices")
         var byID: [String: (LabIndex, YAMLCursor)] = [:]
         for item in try list.sequence() {
-            let index = try readIndex(item, universe: universe)
+            let index = try readIndex(item)
             if byID[index.id] != nil { throw item.error("index '\(index.id)' is defined twice") }
             guard assets.contains(index.id) else {
                 throw item.error("index '\(index.id)' is not among the assets\(NearestName.hint(index.id, among: assets)); "
@@ -68,7 +68,9 @@ enum IndexLabLoader {
         }
         // The model's assets are the scenario's, in the scenario's order.
         let indices = try assets.map { (id) throws(InputError) -> LabIndex in
-            guard let found = byID[id]?.0 else { throw list.error("asset '\(id)' has no index here; every asset of an index lab is one of its indices") }
+            guard let found = byID[id]?.0 else {
+                throw list.error("asset '\(id)' has no index here; every asset of an index lab is one of its indices")
+            }
             return found
         }
         try checkSegments(indices, universe: universe, items: byID.mapValues(\.1))
@@ -87,7 +89,7 @@ enum IndexLabLoader {
         return spec
     }
 
-    static func readIndex(_ cursor: YAMLCursor, universe: UniverseSpec) throws(InputError) -> LabIndex {
+    static func readIndex(_ cursor: YAMLCursor) throws(InputError) -> LabIndex {
         let m = try cursor.mapping(allowed: indexKeys)
         let id = try m.required("id").string()
         let segment = try m.optional("segment").map { (c) throws(InputError) in try readSegment(c) } ?? .all
