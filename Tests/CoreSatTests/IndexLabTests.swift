@@ -27,24 +27,28 @@ struct IndexLabTests {
         index("sum", .pair(growth, momentum, fraction: 1.0 / 3, combination: .sum)),
     ]))
 
-    /// One path's returns and figures, by figure name.
-    static func path(_ number: Int, months: Int = 60, seed: UInt32 = 7) -> (returns: [Double], figures: [String: Double]) {
-        let n = model.assetCount
-        var returns = [Double](repeating: 0, count: months * n), logs = returns
+    /// One path of `lab`: its returns (months x indices) and its figures, by figure name.
+    static func run(_ lab: IndexLabModel, path: Int = 0, months: Int, seed: UInt32) -> (returns: [Double], figures: [String: Double]) {
+        var returns = [Double](repeating: 0, count: months * lab.assetCount), logs = returns
         var regimes = [Int32](repeating: 0, count: months)
-        var figures = [Double](repeating: .nan, count: model.pathFigureNames.count)
+        var figures = [Double](repeating: .nan, count: lab.pathFigureNames.count)
         returns.withUnsafeMutableBufferPointer { r in
             logs.withUnsafeMutableBufferPointer { l in
                 regimes.withUnsafeMutableBufferPointer { g in
                     figures.withUnsafeMutableBufferPointer { f in
-                        model.generatePath(
-                            path: number, months: months, random: RandomSource(.mt19937, seed: seed + UInt32(number)), returns: r,
-                            logReturns: l, regimes: g, logMeans: UnsafeMutableBufferPointer(start: nil, count: 0), figures: f)
+                        lab.generatePath(
+                            path: path, months: months, random: RandomSource(.mt19937, seed: seed), returns: r, logReturns: l,
+                            regimes: g, logMeans: UnsafeMutableBufferPointer(start: nil, count: 0), figures: f)
                     }
                 }
             }
         }
-        return (returns, Dictionary(uniqueKeysWithValues: zip(model.pathFigureNames, figures)))
+        return (returns, Dictionary(uniqueKeysWithValues: zip(lab.pathFigureNames, figures)))
+    }
+
+    /// One path of the four-index model, seeded by its number.
+    static func path(_ number: Int, months: Int = 60, seed: UInt32 = 7) -> (returns: [Double], figures: [String: Double]) {
+        run(model, path: number, months: months, seed: seed + UInt32(number))
     }
 
     @Test func theCapWeightedIndexEarnsTheUniversesCapWeightedReturnWithoutTrading() throws {
@@ -107,49 +111,22 @@ struct IndexLabTests {
             LabIndex(id: "value", rule: IndexRule(segment: .all, selection: .top(factor: factor, fraction: 1.0 / 3), weighting: .equal),
                 reviewMonths: 3)
         ]))
-        let months = 36
-        var returns = [Double](repeating: 0, count: months), logs = returns
-        var regimes = [Int32](repeating: 0, count: months)
-        var figures = [Double](repeating: .nan, count: lab.pathFigureNames.count)
-        returns.withUnsafeMutableBufferPointer { r in
-            logs.withUnsafeMutableBufferPointer { l in
-                regimes.withUnsafeMutableBufferPointer { g in
-                    figures.withUnsafeMutableBufferPointer { f in
-                        lab.generatePath(
-                            path: 0, months: months, random: RandomSource(.mt19937, seed: 11), returns: r, logReturns: l,
-                            regimes: g, logMeans: UnsafeMutableBufferPointer(start: nil, count: 0), figures: f)
-                    }
-                }
-            }
-        }
-        let exposure = figures[try #require(lab.pathFigureNames.firstIndex(of: "index[value].exposure.value"))]
+        let figures = Self.run(lab, months: 36, seed: 11).figures
+        let exposure = try #require(figures["index[value].exposure.value"])
         // The sample's own departure from normality and the 13 reviews' sampling move it by a few hundredths.
         #expect(abs(exposure - 1.091) < 0.05, "exposure \(exposure)")
-        #expect(figures[try #require(lab.pathFigureNames.firstIndex(of: "index[value].constituents"))] == 500)
+        #expect(figures["index[value].constituents"] == 500)
     }
 
     @Test func theLabMeasuresAfterTheWarmUp() throws {
         let warmUp = 12, months = 36
         let lab = IndexLabModel(IndexLabSpec(universe: Self.universe, indices: [Self.market], warmUpMonths: warmUp))
-        var returns = [Double](repeating: 0, count: months), logs = returns
-        var regimes = [Int32](repeating: 0, count: months)
-        var figures = [Double](repeating: .nan, count: lab.pathFigureNames.count)
-        returns.withUnsafeMutableBufferPointer { r in
-            logs.withUnsafeMutableBufferPointer { l in
-                regimes.withUnsafeMutableBufferPointer { g in
-                    figures.withUnsafeMutableBufferPointer { f in
-                        lab.generatePath(
-                            path: 0, months: months, random: RandomSource(.mt19937, seed: 5), returns: r, logReturns: l,
-                            regimes: g, logMeans: UnsafeMutableBufferPointer(start: nil, count: 0), figures: f)
-                    }
-                }
-            }
-        }
+        let (returns, figures) = Self.run(lab, months: months, seed: 5)
         let measured = returns[warmUp...]
         let expected = exp(measured.reduce(0) { $0 + log1p($1) } * 12 / Double(measured.count)) - 1
-        let annual = figures[try #require(lab.pathFigureNames.firstIndex(of: "index[market].annual_return"))]
+        let annual = try #require(figures["index[market].annual_return"])
         #expect(abs(annual - expected) < 1e-12, "\(annual) against \(expected)")
-        #expect(figures[try #require(lab.pathFigureNames.firstIndex(of: "index[market].shortfall"))] == 0)
+        #expect(figures["index[market].shortfall"] == 0)
     }
 
     @Test func aPathIsItsSeed() {

@@ -8,8 +8,7 @@ enum IndexLabTables {
     static func indices(_ m: MarketFigureSummary) -> [String] {
         var ids: [String] = []
         for name in m.names {
-            guard name.hasPrefix("index["), let close = name.firstIndex(of: "]") else { continue }
-            let id = String(name[name.index(name.startIndex, offsetBy: 6)..<close])
+            guard let id = LabIndex.parse(figureName: name)?.index else { continue }
             if ids.last != id { ids.append(id) }
         }
         return ids
@@ -20,12 +19,12 @@ enum IndexLabTables {
     static func blocks(_ m: MarketFigureSummary) -> [ReportBlock] {
         let ids = indices(m)
         guard !ids.isEmpty else { return [] }
-        func median(_ id: String, _ figure: String) -> Double { m.distribution("index[\(id)].\(figure)")?.median ?? .nan }
+        func median(_ id: String, _ figure: String) -> Double { m.distribution(LabIndex.figureName(index: id, figure))?.median ?? .nan }
         var built = TextTable(header: [
             "index", "return", "p05..p95", "volatility", "TE", "turnover", "cost/yr", "stocks", "largest", "capacity",
         ], maxWidth: 120)
         for id in ids {
-            let annual = m.distribution("index[\(id)].annual_return")
+            let annual = m.distribution(LabIndex.figureName(index: id, "annual_return"))
             built.rows.append([
                 id, TableReport.percent(annual?.median ?? .nan),
                 "\(TableReport.percent(annual?.p05 ?? .nan, 1))..\(TableReport.percent(annual?.p95 ?? .nan, 1))",
@@ -41,7 +40,7 @@ enum IndexLabTables {
             exposures.rows.append([id] + factors.map { TableReport.number(median(id, "exposure." + $0)) })
         }
         let shortfalls: [ReportBlock] = ids.compactMap { id in
-            guard let share = m.distribution("index[\(id)].shortfall")?.mean, share > 0 else { return nil }
+            guard let share = m.distribution(LabIndex.figureName(index: id, "shortfall"))?.mean, share > 0 else { return nil }
             return .note("note: \(id) fell short of its rule (no stock to select, or caps out of reach) at "
                 + "\(TableReport.percent(share, 1)) of reviews (mean across paths)")
         }

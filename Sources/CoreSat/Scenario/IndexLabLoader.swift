@@ -35,19 +35,6 @@ enum IndexLabLoader {
         }
     }
 
-    enum Weighting: String, CaseIterable {
-        case cap, equal, score, tilt
-
-        var weighting: IndexWeighting {
-            switch self {
-            case .cap: .cap
-            case .equal: .equal
-            case .score: .score
-            case .tilt: .tilt
-            }
-        }
-    }
-
     static let indexKeys = [
         "id", "segment", "select", "weighting", "stock_cap", "industry_cap", "buffer", "review", "trading_cost",
     ]
@@ -94,7 +81,7 @@ enum IndexLabLoader {
         let id = try m.required("id").string()
         let segment = try m.optional("segment").map { (c) throws(InputError) in try readSegment(c) } ?? .all
         let selection = try m.optional("select").map { (c) throws(InputError) in try readSelection(c) } ?? .all
-        let weighting = try m.optional("weighting")?.choice(Weighting.self).weighting ?? .cap
+        let weighting = try m.optional("weighting")?.choice(IndexWeighting.self) ?? .cap
         let stockCap = try m.optional("stock_cap")?.double(in: 0...1, excludingLower: true, "a stock cap")
         let industryCap = try m.optional("industry_cap")?.double(in: 0...1, excludingLower: true, "an industry cap")
         let buffer = try m.optional("buffer")?.double(in: 0...1, "a buffer")
@@ -132,12 +119,7 @@ enum IndexLabLoader {
         guard factors.count == 2 else { throw pair.error("a two-factor selection names two factors, got \(factors.count)") }
         let a = try factorIndex(factors[0]), b = try factorIndex(factors[1])
         guard a != b else { throw factors[1].error("the two factors must differ") }
-        let combination = try m.optional("combine")?.choice(Combine.self) ?? .product
-        return .pair(a, b, fraction: top, combination: combination == .product ? .product : .sum)
-    }
-
-    enum Combine: String, CaseIterable {
-        case product, sum
+        return .pair(a, b, fraction: top, combination: try m.optional("combine")?.choice(ScoreCombination.self) ?? .product)
     }
 
     static func factorIndex(_ cursor: YAMLCursor) throws(InputError) -> Int {

@@ -34,7 +34,7 @@ public struct IndexLabModel: ReturnModel {
     public var regimeNames: [String] { universe.regimes.map(\.name) }
 
     public var pathFigureNames: [String] {
-        indices.flatMap { index in LabIndex.figureNames.map { "index[\(index.id)].\($0)" } }
+        indices.flatMap { index in LabIndex.figureNames.map { LabIndex.figureName(index: index.id, $0) } }
     }
 
     public func generatePath(

@@ -1,7 +1,7 @@
 import Foundation
 
 /// How a two-factor selection combines the factors' percentile ranks.
-public enum ScoreCombination: Sendable, Equatable {
+public enum ScoreCombination: String, CaseIterable, Sendable, Equatable {
     /// pA x pB: high in A and high in B (the seed's purer two-factor index).
     case product
     /// (pA + pB) / 2: high in either, which behaves like a union.
@@ -28,7 +28,7 @@ public enum IndexSelection: Sendable, Equatable {
 }
 
 /// How the selected stocks are weighted before the caps.
-public enum IndexWeighting: Sendable, Equatable {
+public enum IndexWeighting: String, CaseIterable, Sendable, Equatable {
     /// Free-float cap.
     case cap
     /// 1 / constituents.

@@ -35,6 +35,17 @@ public struct LabIndex: Sendable, Equatable {
         IndexRule(segment: rule.segment, selection: .all, weighting: .cap, stockCap: nil, industryCap: nil, buffer: nil)
     }
 
+    /// The name of one of an index's figures among the market's figures: `index[growth].turnover`.
+    public static func figureName(index id: String, _ figure: String) -> String { "index[\(id)].\(figure)" }
+
+    /// The index and the figure a market figure's name holds, or nil for a name of another kind.
+    public static func parse(figureName name: String) -> (index: String, figure: String)? {
+        guard name.hasPrefix("index["), let close = name.firstIndex(of: "]") else { return nil }
+        let rest = name[name.index(after: close)...]
+        guard rest.first == "." else { return nil }
+        return (String(name[name.index(name.startIndex, offsetBy: 6)..<close]), String(rest.dropFirst()))
+    }
+
     /// The figures the lab measures for this index on every path, in record order.
     public static let figureNames = [
         "annual_return", "volatility", "tracking_error", "turnover", "cost", "constituents", "largest_weight", "capacity",

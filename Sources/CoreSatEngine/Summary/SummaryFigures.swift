@@ -88,8 +88,7 @@ public enum SummaryFigures {
         if let m = s.marketFigures {
             // An index lab's `index[growth].turnover`: the index as the name, the figure as the path.
             for (name, d) in zip(m.names, m.distributions) {
-                let split = name.firstIndex(of: "]").flatMap { name.index($0, offsetBy: 1, limitedBy: name.endIndex) }
-                let (owner, figure) = split.map { (String(name[..<$0]), String(name[$0...].dropFirst())) } ?? ("market", name)
+                let (owner, figure) = LabIndex.parse(figureName: name).map { ("index[\($0.index)]", $0.figure) } ?? ("market", name)
                 addDistribution(("market", owner), figure, d, reported)
             }
         }
